@@ -1,0 +1,2 @@
+// Placeholder entry until the Electron host lands (built by electron-vite, never run in tests).
+export {};

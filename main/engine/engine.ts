@@ -1,0 +1,142 @@
+import type { Database } from 'better-sqlite3';
+import { join } from 'node:path';
+import type { EngineInfo, HibernatorApi } from '../../shared/api/contract';
+import type { EventListener } from '../../shared/api/events';
+import { systemClock, type Clock } from './clock';
+import { EventBus } from './events/event-bus';
+import type { ClientProvider } from './executors/executor';
+import { ExecutorRegistry } from './executors/registry';
+import { createNoopExecutor } from './executors/noop/noop-executor';
+import { prepareDataDir } from './host/data-dir';
+import { acquireEngineLock, type EngineLock } from './host/engine-lock';
+import { Lifecycle } from './lifecycle/lifecycle';
+import { createFileLogger, type Logger } from './logging/logger';
+import { RestoreStore } from './restore/restore-store';
+import { dispatch, type DispatchResult } from './service/dispatch';
+import { HibernatorService } from './service/hibernator-service';
+import { ConnectionRepository } from './store/connection-repository';
+import { databasePath, openDatabase } from './store/database';
+import { ExceptionRepository } from './store/exception-repository';
+import { HistoryRepository } from './store/history-repository';
+import { PlanRepository } from './store/plan-repository';
+import { SettingsRepository } from './store/settings-repository';
+import { ENGINE_VERSION } from './version';
+
+export interface EngineOptions {
+  dataDir: string;
+  host: EngineInfo['host'];
+  clock?: Clock;
+  logger?: Logger;
+  executors?: ExecutorRegistry;
+  clients?: ClientProvider;
+  /** better-sqlite3 binary for another ABI (Electron). */
+  nativeBinding?: string;
+  /** Start timers and reconcile plans (false for one-shot CLI commands that only read or write). */
+  run?: boolean;
+}
+
+const noClients: ClientProvider = {
+  get: () => Promise.reject(new Error('no cloud clients are configured in this engine')),
+};
+
+export function defaultExecutors(): ExecutorRegistry {
+  return new ExecutorRegistry().register(createNoopExecutor());
+}
+
+/**
+ * One engine per data directory: the lock, the database, the lifecycle and the service.
+ * Hosts (Electron, serve, CLI) create it, call `api`/`call`, subscribe to events, and close it.
+ */
+export class Engine {
+  readonly api: HibernatorApi;
+  readonly lifecycle: Lifecycle;
+  readonly settings: SettingsRepository;
+  private closed = false;
+
+  private constructor(
+    readonly dataDir: string,
+    readonly db: Database,
+    readonly bus: EventBus,
+    readonly logger: Logger,
+    private readonly lock: EngineLock,
+    api: HibernatorApi,
+    lifecycle: Lifecycle,
+    settings: SettingsRepository,
+  ) {
+    this.api = api;
+    this.lifecycle = lifecycle;
+    this.settings = settings;
+  }
+
+  static open(options: EngineOptions): Engine {
+    const clock = options.clock ?? systemClock;
+    const dataDir = prepareDataDir(options.dataDir);
+    const logger = options.logger ?? createFileLogger({ path: join(dataDir, 'engine.log'), now: () => clock.now() }, { host: options.host });
+    const lock = acquireEngineLock(dataDir, options.host, clock.now());
+    if (lock.takenOverFrom) {
+      logger.warn('took over a lock left by a stopped engine', { previousPid: lock.takenOverFrom.pid, previousHost: lock.takenOverFrom.host });
+    }
+    let db: Database;
+    try {
+      db = openDatabase(databasePath(dataDir), options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+    const bus = new EventBus(logger);
+    const plans = new PlanRepository(db);
+    const exceptions = new ExceptionRepository(db);
+    const connections = new ConnectionRepository(db);
+    const restore = new RestoreStore(db);
+    const history = new HistoryRepository(db);
+    const settings = new SettingsRepository(db);
+    const executors = options.executors ?? defaultExecutors();
+    const lifecycle: Lifecycle = new Lifecycle({
+      db,
+      plans,
+      exceptions,
+      connections,
+      restore,
+      history,
+      executors,
+      clients: options.clients ?? noClients,
+      clock,
+      logger,
+      bus,
+      settings: () => ({ headsUpMinutes: settings.get().headsUpMinutes }),
+      passive: () => !lifecycle.isStarted,
+    });
+    const info: EngineInfo = { version: ENGINE_VERSION, dataDir, host: options.host, pid: process.pid, startedAt: clock.now().toISOString() };
+    const api = new HibernatorService({ db, plans, exceptions, connections, restore, history, lifecycle, executors, bus, clock, logger, info });
+    const engine = new Engine(dataDir, db, bus, logger, lock, api, lifecycle, settings);
+    if (options.run !== false) lifecycle.start();
+    logger.info('engine started', { dataDir, host: options.host, pid: process.pid });
+    return engine;
+  }
+
+  /** Parses and dispatches one API call; the shape every transport carries. */
+  call(method: string, input: unknown): Promise<DispatchResult> {
+    return dispatch(this.api, method, input, this.logger);
+  }
+
+  subscribe(listener: EventListener): () => void {
+    return this.bus.subscribe(listener);
+  }
+
+  /** Resolves once every plan is idle (tests, benchmarks, orderly quit). */
+  idle(): Promise<void> {
+    return this.lifecycle.idle();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.lifecycle.close();
+    try {
+      this.db.close();
+    } finally {
+      this.lock.release();
+    }
+    this.logger.info('engine stopped');
+  }
+}

@@ -1,0 +1,43 @@
+import { API_METHODS, apiInputSchemas, type ApiMethod, type HibernatorApi } from '../../../shared/api/contract';
+import { ApiError, type ApiErrorBody } from '../../../shared/api/errors';
+import { formatPath } from '../../../shared/model';
+import type { Logger } from '../logging/logger';
+import { StoredDataError } from '../store/stored-json';
+
+export type DispatchResult = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody };
+
+export function isApiMethod(method: string): method is ApiMethod {
+  return (API_METHODS as string[]).includes(method);
+}
+
+/**
+ * The one entry point every host uses (IPC, HTTP, local socket, CLI): the method name is
+ * checked against the contract, the input parsed with its shared schema, and every failure
+ * turned into `{ code, message, issues }` — never a stack trace.
+ */
+export async function dispatch(api: HibernatorApi, method: string, input: unknown, logger?: Logger): Promise<DispatchResult> {
+  if (!isApiMethod(method)) {
+    return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `There is no API method "${method}".` } };
+  }
+  const parsed = apiInputSchemas[method].safeParse(input ?? {});
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ path: formatPath(i.path) || '(body)', message: i.message }));
+    return {
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: `Invalid input for ${method}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues },
+    };
+  }
+  try {
+    const call = api[method] as (input: unknown) => Promise<unknown>;
+    const result = await call.call(api, parsed.data);
+    return { ok: true, result };
+  } catch (error) {
+    if (error instanceof ApiError) return { ok: false, error: error.toBody() };
+    if (error instanceof StoredDataError) return { ok: false, error: { code: error.code, message: error.message } };
+    logger?.error('api method failed', { method, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    return {
+      ok: false,
+      error: { code: 'INTERNAL', message: `${method} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}. See the engine log.` },
+    };
+  }
+}

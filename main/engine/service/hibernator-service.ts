@@ -1,0 +1,101 @@
+import type { ApiInput, ApiOutputs, HibernatorApi } from '../../../shared/api/contract';
+import * as actions from './action-methods';
+import * as objects from './object-methods';
+import * as plans from './plan-methods';
+import * as restore from './restore-methods';
+import type { ServiceContext } from './service-context';
+
+type Out<M extends keyof ApiOutputs> = Promise<ApiOutputs[M]>;
+
+/** The engine's implementation of the contract; every host calls it through `dispatch`. */
+export class HibernatorService implements HibernatorApi {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  async getInfo(_: ApiInput<'getInfo'>): Out<'getInfo'> {
+    return this.ctx.info;
+  }
+  async listPlans(_: ApiInput<'listPlans'>): Out<'listPlans'> {
+    return plans.listPlans(this.ctx);
+  }
+  async getPlan(input: ApiInput<'getPlan'>): Out<'getPlan'> {
+    return plans.getPlan(this.ctx, input.name);
+  }
+  applyPlan(input: ApiInput<'applyPlan'>): Out<'applyPlan'> {
+    return plans.applyPlan(this.ctx, input.plan);
+  }
+  deletePlan(input: ApiInput<'deletePlan'>): Out<'deletePlan'> {
+    return plans.deletePlan(this.ctx, input.name, input.force ?? false);
+  }
+  importYaml(input: ApiInput<'importYaml'>): Out<'importYaml'> {
+    return objects.importYaml(this.ctx, input.yaml, input.dryRun ?? false);
+  }
+  async exportYaml(input: ApiInput<'exportYaml'>): Out<'exportYaml'> {
+    return objects.exportYaml(this.ctx, input.plans);
+  }
+  async listExceptions(input: ApiInput<'listExceptions'>): Out<'listExceptions'> {
+    return this.ctx.exceptions.list(input.plan);
+  }
+  applyException(input: ApiInput<'applyException'>): Out<'applyException'> {
+    return objects.applyException(this.ctx, input.exception);
+  }
+  deleteException(input: ApiInput<'deleteException'>): Out<'deleteException'> {
+    return objects.deleteException(this.ctx, input.name);
+  }
+  async listConnections(_: ApiInput<'listConnections'>): Out<'listConnections'> {
+    return this.ctx.connections.list();
+  }
+  async applyConnection(input: ApiInput<'applyConnection'>): Out<'applyConnection'> {
+    return objects.applyConnection(this.ctx, input.connection);
+  }
+  async deleteConnection(input: ApiInput<'deleteConnection'>): Out<'deleteConnection'> {
+    return objects.deleteConnection(this.ctx, input.name);
+  }
+  hibernateNow(input: ApiInput<'hibernateNow'>): Out<'hibernateNow'> {
+    return actions.hibernateNow(this.ctx, input.plan, input.until);
+  }
+  wakeNow(input: ApiInput<'wakeNow'>): Out<'wakeNow'> {
+    return actions.wakeNow(this.ctx, input.plan, input.until);
+  }
+  keepAwake(input: ApiInput<'keepAwake'>): Out<'keepAwake'> {
+    return actions.keepAwake(this.ctx, input.plan, input.hours);
+  }
+  keepAwakeUntilTomorrow(input: ApiInput<'keepAwakeUntilTomorrow'>): Out<'keepAwakeUntilTomorrow'> {
+    return actions.keepAwakeTomorrow(this.ctx, input.plan);
+  }
+  skipNextHibernation(input: ApiInput<'skipNextHibernation'>): Out<'skipNextHibernation'> {
+    return actions.skipNext(this.ctx, input.plan);
+  }
+  suspend(input: ApiInput<'suspend'>): Out<'suspend'> {
+    return actions.suspend(this.ctx, input.plan, input.until, input.reason);
+  }
+  resume(input: ApiInput<'resume'>): Out<'resume'> {
+    return actions.resume(this.ctx, input.plan);
+  }
+  retry(input: ApiInput<'retry'>): Out<'retry'> {
+    return actions.retry(this.ctx, input.plan);
+  }
+  restart(input: ApiInput<'restart'>): Out<'restart'> {
+    return actions.restart(this.ctx, input.plan, input.operation);
+  }
+  markAwake(input: ApiInput<'markAwake'>): Out<'markAwake'> {
+    return actions.markAwake(this.ctx, input.plan);
+  }
+  async listRestorePoints(input: ApiInput<'listRestorePoints'>): Out<'listRestorePoints'> {
+    return restore.listRestorePoints(this.ctx, input.plan);
+  }
+  async inspectRestorePoint(input: ApiInput<'inspectRestorePoint'>): Out<'inspectRestorePoint'> {
+    return restore.inspectRestorePoint(this.ctx, input.plan, input.target);
+  }
+  async patchRestorePoint(input: ApiInput<'patchRestorePoint'>): Out<'patchRestorePoint'> {
+    return restore.patchRestorePoint(this.ctx, input.plan, input.target, input.key, input.state);
+  }
+  async dropRestorePoint(input: ApiInput<'dropRestorePoint'>): Out<'dropRestorePoint'> {
+    return restore.dropRestorePoint(this.ctx, input.plan, input.target, input.key);
+  }
+  initRestorePoint(input: ApiInput<'initRestorePoint'>): Out<'initRestorePoint'> {
+    return restore.initRestorePoint(this.ctx, input.plan, input.target);
+  }
+  async getHistory(input: ApiInput<'getHistory'>): Out<'getHistory'> {
+    return restore.getHistory(this.ctx, input.plan, input.limit);
+  }
+}

@@ -1,0 +1,164 @@
+import type { ApplyResult, ImportResult, ImportedItem } from '../../../shared/api/contract';
+import { ApiError } from '../../../shared/api/errors';
+import {
+  exportYaml as toYamlDocuments,
+  parseYamlDocuments,
+  validateConnection,
+  validateException,
+  validatePlan,
+  type Connection,
+  type HibernatorObject,
+  type Plan,
+  type ScheduleException,
+} from '../../../shared/model';
+import { checkPlanEdit, requirePlan } from './plan-methods';
+import type { ServiceContext } from './service-context';
+
+export async function applyException(ctx: ServiceContext, input: unknown): Promise<ApplyResult> {
+  const plans = ctx.plans.list(ctx.clock.now()).map((p) => p.plan);
+  const result = validateException(input, { plans });
+  if (!result.valid || !result.value) {
+    throw new ApiError('INVALID_INPUT', `The exception is not valid: ${result.errors.length} problem(s).`, result.errors);
+  }
+  const exception = result.value;
+  requirePlan(ctx, exception.spec.planRef.name);
+  const created = ctx.exceptions.upsert(exception, ctx.clock.now());
+  ctx.bus.emit({ type: 'ExceptionChanged', plan: exception.spec.planRef.name, exception: exception.metadata.name, change: created ? 'created' : 'updated' });
+  await ctx.lifecycle.planChanged(exception.spec.planRef.name, `exception ${exception.metadata.name} ${created ? 'added' : 'changed'}`);
+  return { name: exception.metadata.name, created, warnings: result.warnings };
+}
+
+export async function deleteException(ctx: ServiceContext, name: string): Promise<{ name: string; deleted: boolean }> {
+  const existing = ctx.exceptions.get(name);
+  if (!existing) throw new ApiError('NOT_FOUND', `There is no schedule exception named "${name}".`);
+  ctx.exceptions.delete(name);
+  ctx.bus.emit({ type: 'ExceptionChanged', plan: existing.spec.planRef.name, exception: name, change: 'deleted' });
+  if (ctx.plans.get(existing.spec.planRef.name, ctx.clock.now())) {
+    await ctx.lifecycle.planChanged(existing.spec.planRef.name, `exception ${name} removed`);
+  }
+  return { name, deleted: true };
+}
+
+export function applyConnection(ctx: ServiceContext, input: unknown): ApplyResult {
+  const result = validateConnection(input);
+  if (!result.valid || !result.value) {
+    throw new ApiError('INVALID_INPUT', `The connection is not valid: ${result.errors.length} problem(s).`, result.errors);
+  }
+  const created = ctx.connections.upsert(result.value, ctx.clock.now());
+  ctx.bus.emit({ type: 'ConnectionChanged', connection: result.value.metadata.name, change: created ? 'created' : 'updated' });
+  return { name: result.value.metadata.name, created, warnings: result.warnings };
+}
+
+export function deleteConnection(ctx: ServiceContext, name: string): { name: string; deleted: boolean } {
+  if (!ctx.connections.get(name)) throw new ApiError('NOT_FOUND', `There is no connection named "${name}".`);
+  const users = ctx.plans
+    .list(ctx.clock.now())
+    .filter((p) => p.plan.spec.targets.some((t) => t.connectorRef?.name === name))
+    .map((p) => p.plan.metadata.name);
+  if (users.length > 0) {
+    throw new ApiError('NOT_ALLOWED', `Connection ${name} is used by plan(s) ${users.join(', ')}: change their targets first.`);
+  }
+  ctx.connections.delete(name);
+  ctx.bus.emit({ type: 'ConnectionChanged', connection: name, change: 'deleted' });
+  return { name, deleted: true };
+}
+
+/**
+ * Multi-document import: every document is validated (plans in the same file are the context
+ * of its exceptions, connections in the file satisfy its plans' connectorRefs); nothing is
+ * applied unless every document is valid, and then everything is applied in one transaction.
+ */
+export async function importYaml(ctx: ServiceContext, yaml: string, dryRun: boolean): Promise<ImportResult> {
+  const parsed = parseYamlDocuments(yaml);
+  const items: ImportedItem[] = parsed.documents.map((d) => ({
+    index: d.index,
+    kind: d.kind,
+    name: d.name ?? null,
+    applied: false,
+    errors: [...d.errors],
+    warnings: [...d.warnings],
+  }));
+  const objects = parsed.documents.map((d) => d.object);
+  // Cross-document checks with the engine's own state: connectorRefs and plan phases.
+  const fileConnections = objects.filter((o): o is Connection => o?.kind === 'CloudProvider' || o?.kind === 'K8SCluster');
+  const connections = [...ctx.connections.list().filter((c) => !fileConnections.some((f) => f.metadata.name === c.metadata.name)), ...fileConnections];
+  const filePlans = objects.filter((o): o is Plan => o?.kind === 'HibernatePlan');
+  const plans = [...ctx.plans.list(ctx.clock.now()).map((p) => p.plan).filter((p) => !filePlans.some((f) => f.metadata.name === p.metadata.name)), ...filePlans];
+  objects.forEach((object, i) => {
+    const item = items[i];
+    if (!object || !item || item.errors.length > 0) return;
+    if (object.kind === 'HibernatePlan') {
+      const again = validatePlan(object, { connections });
+      item.errors.push(...again.errors);
+      try {
+        checkPlanEdit(ctx, object);
+      } catch (error) {
+        if (error instanceof ApiError) item.errors.push({ path: 'spec.targets', message: error.message });
+      }
+    } else if (object.kind === 'ScheduleException') {
+      const again = validateException(object, { plans });
+      item.errors.push(...again.errors);
+      if (!plans.some((p) => p.metadata.name === object.spec.planRef.name)) {
+        item.errors.push({ path: 'spec.planRef.name', message: `plan "${object.spec.planRef.name}" does not exist here or in this file; import the plan first` });
+      }
+    }
+  });
+  const errors = parsed.errors;
+  const ok = errors.length === 0 && items.length > 0 && items.every((i) => i.errors.length === 0);
+  if (items.length === 0 && errors.length === 0) errors.push({ path: '', message: 'the file holds no documents; expected HibernatePlan, ScheduleException, CloudProvider or K8SCluster objects' });
+  if (!ok || dryRun) return { ok, dryRun, items, errors };
+
+  const now = ctx.clock.now();
+  const order: HibernatorObject['kind'][] = ['CloudProvider', 'K8SCluster', 'HibernatePlan', 'ScheduleException'];
+  const changes: Array<() => void> = [];
+  const touchedPlans = new Set<string>();
+  ctx.db.transaction(() => {
+    for (const kind of order) {
+      objects.forEach((object, i) => {
+        const item = items[i];
+        if (!object || object.kind !== kind || !item) return;
+        if (object.kind === 'HibernatePlan') {
+          const created = ctx.plans.upsert(object, now);
+          touchedPlans.add(object.metadata.name);
+          changes.push(() => ctx.bus.emit({ type: 'PlanChanged', plan: object.metadata.name, change: created ? 'created' : 'updated' }));
+        } else if (object.kind === 'ScheduleException') {
+          const ex: ScheduleException = object;
+          const created = ctx.exceptions.upsert(ex, now);
+          touchedPlans.add(ex.spec.planRef.name);
+          changes.push(() => ctx.bus.emit({ type: 'ExceptionChanged', plan: ex.spec.planRef.name, exception: ex.metadata.name, change: created ? 'created' : 'updated' }));
+        } else {
+          const created = ctx.connections.upsert(object, now);
+          changes.push(() => ctx.bus.emit({ type: 'ConnectionChanged', connection: object.metadata.name, change: created ? 'created' : 'updated' }));
+        }
+        item.applied = true;
+      });
+    }
+  })();
+  for (const emit of changes) emit();
+  await Promise.all([...touchedPlans].map((name) => ctx.lifecycle.planChanged(name, 'imported')));
+  return { ok, dryRun, items, errors };
+}
+
+export function exportYaml(ctx: ServiceContext, planNames?: string[]): { yaml: string } {
+  const plans = ctx.plans
+    .list(ctx.clock.now())
+    .map((p) => p.plan)
+    .filter((p) => !planNames || planNames.includes(p.metadata.name));
+  if (planNames) {
+    const missing = planNames.filter((n) => !plans.some((p) => p.metadata.name === n));
+    if (missing.length > 0) throw new ApiError('NOT_FOUND', `There is no plan named ${missing.map((m) => `"${m}"`).join(', ')}.`);
+  }
+  const used = new Set(plans.flatMap((p) => p.spec.targets.map((t) => t.connectorRef?.name).filter((n): n is string => !!n)));
+  const connections = ctx.connections.list().filter((c) => !planNames || used.has(c.metadata.name));
+  // Connections referenced through an EKS providerRef come along too.
+  for (const c of [...connections]) {
+    if (c.kind === 'K8SCluster' && c.spec.providerRef) {
+      const provider = ctx.connections.get(c.spec.providerRef.name);
+      if (provider && !connections.some((x) => x.metadata.name === provider.metadata.name)) connections.push(provider);
+    }
+  }
+  const names = new Set(plans.map((p) => p.metadata.name));
+  const exceptions = ctx.exceptions.list().filter((e) => names.has(e.spec.planRef.name));
+  const objects: HibernatorObject[] = [...connections, ...plans, ...exceptions];
+  return { yaml: toYamlDocuments(objects) };
+}

@@ -1,0 +1,27 @@
+import type { Database } from 'better-sqlite3';
+import type { EngineInfo } from '../../../shared/api/contract';
+import type { Clock } from '../clock';
+import type { EventBus } from '../events/event-bus';
+import type { ExecutorRegistry } from '../executors/registry';
+import type { Lifecycle } from '../lifecycle/lifecycle';
+import type { Logger } from '../logging/logger';
+import type { RestoreStore } from '../restore/restore-store';
+import type { ConnectionRepository } from '../store/connection-repository';
+import type { ExceptionRepository } from '../store/exception-repository';
+import type { HistoryRepository } from '../store/history-repository';
+import type { PlanRepository } from '../store/plan-repository';
+
+export interface ServiceContext {
+  db: Database;
+  plans: PlanRepository;
+  exceptions: ExceptionRepository;
+  connections: ConnectionRepository;
+  restore: RestoreStore;
+  history: HistoryRepository;
+  lifecycle: Lifecycle;
+  executors: ExecutorRegistry;
+  bus: EventBus;
+  clock: Clock;
+  logger: Logger;
+  info: EngineInfo;
+}

@@ -1,0 +1,178 @@
+import { z } from 'zod';
+import type { Connection, Plan, ScheduleException } from '../model';
+import type { Issue } from '../model';
+import type {
+  Operation,
+  PlanStatus,
+  PlanSummary,
+  RestorePointDetail,
+  RestorePointSummary,
+  Transition,
+} from '../model/status';
+
+/**
+ * The one contract between the engine and every host (Electron IPC, `serve` HTTP, CLI).
+ * Each method takes one JSON object, parsed on the engine side with the schema below, and
+ * resolves to the output type named in `ApiOutputs`. Adding a method means adding it here;
+ * the preload, the HTTP router and the renderer's transports are generated from `API_METHODS`.
+ */
+const name = z.string().min(1, 'is required');
+const planRef = z.object({ plan: name }).strict();
+const isoInstant = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 instant, e.g. 2026-11-26T19:00:00Z' });
+
+export const apiInputSchemas = {
+  getInfo: z.object({}).strict(),
+  listPlans: z.object({}).strict(),
+  getPlan: z.object({ name }).strict(),
+  applyPlan: z.object({ plan: z.unknown() }).strict(),
+  deletePlan: z.object({ name, force: z.boolean().optional() }).strict(),
+  importYaml: z.object({ yaml: z.string(), dryRun: z.boolean().optional() }).strict(),
+  exportYaml: z.object({ plans: z.array(name).optional() }).strict(),
+  listExceptions: z.object({ plan: name.optional() }).strict(),
+  applyException: z.object({ exception: z.unknown() }).strict(),
+  deleteException: z.object({ name }).strict(),
+  listConnections: z.object({}).strict(),
+  applyConnection: z.object({ connection: z.unknown() }).strict(),
+  deleteConnection: z.object({ name }).strict(),
+  hibernateNow: z.object({ plan: name, until: isoInstant.optional() }).strict(),
+  wakeNow: z.object({ plan: name, until: isoInstant.optional() }).strict(),
+  keepAwake: z.object({ plan: name, hours: z.number().positive().max(24 * 90) }).strict(),
+  keepAwakeUntilTomorrow: planRef,
+  skipNextHibernation: planRef,
+  suspend: z.object({ plan: name, until: isoInstant.optional(), reason: z.string().max(500).optional() }).strict(),
+  resume: planRef,
+  retry: planRef,
+  restart: z.object({ plan: name, operation: z.enum(['shutdown', 'wakeup']) }).strict(),
+  markAwake: planRef,
+  listRestorePoints: z.object({ plan: name.optional() }).strict(),
+  inspectRestorePoint: z.object({ plan: name, target: name }).strict(),
+  patchRestorePoint: z.object({ plan: name, target: name, key: name, state: z.unknown() }).strict(),
+  dropRestorePoint: z.object({ plan: name, target: name, key: name.optional() }).strict(),
+  initRestorePoint: z.object({ plan: name, target: name }).strict(),
+  getHistory: z.object({ plan: name, limit: z.number().int().min(1).max(500).optional() }).strict(),
+} as const;
+
+export type ApiMethod = keyof typeof apiInputSchemas;
+export const API_METHODS = Object.keys(apiInputSchemas) as ApiMethod[];
+export type ApiInput<M extends ApiMethod> = z.input<(typeof apiInputSchemas)[M]>;
+
+export interface EngineInfo {
+  version: string;
+  dataDir: string;
+  host: 'desktop' | 'serve' | 'cli';
+  pid: number;
+  startedAt: string;
+}
+
+export interface PlanEvaluation {
+  hibernate: boolean;
+  reason: string;
+  activeExceptions: string[];
+}
+
+export interface PlanDetail {
+  plan: Plan;
+  status: PlanStatus;
+  exceptions: ScheduleException[];
+  evaluation: PlanEvaluation;
+  upcoming: Transition[];
+}
+
+export interface ApplyResult {
+  name: string;
+  created: boolean;
+  warnings: Issue[];
+}
+
+export interface ImportedItem {
+  index: number;
+  kind: string;
+  name: string | null;
+  applied: boolean;
+  errors: Issue[];
+  warnings: Issue[];
+}
+
+export interface ImportResult {
+  ok: boolean;
+  dryRun: boolean;
+  items: ImportedItem[];
+  errors: Issue[];
+}
+
+export interface ActionResult {
+  plan: string;
+  message: string;
+  exception?: string;
+}
+
+export interface HistoryTarget {
+  target: string;
+  state: string;
+  attempts: number;
+  startedAt: string | null;
+  finishedAt: string | null;
+  message: string | null;
+}
+
+export interface HistoryEntry {
+  id: number;
+  plan: string;
+  cycleId: string | null;
+  operation: Operation;
+  trigger: string;
+  startedAt: string;
+  finishedAt: string | null;
+  result: 'running' | 'succeeded' | 'failed' | 'partial' | 'interrupted';
+  message: string | null;
+  targets: HistoryTarget[];
+}
+
+export interface ApiOutputs {
+  getInfo: EngineInfo;
+  listPlans: PlanSummary[];
+  getPlan: PlanDetail;
+  applyPlan: ApplyResult;
+  deletePlan: { name: string; deleted: boolean };
+  importYaml: ImportResult;
+  exportYaml: { yaml: string };
+  listExceptions: ScheduleException[];
+  applyException: ApplyResult;
+  deleteException: { name: string; deleted: boolean };
+  listConnections: Connection[];
+  applyConnection: ApplyResult;
+  deleteConnection: { name: string; deleted: boolean };
+  hibernateNow: ActionResult;
+  wakeNow: ActionResult;
+  keepAwake: ActionResult;
+  keepAwakeUntilTomorrow: ActionResult;
+  skipNextHibernation: ActionResult;
+  suspend: ActionResult;
+  resume: ActionResult;
+  retry: ActionResult;
+  restart: ActionResult;
+  markAwake: ActionResult;
+  listRestorePoints: RestorePointSummary[];
+  inspectRestorePoint: RestorePointDetail;
+  patchRestorePoint: RestorePointDetail;
+  dropRestorePoint: { plan: string; target: string; dropped: number };
+  initRestorePoint: RestorePointDetail;
+  getHistory: HistoryEntry[];
+}
+
+export type HibernatorApi = {
+  [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiOutputs[M]>;
+};
+
+/** Methods that only read: safe to retry, allowed while an engine is busy. */
+export const READ_ONLY_METHODS: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
+  'getInfo',
+  'listPlans',
+  'getPlan',
+  'exportYaml',
+  'listExceptions',
+  'listConnections',
+  'listRestorePoints',
+  'inspectRestorePoint',
+  'getHistory',
+]);

@@ -1,0 +1,26 @@
+import type { Operation, Phase, PlanError, TargetState } from '../model/status';
+
+/** Every event the engine emits; hosts forward them unchanged (IPC, SSE, CLI). */
+export type HibernatorEvent =
+  | { type: 'PlanChanged'; plan: string; change: 'created' | 'updated' | 'deleted' }
+  | {
+      type: 'PhaseChanged';
+      plan: string;
+      from: Phase;
+      to: Phase;
+      cycleId: string | null;
+      operation: Operation | null;
+      reason: string;
+      at: string;
+    }
+  | { type: 'TargetProgress'; plan: string; target: string; state: TargetState; message: string | null }
+  | { type: 'HeadsUp'; plan: string; at: string; minutes: number }
+  | { type: 'CaughtUp'; plan: string; missedAt: string; operation: Operation; at: string }
+  | { type: 'Failure'; plan: string; error: PlanError; retriesLeft: number }
+  | { type: 'Recovery'; plan: string; message: string }
+  | { type: 'ConnectionChanged'; connection: string; change: 'created' | 'updated' | 'deleted' }
+  | { type: 'ExceptionChanged'; plan: string; exception: string; change: 'created' | 'updated' | 'deleted' }
+  | { type: 'RestoreChanged'; plan: string; target: string };
+
+export type HibernatorEventType = HibernatorEvent['type'];
+export type EventListener = (event: HibernatorEvent) => void;
