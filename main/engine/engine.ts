@@ -107,7 +107,8 @@ export class Engine {
       passive: () => !lifecycle.isStarted,
     });
     const info: EngineInfo = { version: ENGINE_VERSION, dataDir, host: options.host, pid: process.pid, startedAt: clock.now().toISOString() };
-    const api = new HibernatorService({ db, plans, exceptions, connections, restore, history, lifecycle, executors, bus, clock, logger, info });
+    const clients = options.clients ?? noClients;
+    const api = new HibernatorService({ db, plans, exceptions, connections, restore, history, lifecycle, executors, clients, settings, bus, clock, logger, info });
     const engine = new Engine(dataDir, db, bus, logger, lock, api, lifecycle, settings);
     if (options.run !== false) lifecycle.start();
     logger.info('engine started', { dataDir, host: options.host, pid: process.pid });

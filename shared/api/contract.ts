@@ -17,6 +17,28 @@ import type {
  * the preload, the HTTP router and the renderer's transports are generated from `API_METHODS`.
  */
 const name = z.string().min(1, 'is required');
+
+export const NotificationSettingsSchema = z.object({
+  phaseChanges: z.boolean(),
+  failures: z.boolean(),
+  headsUp: z.boolean(),
+  caughtUp: z.boolean(),
+  credentials: z.boolean(),
+});
+
+/** User settings; stored by the engine, shown in the window, some applied by the desktop host. */
+export const SettingsSchema = z.object({
+  headsUpMinutes: z.number().int().min(0).max(240),
+  notifications: NotificationSettingsSchema,
+  startAtLogin: z.boolean(),
+  /** Optional hourly cost per target, for the savings estimate: "plan/target" -> money per hour. */
+  hourlyCosts: z.record(z.string(), z.number().min(0)),
+  currency: z.string().min(1).max(8),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const SettingsPatchSchema = SettingsSchema.partial().extend({ notifications: NotificationSettingsSchema.partial().optional() }).strict();
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 const planRef = z.object({ plan: name }).strict();
 const isoInstant = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 instant, e.g. 2026-11-26T19:00:00Z' });
 
@@ -50,6 +72,10 @@ export const apiInputSchemas = {
   dropRestorePoint: z.object({ plan: name, target: name, key: name.optional() }).strict(),
   initRestorePoint: z.object({ plan: name, target: name }).strict(),
   getHistory: z.object({ plan: name, limit: z.number().int().min(1).max(500).optional() }).strict(),
+  discover: z.object({ plan: z.unknown(), target: name.optional() }).strict(),
+  pauseAll: z.object({ paused: z.boolean() }).strict(),
+  getSettings: z.object({}).strict(),
+  updateSettings: z.object({ settings: SettingsPatchSchema }).strict(),
 } as const;
 
 export type ApiMethod = keyof typeof apiInputSchemas;
@@ -128,6 +154,29 @@ export interface HistoryEntry {
   targets: HistoryTarget[];
 }
 
+/** One line of a dry run: what a target would do to one resource right now. */
+export interface PlannedAction {
+  key: string;
+  action: string;
+  description: string;
+}
+
+export interface DiscoverTarget {
+  target: string;
+  executor: string;
+  disabled: boolean;
+  actions: PlannedAction[];
+  error: { code: string; message: string } | null;
+}
+
+export interface DiscoverResult {
+  plan: string;
+  at: string;
+  targets: DiscoverTarget[];
+  /** "stop 3 EC2 instances, scale 14 Deployments" */
+  summary: string;
+}
+
 export interface ApiOutputs {
   getInfo: EngineInfo;
   listPlans: PlanSummary[];
@@ -158,6 +207,10 @@ export interface ApiOutputs {
   dropRestorePoint: { plan: string; target: string; dropped: number };
   initRestorePoint: RestorePointDetail;
   getHistory: HistoryEntry[];
+  discover: DiscoverResult;
+  pauseAll: { paused: boolean; plans: string[] };
+  getSettings: Settings;
+  updateSettings: Settings;
 }
 
 export type HibernatorApi = {
@@ -175,4 +228,6 @@ export const READ_ONLY_METHODS: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
   'listRestorePoints',
   'inspectRestorePoint',
   'getHistory',
+  'discover',
+  'getSettings',
 ]);

@@ -20,7 +20,8 @@ export type HibernatorEvent =
   | { type: 'Recovery'; plan: string; message: string }
   | { type: 'ConnectionChanged'; connection: string; change: 'created' | 'updated' | 'deleted' }
   | { type: 'ExceptionChanged'; plan: string; exception: string; change: 'created' | 'updated' | 'deleted' }
-  | { type: 'RestoreChanged'; plan: string; target: string };
+  | { type: 'RestoreChanged'; plan: string; target: string }
+  | { type: 'SettingsChanged' };
 
 export type HibernatorEventType = HibernatorEvent['type'];
 export type EventListener = (event: HibernatorEvent) => void;

@@ -82,6 +82,8 @@ export const PlanStatusSchema = z.object({
   suspendedAtPhase: PhaseSchema.nullable(),
   /** In Suspended/Error: the operation that ran last, to route resume and retry. */
   lastOperation: OperationSchema.nullable(),
+  /** The operation the ledger belongs to (a failed pre-check changes lastOperation, not the ledger). */
+  ledgerOperation: OperationSchema.nullable().default(null),
   error: PlanErrorSchema.nullable(),
   retriesLeft: z.number().int().min(0).nullable(),
   nextRetryAt: z.string().nullable(),

@@ -1,4 +1,5 @@
 import type { ZodType } from 'zod';
+import type { PlannedAction } from '../../../shared/api/contract';
 import type { Connection, ExecutorType } from '../../../shared/model';
 import type { Clock } from '../clock';
 import type { Logger } from '../logging/logger';
@@ -35,12 +36,7 @@ export interface ExecutorResult {
   message: string;
 }
 
-/** One line of a dry run: what the target would do to one resource right now. */
-export interface PlannedAction {
-  key: string;
-  action: string;
-  description: string;
-}
+export type { PlannedAction };
 
 export interface ClassifiedError {
   code: string;

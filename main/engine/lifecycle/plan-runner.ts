@@ -339,7 +339,7 @@ export class PlanRunner {
       for (const t of included) status.cycle.targets[t.target.name] ??= { touched: false, shutdown: 'pending' };
     }
     const previous = new Map(status.ledger.map((e) => [e.target, e]));
-    const keep = options.keepCompleted && status.lastOperation === operation;
+    const keep = options.keepCompleted && status.ledgerOperation === operation;
     status.ledger = included.map((t): LedgerEntry => {
       const old = previous.get(t.target.name);
       if (keep && old && old.state === 'Completed') return old;
@@ -359,6 +359,7 @@ export class PlanRunner {
     status.error = null;
     status.operation = operation;
     status.lastOperation = operation;
+    status.ledgerOperation = operation;
     const to: Phase = operation === 'shutdown' ? 'Hibernating' : 'WakingUp';
     for (const entry of status.ledger) this.dirtyTargets.add(entry.target);
     this.setPhase(to, trigger, () => {
@@ -612,7 +613,7 @@ export class PlanRunner {
       throw new LifecycleError('NOT_ALLOWED', `plan ${this.name} is ${status.phase}; restart is for a failed or stuck operation`);
     }
     const exceptions = this.exceptions();
-    status.lastOperation = null; // a fresh ledger: every target runs again
+    status.ledgerOperation = null; // a fresh ledger: every target runs again
     if (operation === 'wakeup') this.beginWakeup(plan, exceptions, `manual restart of the wake-up`, { keepCompleted: false });
     else this.start(plan, exceptions, 'shutdown', 'manual restart of the shutdown', { keepCompleted: false }, evaluate(plan, exceptions, this.deps.clock.now()).activeExceptions);
     return `restarted the ${operation === 'wakeup' ? 'wake-up' : 'shutdown'} from the beginning`;

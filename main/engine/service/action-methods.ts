@@ -133,3 +133,22 @@ export function restart(ctx: ServiceContext, name: string, operation: Operation)
 export function markAwake(ctx: ServiceContext, name: string): Promise<ActionResult> {
   return withRunner(ctx, name, (runner) => ({ plan: name, message: runner.markAwake() }));
 }
+
+/** "Pause all schedules" from the tray: suspends every plan that is not paused yet (or resumes those it paused). */
+export async function pauseAll(ctx: ServiceContext, paused: boolean): Promise<{ paused: boolean; plans: string[] }> {
+  const changed: string[] = [];
+  for (const stored of ctx.plans.list(ctx.clock.now())) {
+    const name = stored.plan.metadata.name;
+    const byPauseAll = stored.plan.metadata.annotations?.['hibernator.ardikabs.com/suspend-reason'] === PAUSE_ALL_REASON;
+    if (paused && !stored.plan.spec.suspend) {
+      await suspend(ctx, name, undefined, PAUSE_ALL_REASON);
+      changed.push(name);
+    } else if (!paused && stored.plan.spec.suspend && byPauseAll) {
+      await resume(ctx, name);
+      changed.push(name);
+    }
+  }
+  return { paused, plans: changed };
+}
+
+export const PAUSE_ALL_REASON = 'all schedules paused from the tray';

@@ -1,5 +1,6 @@
 import type { ApiInput, ApiOutputs, HibernatorApi } from '../../../shared/api/contract';
 import * as actions from './action-methods';
+import { discover } from './discover-methods';
 import * as objects from './object-methods';
 import * as plans from './plan-methods';
 import * as restore from './restore-methods';
@@ -97,5 +98,20 @@ export class HibernatorService implements HibernatorApi {
   }
   async getHistory(input: ApiInput<'getHistory'>): Out<'getHistory'> {
     return restore.getHistory(this.ctx, input.plan, input.limit);
+  }
+  discover(input: ApiInput<'discover'>): Out<'discover'> {
+    return discover(this.ctx, input.plan, input.target);
+  }
+  pauseAll(input: ApiInput<'pauseAll'>): Out<'pauseAll'> {
+    return actions.pauseAll(this.ctx, input.paused);
+  }
+  async getSettings(_: ApiInput<'getSettings'>): Out<'getSettings'> {
+    return this.ctx.settings.get();
+  }
+  async updateSettings(input: ApiInput<'updateSettings'>): Out<'updateSettings'> {
+    const settings = this.ctx.settings.update(input.settings);
+    this.ctx.bus.emit({ type: 'SettingsChanged' });
+    if (input.settings.headsUpMinutes !== undefined) await this.ctx.lifecycle.reevaluateAll('settings changed');
+    return settings;
   }
 }

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { EngineInfo } from '../../../shared/api/contract';
 import type { Clock } from '../clock';
 import type { EventBus } from '../events/event-bus';
+import type { ClientProvider } from '../executors/executor';
 import type { ExecutorRegistry } from '../executors/registry';
 import type { Lifecycle } from '../lifecycle/lifecycle';
 import type { Logger } from '../logging/logger';
@@ -10,6 +11,7 @@ import type { ConnectionRepository } from '../store/connection-repository';
 import type { ExceptionRepository } from '../store/exception-repository';
 import type { HistoryRepository } from '../store/history-repository';
 import type { PlanRepository } from '../store/plan-repository';
+import type { SettingsRepository } from '../store/settings-repository';
 
 export interface ServiceContext {
   db: Database;
@@ -20,6 +22,8 @@ export interface ServiceContext {
   history: HistoryRepository;
   lifecycle: Lifecycle;
   executors: ExecutorRegistry;
+  clients: ClientProvider;
+  settings: SettingsRepository;
   bus: EventBus;
   clock: Clock;
   logger: Logger;

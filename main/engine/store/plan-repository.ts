@@ -29,6 +29,7 @@ export function initialStatus(now: Date): PlanStatus {
     operation: null,
     suspendedAtPhase: null,
     lastOperation: null,
+    ledgerOperation: null,
     error: null,
     retriesLeft: null,
     nextRetryAt: null,

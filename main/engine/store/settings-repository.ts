@@ -1,42 +1,41 @@
 import type { Database } from 'better-sqlite3';
-import { z } from 'zod';
+import { SettingsSchema, type Settings, type SettingsPatch } from '../../../shared/api/contract';
 
-export const SettingsSchema = z.object({
-  headsUpMinutes: z.number().int().min(0).max(240).default(10),
-  notifications: z
-    .object({
-      phaseChanges: z.boolean().default(true),
-      failures: z.boolean().default(true),
-      headsUp: z.boolean().default(true),
-      caughtUp: z.boolean().default(true),
-      credentials: z.boolean().default(true),
-    })
-    .default({ phaseChanges: true, failures: true, headsUp: true, caughtUp: true, credentials: true }),
-  startAtLogin: z.boolean().default(false),
-  pauseAll: z.boolean().default(false),
-});
-export type Settings = z.infer<typeof SettingsSchema>;
+export const DEFAULT_SETTINGS: Settings = {
+  headsUpMinutes: 10,
+  notifications: { phaseChanges: true, failures: true, headsUp: true, caughtUp: true, credentials: true },
+  startAtLogin: false,
+  hourlyCosts: {},
+  currency: 'USD',
+};
 
-/** User settings, one JSON value a key, parsed with defaults so older rows keep working. */
+/** User settings, one JSON value a key; a missing or damaged value falls back to its default. */
 export class SettingsRepository {
   constructor(private readonly db: Database) {}
 
   get(): Settings {
     const rows = this.db.prepare<[], { key: string; value_json: string }>('SELECT key, value_json FROM settings').all();
-    const raw: Record<string, unknown> = {};
+    const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
     for (const row of rows) {
+      if (!(row.key in DEFAULT_SETTINGS)) continue;
       try {
-        raw[row.key] = JSON.parse(row.value_json) as unknown;
+        const value = JSON.parse(row.value_json) as unknown;
+        const field = SettingsSchema.shape[row.key as keyof Settings];
+        if (field.safeParse(value).success) merged[row.key] = value;
       } catch {
-        // a damaged value falls back to its default
+        // keep the default
       }
     }
-    const parsed = SettingsSchema.safeParse(raw);
-    return parsed.success ? parsed.data : SettingsSchema.parse({});
+    return SettingsSchema.parse(merged);
   }
 
-  update(patch: Partial<Settings>): Settings {
-    const next = SettingsSchema.parse({ ...this.get(), ...patch });
+  update(patch: SettingsPatch): Settings {
+    const current = this.get();
+    const next = SettingsSchema.parse({
+      ...current,
+      ...patch,
+      notifications: { ...current.notifications, ...(patch.notifications ?? {}) },
+    });
     const upsert = this.db.prepare(
       'INSERT INTO settings (key, value_json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json',
     );
