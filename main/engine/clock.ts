@@ -29,9 +29,9 @@ export const systemClock: Clock = {
         if (!cancelled) callback();
         return;
       }
+      // Not unref'd: an executor waiting on a timer mid-operation must keep the process alive.
+      // Engine.close() cancels every timer, so nothing lingers after a host stops.
       handle = setTimeout(arm, Math.min(remaining, MAX_TIMER_STEP_MS));
-      // Timers must never keep a CLI process alive on their own.
-      handle.unref?.();
     };
     arm();
     return {

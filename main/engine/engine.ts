@@ -4,6 +4,7 @@ import type { EngineInfo, HibernatorApi } from '../../shared/api/contract';
 import type { EventListener } from '../../shared/api/events';
 import { systemClock, type Clock } from './clock';
 import { EventBus } from './events/event-bus';
+import { noConnectionTools, type ConnectionTools } from './connections/connection-tools';
 import type { ClientProvider } from './executors/executor';
 import { ExecutorRegistry } from './executors/registry';
 import { createNoopExecutor } from './executors/noop/noop-executor';
@@ -29,6 +30,7 @@ export interface EngineOptions {
   logger?: Logger;
   executors?: ExecutorRegistry;
   clients?: ClientProvider;
+  connectionTools?: ConnectionTools;
   /** better-sqlite3 binary for another ABI (Electron). */
   nativeBinding?: string;
   /** Start timers and reconcile plans (false for one-shot CLI commands that only read or write). */
@@ -108,7 +110,7 @@ export class Engine {
     });
     const info: EngineInfo = { version: ENGINE_VERSION, dataDir, host: options.host, pid: process.pid, startedAt: clock.now().toISOString() };
     const clients = options.clients ?? noClients;
-    const api = new HibernatorService({ db, plans, exceptions, connections, restore, history, lifecycle, executors, clients, settings, bus, clock, logger, info });
+    const api = new HibernatorService({ db, plans, exceptions, connections, restore, history, lifecycle, executors, clients, connectionTools: options.connectionTools ?? noConnectionTools, settings, bus, clock, logger, info });
     const engine = new Engine(dataDir, db, bus, logger, lock, api, lifecycle, settings);
     if (options.run !== false) lifecycle.start();
     logger.info('engine started', { dataDir, host: options.host, pid: process.pid });

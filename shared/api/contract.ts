@@ -75,6 +75,9 @@ export const apiInputSchemas = {
   discover: z.object({ plan: z.unknown(), target: name.optional() }).strict(),
   pauseAll: z.object({ paused: z.boolean() }).strict(),
   getSettings: z.object({}).strict(),
+  testConnection: z.object({ name: name.optional(), connection: z.unknown().optional() }).strict(),
+  listAwsProfiles: z.object({}).strict(),
+  listKubeContexts: z.object({}).strict(),
   updateSettings: z.object({ settings: SettingsPatchSchema }).strict(),
 } as const;
 
@@ -177,6 +180,40 @@ export interface DiscoverResult {
   summary: string;
 }
 
+/** "Test connection": who we are in that account / which server answered, or why not. */
+export interface ConnectionTestResult {
+  connection: string;
+  kind: 'CloudProvider' | 'K8SCluster';
+  ok: boolean;
+  /** What to tell the user: "account 123456789012 as arn:aws:sts::…" or the reason and the fix. */
+  message: string;
+  code?: string;
+  account?: string;
+  arn?: string;
+  serverVersion?: string;
+}
+
+export interface AwsProfileInfo {
+  name: string;
+  region?: string;
+  sso: boolean;
+  roleArn?: string;
+  /** Which files define it. */
+  sources: Array<'config' | 'credentials'>;
+}
+
+export interface KubeContextInfo {
+  file: string;
+  context: string;
+  cluster: string;
+  user: string;
+  namespace?: string;
+  server?: string;
+  current: boolean;
+  /** The user authenticates with an exec plugin (aws, gke-gcloud-auth-plugin, ...). */
+  exec?: string;
+}
+
 export interface ApiOutputs {
   getInfo: EngineInfo;
   listPlans: PlanSummary[];
@@ -211,6 +248,9 @@ export interface ApiOutputs {
   pauseAll: { paused: boolean; plans: string[] };
   getSettings: Settings;
   updateSettings: Settings;
+  testConnection: ConnectionTestResult;
+  listAwsProfiles: AwsProfileInfo[];
+  listKubeContexts: KubeContextInfo[];
 }
 
 export type HibernatorApi = {
@@ -230,4 +270,7 @@ export const READ_ONLY_METHODS: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
   'getHistory',
   'discover',
   'getSettings',
+  'testConnection',
+  'listAwsProfiles',
+  'listKubeContexts',
 ]);

@@ -121,7 +121,7 @@ export class PlanRunner {
   }
 
   /** Writes the status (and `extra`) in one transaction, with any captures still queued. */
-  private commit(extra?: () => void): void {
+  private commit(extra?: () => void, durable = true): void {
     const status = this.state;
     if (!status) return;
     status.updatedAt = this.deps.clock.now().toISOString();
@@ -132,7 +132,7 @@ export class PlanRunner {
       extra?.();
       this.deps.plans.saveStatus(this.name, status);
       if (status.operationId !== null && dirty.length > 0) this.deps.history.recordTargets(status.operationId, dirty);
-    });
+    }, durable);
   }
 
   private scheduleLedgerFlush(): void {
@@ -140,12 +140,18 @@ export class PlanRunner {
     this.flushScheduled = true;
     setImmediate(() => {
       this.flushScheduled = false;
-      this.flushLedger();
+      if (this.disposed) return; // dispose() flushed what was left
+      try {
+        this.flushLedger();
+      } catch (error) {
+        this.deps.logger.error('could not write the ledger', { plan: this.name, error: String(error) });
+      }
     });
   }
 
+  /** Ledger progress is not worth an fsync: a lost 'Running' mark only means a re-run (idempotent). */
   private flushLedger(): void {
-    if (this.ledgerDirty && this.state && !this.disposedPlanGone()) this.commit();
+    if (this.ledgerDirty && this.state && !this.disposedPlanGone()) this.commit(undefined, false);
   }
 
   private disposedPlanGone(): boolean {
@@ -392,8 +398,9 @@ export class PlanRunner {
           this.deps.restore.saveOrPreserve({ plan: this.name, target, executor, cycleId, resources, now: this.deps.clock.now() });
         });
       },
+      // A marker lost in a power cut only means that target is woken again (idempotent): no fsync.
       markRestored: (target: string) =>
-        this.writes.enqueue(() => this.deps.restore.markTargetRestored(this.name, target, this.deps.clock.now())),
+        this.writes.enqueue(() => this.deps.restore.markTargetRestored(this.name, target, this.deps.clock.now()), false),
       mayStart: () => !abort.signal.aborted && !this.disposed && this.state?.phase === expected,
     };
     const promise = runOperation(host, operation, config)

@@ -105,6 +105,15 @@ export class HibernatorService implements HibernatorApi {
   pauseAll(input: ApiInput<'pauseAll'>): Out<'pauseAll'> {
     return actions.pauseAll(this.ctx, input.paused);
   }
+  testConnection(input: ApiInput<'testConnection'>): Out<'testConnection'> {
+    return objects.testConnection(this.ctx, input.name, input.connection);
+  }
+  listAwsProfiles(_: ApiInput<'listAwsProfiles'>): Out<'listAwsProfiles'> {
+    return this.ctx.connectionTools.listAwsProfiles();
+  }
+  listKubeContexts(_: ApiInput<'listKubeContexts'>): Out<'listKubeContexts'> {
+    return this.ctx.connectionTools.listKubeContexts();
+  }
   async getSettings(_: ApiInput<'getSettings'>): Out<'getSettings'> {
     return this.ctx.settings.get();
   }

@@ -1,4 +1,4 @@
-import type { ApplyResult, ImportResult, ImportedItem } from '../../../shared/api/contract';
+import type { ApplyResult, ConnectionTestResult, ImportResult, ImportedItem } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
 import {
   exportYaml as toYamlDocuments,
@@ -161,4 +161,21 @@ export function exportYaml(ctx: ServiceContext, planNames?: string[]): { yaml: s
   const exceptions = ctx.exceptions.list().filter((e) => names.has(e.spec.planRef.name));
   const objects: HibernatorObject[] = [...connections, ...plans, ...exceptions];
   return { yaml: toYamlDocuments(objects) };
+}
+
+/** Tests a stored connection by name, or an unsaved one from the editor. */
+export async function testConnection(ctx: ServiceContext, name: string | undefined, draft: unknown): Promise<ConnectionTestResult> {
+  let connection: Connection | null;
+  if (draft !== undefined) {
+    const result = validateConnection(draft);
+    if (!result.valid || !result.value) throw new ApiError('INVALID_INPUT', `The connection is not valid: ${result.errors.length} problem(s).`, result.errors);
+    connection = result.value;
+  } else if (name) {
+    connection = ctx.connections.get(name);
+    if (!connection) throw new ApiError('NOT_FOUND', `There is no connection named "${name}".`);
+  } else {
+    throw new ApiError('INVALID_INPUT', 'Give the name of a stored connection or a connection to test.', [{ path: 'name', message: 'is required' }]);
+  }
+  const all = ctx.connections.list().filter((c) => c.metadata.name !== connection?.metadata.name);
+  return ctx.connectionTools.testConnection(connection, [...all, connection]);
 }

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { EngineInfo } from '../../../shared/api/contract';
 import type { Clock } from '../clock';
 import type { EventBus } from '../events/event-bus';
+import type { ConnectionTools } from '../connections/connection-tools';
 import type { ClientProvider } from '../executors/executor';
 import type { ExecutorRegistry } from '../executors/registry';
 import type { Lifecycle } from '../lifecycle/lifecycle';
@@ -23,6 +24,7 @@ export interface ServiceContext {
   lifecycle: Lifecycle;
   executors: ExecutorRegistry;
   clients: ClientProvider;
+  connectionTools: ConnectionTools;
   settings: SettingsRepository;
   bus: EventBus;
   clock: Clock;

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 
 interface Pending {
   write: () => void;
+  durable: boolean;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -18,23 +19,41 @@ export class WriteBatcher {
 
   constructor(private readonly db: Database) {}
 
-  enqueue(write: () => void): Promise<void> {
+  /**
+   * Queues a write. `durable` writes (restore captures and markers) are committed with
+   * synchronous=FULL, so they survive a power cut; the rest (ledger progress) with NORMAL,
+   * which survives a process crash, and costs no fsync per commit.
+   */
+  enqueue(write: () => void, durable = true): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ write, resolve, reject });
+      this.queue.push({ write, durable, resolve, reject });
       if (!this.scheduled) {
         this.scheduled = true;
-        setImmediate(() => this.flush());
+        setImmediate(() => {
+          try {
+            this.flush();
+          } catch {
+            // Already delivered to every waiting caller; an unhandled throw here would crash the process.
+          }
+        });
       }
     });
   }
 
   /** Runs everything queued, plus `extra`, in one transaction now. */
-  flush(extra?: () => void): void {
+  flush(extra?: () => void, durable = true): void {
     const batch = this.queue;
     this.queue = [];
     this.scheduled = false;
+    if (!this.db.open) {
+      const closed = new Error('the database is closed (the engine stopped); the write was not made');
+      for (const item of batch) item.reject(closed);
+      throw closed;
+    }
     const failed = new Map<Pending, unknown>();
+    const full = durable || batch.some((item) => item.durable);
     try {
+      this.db.pragma(`synchronous = ${full ? 'FULL' : 'NORMAL'}`);
       this.db.transaction(() => {
         for (const item of batch) {
           // A savepoint per write: one bad write is rejected alone, the others still commit.

@@ -1,0 +1,201 @@
+import { Document, LineCounter, isMap, isScalar, isSeq, parseAllDocuments, visit } from 'yaml';
+import { CLOUD_PROVIDER_KIND, EXCEPTION_KIND, K8S_CLUSTER_KIND, PLAN_KIND } from './constants';
+import { CloudProviderSchema, type Connection, K8SClusterSchema } from './connection';
+import { ScheduleExceptionSchema } from './exception';
+import type { Issue } from './issue';
+import { type Plan, PlanSchema } from './plan';
+import { isExecutorType } from './plan-rules';
+import { parameterSchemas } from './parameters';
+import { isRecord, recordAt, stringAt } from './raw';
+import { orderKeys } from './schema-walk';
+import { type HibernatorObject, type ValidationContext, validateObject } from './validate';
+
+export interface ImportedDocument {
+  /** 0-based position of the object in the file (an item of a `List` counts as one object). */
+  index: number;
+  kind: string;
+  name?: string;
+  /** The validated, normalised object; only when it has no errors. */
+  object?: HibernatorObject;
+  errors: Issue[];
+  warnings: Issue[];
+  /** 1-based line where the object starts in the text. */
+  line?: number;
+}
+
+interface RawDocument {
+  value: unknown;
+  line: number;
+  label: string;
+  syntaxErrors: Issue[];
+}
+
+/**
+ * Reads multi-document YAML (or JSON) holding HibernatePlan, ScheduleException, CloudProvider
+ * and K8SCluster objects, and validates each with the same functions as the editor. Plans of
+ * the same file (and `ctx.plans`) are the context for its exceptions; connections are checked
+ * only when `ctx.connections` says which exist (the file alone may not hold them all).
+ * `errors` lists YAML syntax errors with line:column; the affected documents carry them too.
+ */
+export function parseYamlDocuments(text: string, ctx: ValidationContext = {}): { documents: ImportedDocument[]; errors: Issue[] } {
+  const lineCounter = new LineCounter();
+  const parsed = parseAllDocuments(text, { lineCounter, merge: true, prettyErrors: false });
+  const syntaxErrors: Issue[] = [];
+  const raws: RawDocument[] = [];
+
+  parsed.forEach((doc, docIndex) => {
+    const label = `document ${docIndex + 1}`;
+    const startOffset = doc.contents?.range[0] ?? doc.range[0];
+    const line = lineCounter.linePos(startOffset).line;
+    const errors = doc.errors.map((e) => {
+      const pos = e.linePos?.[0] ?? lineCounter.linePos(e.pos[0]);
+      return { path: `line ${pos.line}:${pos.col}`, message: syntaxMessage(e.message) };
+    });
+    syntaxErrors.push(...errors);
+    if (errors.length > 0) {
+      raws.push({ value: safeToJs(doc), line, label, syntaxErrors: errors });
+      return;
+    }
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: 1000 });
+    } catch (e) {
+      // Unresolved aliases and alias bombs only surface when the document is turned into data.
+      const error = { path: `line ${line}:1`, message: syntaxMessage(e instanceof Error ? e.message : String(e)) };
+      syntaxErrors.push(error);
+      raws.push({ value: undefined, line, label, syntaxErrors: [error] });
+      return;
+    }
+    if (value === null || value === undefined) return; // an empty document (comments only, trailing ---)
+    const items = listItems(value);
+    if (items) {
+      items.forEach((item, i) => {
+        const node = isMap(doc.contents) ? doc.getIn(['items', i], true) : isSeq(doc.contents) ? doc.getIn([i], true) : undefined;
+        const itemOffset = node && typeof node === 'object' && 'range' in node && Array.isArray(node.range) ? Number(node.range[0]) : startOffset;
+        raws.push({ value: item, line: lineCounter.linePos(itemOffset).line, label: `${label}, item ${i + 1}`, syntaxErrors: [] });
+      });
+    } else {
+      raws.push({ value, line, label, syntaxErrors: [] });
+    }
+  });
+
+  return { documents: validateDocuments(raws, ctx), errors: syntaxErrors };
+}
+
+/** `kind: List` (what `kubectl get -o yaml` writes) or a top-level JSON array: one object per item. */
+function listItems(value: unknown): unknown[] | undefined {
+  if (Array.isArray(value)) return value;
+  if (isRecord(value) && typeof value.kind === 'string' && /List$/.test(value.kind) && Array.isArray(value.items)) return value.items;
+  return undefined;
+}
+
+function safeToJs(doc: Document.Parsed): unknown {
+  try {
+    return doc.toJS();
+  } catch {
+    return undefined;
+  }
+}
+
+/** yaml's messages end with " at line L, column C:" plus a code excerpt; the path already says where. */
+function syntaxMessage(message: string): string {
+  const first = message.split('\n')[0] ?? message;
+  return `YAML syntax error: ${first.replace(/ at line \d+, column \d+:?$/, '')}`;
+}
+
+const KNOWN_KINDS = [PLAN_KIND, EXCEPTION_KIND, CLOUD_PROVIDER_KIND, K8S_CLUSTER_KIND];
+
+function validateDocuments(raws: RawDocument[], ctx: ValidationContext): ImportedDocument[] {
+  const results: ImportedDocument[] = raws.map((raw, index) => {
+    const kind = stringAt(raw.value, 'kind') ?? '';
+    const name = stringAt(recordAt(raw.value, 'metadata'), 'name');
+    return { index, kind, ...(name !== undefined ? { name } : {}), errors: [...raw.syntaxErrors], warnings: [], line: raw.line };
+  });
+
+  // Plans and connections first: the file's own plans are the context for its exceptions.
+  const order = results.map((_, i) => i).sort((a, b) => Number(results[a]?.kind === EXCEPTION_KIND) - Number(results[b]?.kind === EXCEPTION_KIND));
+  const plans = new Map<string, Plan>((ctx.plans ?? []).map((p) => [p.metadata.name, p]));
+  const connections = new Map<string, Connection>((ctx.connections ?? []).map((c) => [`${c.kind}/${c.metadata.name}`, c]));
+  const filePlanNames: string[] = [];
+  const seen = new Map<string, string>();
+
+  for (const i of order) {
+    const result = results[i];
+    const raw = raws[i];
+    if (!result || !raw || raw.syntaxErrors.length > 0) continue;
+    if (!isRecord(raw.value)) {
+      result.errors.push({ path: '', message: `${raw.label} (line ${raw.line}) is not an object: expected a mapping with apiVersion, kind, metadata and spec` });
+      continue;
+    }
+    if (!KNOWN_KINDS.includes(result.kind)) {
+      const what = result.kind ? `has kind "${result.kind}"` : 'has no kind';
+      result.errors.push({ path: 'kind', message: `${raw.label} (line ${raw.line}) ${what}: only HibernatePlan, ScheduleException, CloudProvider and K8SCluster can be imported` });
+      continue;
+    }
+    if (result.kind === PLAN_KIND && result.name) filePlanNames.push(result.name);
+    const key = `${result.kind}/${result.name ?? ''}`;
+    const first = seen.get(key);
+    if (result.name && first) {
+      result.errors.push({ path: 'metadata.name', message: `another ${result.kind} named "${result.name}" is already in ${first}: names must be unique per kind` });
+    } else if (result.name) {
+      seen.set(key, `${raw.label} (line ${raw.line})`);
+    }
+
+    const hasPlans = ctx.plans !== undefined || plans.size > 0;
+    const checked = validateObject(raw.value, {
+      ...(ctx.connections ? { connections: [...connections.values()] } : {}),
+      ...(hasPlans ? { plans: [...plans.values()] } : {}),
+      knownPlanNames: filePlanNames,
+    });
+    result.errors.push(...checked.errors);
+    result.warnings.push(...checked.warnings);
+    if (checked.value && result.errors.length === 0) {
+      result.object = checked.value;
+      if (checked.value.kind === PLAN_KIND) plans.set(checked.value.metadata.name, checked.value);
+      else if (checked.value.kind !== EXCEPTION_KIND) connections.set(`${checked.value.kind}/${checked.value.metadata.name}`, checked.value);
+    }
+  }
+  return results;
+}
+
+const SCHEMAS = {
+  [PLAN_KIND]: PlanSchema,
+  [EXCEPTION_KIND]: ScheduleExceptionSchema,
+  [CLOUD_PROVIDER_KIND]: CloudProviderSchema,
+  [K8S_CLUSTER_KIND]: K8SClusterSchema,
+} as const;
+
+/** The object with a stable key order: the schema's order, free maps sorted, parameters in their executor's order. */
+function canonical(object: HibernatorObject): unknown {
+  const ordered = orderKeys(SCHEMAS[object.kind], object);
+  if (object.kind !== PLAN_KIND) return ordered;
+  const spec = recordAt(ordered, 'spec');
+  const targets = spec?.targets;
+  if (spec && Array.isArray(targets)) {
+    spec.targets = targets.map((target: unknown) => {
+      if (!isRecord(target) || !isExecutorType(target.type)) return target;
+      return { ...target, parameters: orderKeys(parameterSchemas[target.type], target.parameters) };
+    });
+  }
+  return ordered;
+}
+
+/** One object as YAML. Strings YAML 1.1 would misread (19:00, yes, timestamps) are quoted, so kubectl reads them as written. */
+export function toYaml(object: HibernatorObject): string {
+  const doc = new Document(canonical(object), { version: '1.1' });
+  visit(doc, {
+    Seq(_, node) {
+      // Short lists of plain values (days, ids, stage targets) read best on one line.
+      const scalars = node.items.every((item) => isScalar(item) && typeof item.value !== 'object');
+      let width = 0;
+      for (const item of node.items) width += String(isScalar(item) ? item.value : '').length + 2;
+      if (scalars && node.items.length > 0 && width <= 60) node.flow = true;
+    },
+  });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
+
+/** Several objects as one multi-document YAML text, separated by `---`. */
+export function exportYaml(objects: readonly HibernatorObject[]): string {
+  return objects.map(toYaml).join('---\n');
+}
