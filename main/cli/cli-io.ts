@@ -28,6 +28,7 @@ Commands:
   export [--plan NAME]... [-o FILE] [--data-dir D]
                                                  export plans, their exceptions and connections
   plans [--json] [--data-dir D]                  list plans with their phase and next transition
+  discover <plan> [--target T] [--json]          dry run: what each target would touch now
   call <method> [JSON] [--data-dir D]            call any API method (see docs/api.md)
 
 Options:

@@ -150,3 +150,18 @@ describe('hibernator import / export / plans', () => {
     expect(await runCli(['preview', 'x.yaml', '--count', 'many'], b)).toBe(2);
   });
 });
+
+describe('hibernator discover', () => {
+  it('prints what each target would touch, read-only', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'hib-cli-data-'));
+    const file = write('plan4.yaml', PLAN);
+    await runCli(['import', file, '--data-dir', dataDir], io());
+    const a = io();
+    expect(await runCli(['discover', 'dev-env', '--data-dir', dataDir], a)).toBe(0);
+    expect(a.stdout).toContain('dev-env: pretend 1');
+    expect(a.stdout).toContain('pretend to hibernate a (noop)');
+    const b = io();
+    expect(await runCli(['discover', 'dev-env', '--target', 'nope', '--data-dir', dataDir], b)).toBe(1);
+    expect(b.stderr).toContain('has no target named "nope"');
+  });
+});

@@ -1,6 +1,6 @@
 import { intOption, parseCliArgs } from './args';
 import { CliError, USAGE, type CliIo } from './cli-io';
-import { callCommand, exportCommand, importCommand, plansCommand } from './commands/engine-commands';
+import { callCommand, discoverCommand, exportCommand, importCommand, plansCommand } from './commands/engine-commands';
 import { previewCommand } from './commands/preview-command';
 import { validateCommand } from './commands/validate-command';
 import { resolveDataDir } from './engine-access';
@@ -31,6 +31,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number | null> 
         return await exportCommand(v.plan, v.output, dataDir(), io);
       case 'plans':
         return await plansCommand(v.json ?? false, dataDir(), io);
+      case 'discover':
+        return await discoverCommand(args.positionals[0], v.target, v.json ?? false, dataDir(), io);
       case 'call':
         return await callCommand(args.positionals[0], args.positionals[1], dataDir(), io);
       case 'serve': {

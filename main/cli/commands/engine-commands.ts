@@ -70,3 +70,23 @@ export async function callCommand(method: string | undefined, body: string | und
     return result.ok ? 0 : 1;
   });
 }
+
+/** Dry run: what each target would touch now; read-only calls only. */
+export async function discoverCommand(plan: string | undefined, target: string | undefined, json: boolean, dataDir: string, io: CliIo): Promise<number> {
+  if (!plan) throw new CliError('discover needs a plan name: hibernator discover dev-env [--target web]');
+  return withEngine(dataDir, async (call) => {
+    const result = unwrap('discover', await call('discover', target ? { plan, target } : { plan }));
+    if (json) {
+      io.out(JSON.stringify(result, null, 2) + '\n');
+      return result.targets.some((t) => t.error) ? 1 : 0;
+    }
+    io.out(`${result.plan}: ${result.summary}\n`);
+    for (const t of result.targets) {
+      io.out(`  ${t.target} (${t.executor})${t.disabled ? ' — disabled by an exception override' : ''}\n`);
+      if (t.error) io.out(`    ! ${t.error.message}\n`);
+      for (const a of t.actions) io.out(`    ${a.description}\n`);
+      if (!t.error && !t.disabled && t.actions.length === 0) io.out('    nothing matches\n');
+    }
+    return result.targets.some((t) => t.error) ? 1 : 0;
+  });
+}
