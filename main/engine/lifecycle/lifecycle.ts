@@ -31,6 +31,8 @@ export class Lifecycle {
     const interrupted = this.deps.history.interruptRunning(now);
     if (interrupted > 0) this.deps.logger.warn('operations interrupted by a stop are resumed', { count: interrupted });
     this.deps.history.prune(now);
+    // Expired exceptions stay a week for the Exceptions list ("Expired"), then go.
+    this.deps.exceptions.deleteExpiredBefore(new Date(now.getTime() - 7 * 86_400_000));
     for (const stored of this.deps.plans.list(now)) void this.runner(stored.plan.metadata.name).reconcile('engine start');
     this.armWallClockCheck();
   }

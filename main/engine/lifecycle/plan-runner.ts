@@ -181,12 +181,14 @@ export class PlanRunner {
     return this.deps.exceptions.list(this.name);
   }
 
+  /** The last transition that fell between the previous evaluation and now, when it is late. */
   private findMissed(plan: Plan, exceptions: ScheduleException[], now: Date): { at: Date; operation: Operation } | null {
     const last = this.state?.lastEvaluatedAt;
     if (!last) return null;
-    const next = upcoming(plan, exceptions, new Date(last), 1)[0];
-    if (!next || next.at.getTime() > now.getTime() - MISSED_AFTER_MS) return null;
-    return { at: next.at, operation: next.operation === 'hibernate' ? 'shutdown' : 'wakeup' };
+    const late = upcoming(plan, exceptions, new Date(last), 64).filter((t) => t.at.getTime() <= now.getTime() - MISSED_AFTER_MS);
+    const missed = late.at(-1);
+    if (!missed) return null;
+    return { at: missed.at, operation: missed.operation === 'hibernate' ? 'shutdown' : 'wakeup' };
   }
 
   private async reconcileNow(trigger: string): Promise<void> {
@@ -214,7 +216,7 @@ export class PlanRunner {
           const reason = plan.metadata.annotations?.[SUSPEND_REASON_ANNOTATION];
           this.setPhase('Suspended', reason ? `suspended: ${reason}` : 'suspended');
         } else {
-          this.commit();
+          this.commit(undefined, false);
         }
         this.arm(plan, exceptions, now);
         return;
@@ -233,7 +235,7 @@ export class PlanRunner {
     switch (status.phase) {
       case 'Active':
         if (hibernate) this.start(plan, exceptions, 'shutdown', describeTrigger(trigger, evaluation.reason), { keepCompleted: false, missed }, evaluation.activeExceptions);
-        else this.commit();
+        else this.commit(undefined, false);
         break;
       case 'Hibernating':
       case 'WakingUp':
@@ -245,7 +247,7 @@ export class PlanRunner {
       case 'Hibernated':
         if (!hibernate) this.beginWakeup(plan, exceptions, describeTrigger(trigger, evaluation.reason), { keepCompleted: false, missed });
         else {
-          this.commit();
+          this.commit(undefined, false);
           this.maybeKeepAsleep(plan, now);
         }
         break;
@@ -275,7 +277,7 @@ export class PlanRunner {
       else this.start(plan, exceptions, 'shutdown', trigger, { keepCompleted: true, retry: true }, active);
       return;
     }
-    this.commit();
+    this.commit(undefined, false);
   }
 
   private resume(plan: Plan, exceptions: ScheduleException[], hibernate: boolean, active: string[]): void {

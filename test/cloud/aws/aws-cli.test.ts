@@ -24,7 +24,7 @@ if (cli.path === undefined) console.warn(`[aws-cli.test] skipped: ${cli.reason}`
 
 const TRANSITION = 1000;
 /** Each CLI start costs about a second of CPU; a busy CI machine needs headroom. */
-const CLI_TEST_TIMEOUT = 90_000;
+const CLI_TEST_TIMEOUT = 120_000;
 /** The tests run concurrently, so each gets its own emulator (and clock). */
 const emulators: AwsEmulator[] = [];
 async function freshEmulator(): Promise<AwsEmulator> {

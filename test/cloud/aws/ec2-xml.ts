@@ -8,7 +8,6 @@ export function stateXml(tag: string, name: Ec2StateName): string {
 }
 
 export function instanceXml(i: Ec2Instance): string {
-  const running = i.state === 'running';
   const dns = `ip-${i.privateIpAddress.replace(/\./g, '-')}.ec2.internal`;
   return [
     leaf('instanceId', i.instanceId),
@@ -26,7 +25,7 @@ export function instanceXml(i: Ec2Instance): string {
     i.state === 'terminated' ? undefined : leaf('subnetId', i.subnetId),
     i.state === 'terminated' ? undefined : leaf('vpcId', i.vpcId),
     i.state === 'terminated' ? undefined : leaf('privateIpAddress', i.privateIpAddress),
-    running ? leaf('sourceDestCheck', true) : undefined,
+    i.state === 'terminated' ? undefined : leaf('sourceDestCheck', true),
     i.stateReason === undefined ? undefined : xml('stateReason', leaf('code', i.stateReason.code), leaf('message', i.stateReason.message)),
     leaf('architecture', 'x86_64'),
     leaf('rootDeviceType', 'ebs'),

@@ -94,6 +94,11 @@ describe('EC2 DescribeInstances through the real SDK', () => {
     expect(emu.callCount('ec2:DescribeInstances')).toBe(3);
   });
 
+  it('keeps regions apart: another region of the account starts empty', async () => {
+    const elsewhere = sdkClients(emu.url, { ...SANDBOX_KEYS.admin, region: 'eu-west-1' });
+    expect((await elsewhere.ec2.send(new DescribeInstancesCommand({}))).Reservations).toEqual([]);
+  });
+
   it('rejects a NextToken it did not issue', async () => {
     const error = await sdkError(aws.ec2.send(new DescribeInstancesCommand({ MaxResults: 5, NextToken: 'bogus' })));
     expect(error.name).toBe('InvalidPaginationToken');

@@ -9,7 +9,7 @@ import { handleControl } from './control-api';
 import { handleAwsRequest, type EmulatorCore } from './dispatch';
 import { IdentityStore } from './identity';
 import { loadSeed } from './seed-loader';
-import { parseAwsSeed, type AwsSeed } from './seed-schema';
+import { parseAwsSeed, type AwsSeed, type ParsedAwsSeed } from './seed-schema';
 import { dumpState, type AwsStateDump, type RegionDump } from './state-dump';
 import { uniformTimings, type Timings } from './types';
 import { AwsWorld } from './world';
@@ -71,15 +71,24 @@ export async function startAwsEmulator(options: AwsEmulatorOptions = {}): Promis
   let lastSeed: AwsSeed = options.seed ?? {};
   let defaults = { accountId: '123456789012', region: 'us-east-1' };
 
-  const applySeed = (seed: AwsSeed): void => {
-    const parsed = parseAwsSeed(seed);
+  const load = (parsed: ParsedAwsSeed): void => {
     world.clear();
     identities.load(parsed, () => world.ids.roleId());
     loadSeed(world, parsed);
-    lastSeed = seed;
     defaults = { accountId: parsed.accountId, region: parsed.region };
   };
-  applySeed(lastSeed);
+  const applySeed = (seed: AwsSeed): void => {
+    const parsed = parseAwsSeed(seed);
+    try {
+      load(parsed);
+    } catch (error) {
+      // A seed that fails half-way (say, a duplicate id) must not leave half a world behind.
+      load(parseAwsSeed(lastSeed));
+      throw error;
+    }
+    lastSeed = seed;
+  };
+  load(parseAwsSeed(lastSeed));
 
   const core: EmulatorCore = {
     world,

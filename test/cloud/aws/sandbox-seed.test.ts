@@ -31,4 +31,15 @@ describe('the demo sandbox seed', () => {
       await emu.close();
     }
   });
+
+  it('rejects a seed that fails half-way and keeps the previous world', async () => {
+    const emu = await startAwsEmulator({ seed: sandboxSeed(), clockScale: 0 });
+    try {
+      const duplicate = { instanceId: 'i-0aaaaaaaaaaaaaaa1' };
+      expect(() => emu.seed({ ec2: { instances: [duplicate, duplicate] } })).toThrow(/duplicate EC2 instance/);
+      expect(emu.region()?.ec2.instances).toHaveLength(12);
+    } finally {
+      await emu.close();
+    }
+  });
 });
