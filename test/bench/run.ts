@@ -1,8 +1,10 @@
 /**
  * `npm run bench` (full) / `npm run bench:quick` (CI, so the benchmarks never rot): runs every
- * section, prints one table and writes bench-results/<date>.json. Exits non-zero only in full
- * mode when a target is missed; quick mode proves the benchmarks still run.
+ * section in its own process (so memory numbers are that section's own), prints one table and
+ * writes bench-results/<date>.json. Exits non-zero only in full mode when a target is missed;
+ * quick mode proves the benchmarks still run.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,25 +14,43 @@ import { runScheduleBench } from './schedule-bench';
 
 const quick = process.argv.includes('--quick');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const child = process.argv.find((a) => a.startsWith('--section='))?.slice('--section='.length);
 
-const sections: Array<[string, (o: { quick: boolean }) => Promise<BenchResult[]>]> = [
-  ['schedule', runScheduleBench],
-  ['lifecycle', runLifecycleBench],
-];
+const sections: Record<string, (o: { quick: boolean }) => Promise<BenchResult[]>> = {
+  schedule: runScheduleBench,
+  lifecycle: runLifecycleBench,
+};
 
-const all: BenchResult[] = [];
-for (const [name, run] of sections) {
-  if (only && only !== name) continue;
-  const started = performance.now();
+const RESULT_MARK = '@@bench-results ';
+
+if (child) {
+  const run = sections[child];
+  if (!run) throw new Error(`unknown bench section ${child}`);
   const results = await run({ quick });
-  all.push(...results);
-  console.log(`${name}: ${results.length} measurement(s) in ${Math.round(performance.now() - started)} ms`);
+  process.stdout.write(`${RESULT_MARK}${JSON.stringify(results)}\n`);
+} else {
+  const all: BenchResult[] = [];
+  let failed = false;
+  for (const name of Object.keys(sections)) {
+    if (only && only !== name) continue;
+    const started = performance.now();
+    const args = [...process.execArgv, process.argv[1] ?? '', `--section=${name}`, ...(quick ? ['--quick'] : [])];
+    const out = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+    const line = out.stdout.split('\n').find((l) => l.startsWith(RESULT_MARK));
+    if (out.status !== 0 || !line) {
+      console.error(`${name}: the benchmark failed (exit ${out.status})\n${out.stdout}`);
+      failed = true;
+      continue;
+    }
+    const results = JSON.parse(line.slice(RESULT_MARK.length)) as BenchResult[];
+    all.push(...results);
+    console.log(`${name}: ${results.length} measurement(s) in ${Math.round(performance.now() - started)} ms`);
+  }
+  console.table(all.map((r) => ({ measurement: r.name, value: r.value, unit: r.unit, target: r.target ?? '', ok: r.ok === undefined ? '' : r.ok ? 'yes' : 'NO' })));
+  const dir = fileURLToPath(new URL('../../bench-results', import.meta.url));
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${quick ? 'quick' : 'full'}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify({ quick, node: process.version, at: new Date().toISOString(), results: all }, null, 2));
+  console.log(`wrote ${file}`);
+  if (failed || (!quick && all.some((r) => r.ok === false))) process.exitCode = 1;
 }
-
-console.table(all.map((r) => ({ measurement: r.name, value: r.value, unit: r.unit, target: r.target ?? '', ok: r.ok === undefined ? '' : r.ok ? 'yes' : 'NO' })));
-const dir = fileURLToPath(new URL('../../bench-results', import.meta.url));
-mkdirSync(dir, { recursive: true });
-const file = join(dir, `${quick ? 'quick' : 'full'}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-writeFileSync(file, JSON.stringify({ quick, node: process.version, at: new Date().toISOString(), results: all }, null, 2));
-console.log(`wrote ${file}`);
-if (!quick && all.some((r) => r.ok === false)) process.exitCode = 1;
