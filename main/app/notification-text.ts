@@ -104,7 +104,12 @@ export function phaseNotification(arrivals: readonly PhaseArrival[], ctx: TextCo
 }
 
 const SSO_CODES = new Set(['SSO_EXPIRED', 'SSO_SESSION_EXPIRED', 'SSO_TOKEN_EXPIRED', 'SSO_LOGIN_REQUIRED']);
-const PROFILE_PATTERNS = [/--profile[= ]+['"`]?([\w.@+-]+)/, /profile ['"`]([\w.@+-]+)['"`]/i, /profile ([\w.@+-]+)/i];
+const PROFILE_PATTERNS = [
+  /--profile[= ]+['"`]?([\w.@+-]+)/,
+  /\bprofile ['"`]([\w.@+-]+)['"`]/i,
+  // "profile dev has expired", but not "this profile has expired"
+  /\bprofile ([\w.@+-]+) (?:has|is|needs)\b/i,
+];
 
 /**
  * An expired AWS SSO session, recognised by the engine's code or, for executors that only pass

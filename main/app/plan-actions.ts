@@ -11,9 +11,10 @@ export type PlanActionId =
   | 'markAwake';
 
 /**
- * Which manual actions make sense for a plan right now (semantics.md section 3, and the checks
- * in the engine's action methods). The tray shows every action and disables the others, so a
- * person learns where an action lives even when it cannot run.
+ * Which manual actions the engine accepts for a plan right now (docs/lifecycle.md, "Manual
+ * actions by phase", and the checks in the engine's action methods). The tray shows every
+ * action and disables the others, so a person learns where an action lives even when it
+ * cannot run.
  */
 export function allowedActions(plan: Pick<PlanSummary, 'phase' | 'suspended'>): Record<PlanActionId, boolean> {
   const { phase } = plan;
@@ -22,10 +23,10 @@ export function allowedActions(plan: Pick<PlanSummary, 'phase' | 'suspended'>): 
     // The engine refuses both while an operation runs and while paused; from Error either direction restarts.
     hibernateNow: !paused && (phase === 'Active' || phase === 'Error'),
     wakeNow: !paused && (phase === 'Hibernated' || phase === 'Error'),
-    // An exception changes what the schedule says; meaningless while the schedule is paused.
-    keepAwake: !paused,
-    // "Tonight" only reads right when the next scheduled transition is a hibernation.
-    skipTonight: !paused && (phase === 'Active' || phase === 'WakingUp'),
+    // Holds are schedule exceptions: accepted in every phase, they apply when the plan can act
+    // (docs/lifecycle.md, "Manual actions by phase"); from Hibernated they wake the plan.
+    keepAwake: true,
+    skipTonight: true,
     suspend: !paused,
     resume: paused,
     retry: phase === 'Error',

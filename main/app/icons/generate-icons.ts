@@ -47,6 +47,9 @@ export function generateIcons(assetsDir: string = ASSETS): string[] {
   write(join(assetsDir, 'icons', 'icon-256.png'), png(256));
   write(join(assetsDir, 'icons', 'icon.ico'), encodeIco([16, 24, 32, 48, 64, 128, 256].map(png)));
   write(join(assetsDir, 'icons', 'icon.icns'), encodeIcns(appPngs));
+  // electron-builder's Linux icon set: one file per size, the size in the name.
+  mkdirSync(join(assetsDir, 'icons', 'linux'), { recursive: true });
+  for (const size of [16, 32, 48, 64, 128, 256, 512]) write(join(assetsDir, 'icons', 'linux', `${size}x${size}.png`), png(size));
   return written;
 }
 

@@ -1,0 +1,85 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { HibernatorEvent } from '../../shared/api/events';
+import type { AppStateSnapshot } from './app-state';
+import { NotificationPolicy } from './notification-policy';
+import { notificationButtonsSupported, Notifier } from './notifier';
+import { FakeNotification, fakeEvent, resetFakeElectron } from './test-support/fake-electron';
+import type { TrayAction } from './tray-action';
+
+vi.mock('electron', async () => (await import('./test-support/fake-electron')).createFakeElectron());
+
+const snapshot: AppStateSnapshot = {
+  plans: [],
+  settings: { headsUpMinutes: 10, notifications: { phaseChanges: true, failures: true, headsUp: true, caughtUp: true, credentials: true }, startAtLogin: false, hourlyCosts: {}, currency: 'USD' },
+};
+
+function setup(platform: NodeJS.Platform, state: AppStateSnapshot | null = snapshot) {
+  const actions: TrayAction[] = [];
+  const notifier = new Notifier({ policy: new NotificationPolicy({ groupWindowMs: 5000 }), state: () => state, platform, run: (a) => actions.push(a), timeFormat: { timeZone: 'UTC' } });
+  return { notifier, actions };
+}
+
+const headsUp: HibernatorEvent = { type: 'HeadsUp', plan: 'staging', at: '2026-11-26T19:10:00Z', minutes: 10 };
+
+beforeEach(() => resetFakeElectron());
+afterEach(() => vi.useRealTimers());
+
+describe('Notifier', () => {
+  it('shows heads-up buttons on macOS and runs the chosen one', () => {
+    const { notifier, actions } = setup('darwin');
+    notifier.handle(headsUp);
+    const [shown] = FakeNotification.shown;
+    expect(shown?.options.actions).toEqual([
+      { type: 'button', text: 'Snooze 1 h' },
+      { type: 'button', text: 'Skip tonight' },
+    ]);
+    shown?.emit('action', { ...fakeEvent(), actionIndex: 1, selectionIndex: -1 });
+    expect(actions).toEqual([{ kind: 'call', call: { method: 'skipNextHibernation', input: { plan: 'staging' } } }]);
+  });
+
+  it('uses a click-through on Linux', () => {
+    const { notifier, actions } = setup('linux');
+    notifier.handle(headsUp);
+    const [shown] = FakeNotification.shown;
+    expect(shown?.options.actions).toEqual([]);
+    shown?.emit('click', fakeEvent());
+    expect(actions).toEqual([{ kind: 'open', plan: 'staging' }]);
+  });
+
+  it('replaces the previous notification of the same plan', () => {
+    const { notifier } = setup('linux');
+    notifier.handle(headsUp);
+    notifier.handle({ type: 'Failure', plan: 'staging', error: { code: 'X', message: 'boom', transient: false, operation: 'shutdown', at: 'a' }, retriesLeft: 0 });
+    const [first, second] = FakeNotification.shown;
+    expect(first?.closed).toBe(true);
+    expect(second?.closed).toBe(false);
+    expect(second?.options.title).toBe('staging could not go to sleep');
+  });
+
+  it('shows held phase changes when their timer fires', async () => {
+    vi.useFakeTimers({ now: Date.parse('2026-11-26T19:00:00Z') });
+    const { notifier } = setup('linux');
+    notifier.handle({ type: 'PhaseChanged', plan: 'dev-env', from: 'Hibernating', to: 'Hibernated', cycleId: 'c', operation: null, reason: 's', at: '2026-11-26T19:00:00Z' });
+    expect(FakeNotification.shown).toEqual([]);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(FakeNotification.shown.map((n) => n.options.title)).toEqual(['dev-env is asleep']);
+    notifier.dispose();
+  });
+
+  it('waits for the settings before showing anything', () => {
+    const { notifier } = setup('linux', null);
+    notifier.handle(headsUp);
+    expect(FakeNotification.shown).toEqual([]);
+  });
+
+  it('shows nothing where the OS has no notifications', () => {
+    FakeNotification.supported = false;
+    const { notifier } = setup('linux');
+    notifier.handle(headsUp);
+    expect(FakeNotification.shown).toEqual([]);
+  });
+});
+
+it('knows where notification buttons exist', () => {
+  expect(['darwin', 'win32', 'linux'].map((p) => notificationButtonsSupported(p as NodeJS.Platform))).toEqual([true, true, false]);
+});

@@ -1,0 +1,18 @@
+import type { Phase, PlanSummary } from '../../../shared/model/status';
+
+/** A plan-list row for tests; override what the test is about. */
+export function planSummary(name: string, phase: Phase, overrides: Partial<PlanSummary> = {}): PlanSummary {
+  return {
+    name,
+    labels: {},
+    phase,
+    phaseSince: '2026-11-26T08:00:00.000Z',
+    targetCount: 3,
+    timezone: 'UTC',
+    suspended: phase === 'Suspended',
+    nextTransition: null,
+    error: null,
+    updatedAt: '2026-11-26T08:00:00.000Z',
+    ...overrides,
+  };
+}
