@@ -1,0 +1,82 @@
+import { parseDuration, type AwaitCompletion } from '../../../../shared/model';
+import { ExecutorError, type ExecutorContext } from '../executor';
+import { listNames } from './batching';
+
+/** How long to wait for a state, resolved from `awaitCompletion` and the executor's default. */
+export interface AwaitSettings {
+  enabled: boolean;
+  timeoutMs: number;
+  /** As the user wrote it ("5m"), for messages. */
+  timeoutText: string;
+}
+
+export function formatDurationMs(ms: number): string {
+  if (ms % 3_600_000 === 0) return `${ms / 3_600_000}h`;
+  if (ms % 60_000 === 0) return `${ms / 60_000}m`;
+  if (ms % 1000 === 0) return `${ms / 1000}s`;
+  return `${ms}ms`;
+}
+
+/** An empty or absent timeout is the operator's "use the executor's default". */
+export function awaitSettings(awaitCompletion: AwaitCompletion | undefined, defaultMs: number): AwaitSettings {
+  const text = awaitCompletion?.timeout ?? '';
+  const parsed = text === '' ? undefined : parseDuration(text);
+  const timeoutMs = parsed !== undefined && parsed > 0 ? parsed : defaultMs;
+  return { enabled: awaitCompletion?.enabled === true, timeoutMs, timeoutText: parsed !== undefined && parsed > 0 ? text : formatDurationMs(defaultMs) };
+}
+
+/** One resource that has not reached the desired state yet, with the state it is in. */
+export interface Pending {
+  id: string;
+  state: string;
+}
+
+export interface WaitOptions {
+  ctx: Pick<ExecutorContext, 'sleep' | 'clock' | 'progress'>;
+  timeoutMs: number;
+  timeoutText: string;
+  intervalMs: number;
+  /** "stopped", "scaled to 0": the state waited for, in the failure message. */
+  desired: string;
+  /** Reads the current state: the resources still not there (empty = done). */
+  check: () => Promise<Pending[]>;
+  /** "instance", "database": for the progress line. */
+  noun: string;
+}
+
+/**
+ * Polls until nothing is pending. A timeout is a failure (the operator reported success; we do
+ * not), and the message says what is still where: "timed out after 5m waiting for i-0ab to be
+ * stopped; it is stopping". Time is measured on the injected clock, so tests need no real waits.
+ */
+export async function waitUntil(options: WaitOptions): Promise<void> {
+  const { ctx } = options;
+  const started = ctx.clock.monotonicMs();
+  for (;;) {
+    const pending = await options.check();
+    if (pending.length === 0) return;
+    const elapsed = ctx.clock.monotonicMs() - started;
+    if (elapsed >= options.timeoutMs) throw timeoutError(options, pending);
+    ctx.progress(`waiting for ${pending.length} ${options.noun}(s) to be ${options.desired}`);
+    await ctx.sleep(Math.min(options.intervalMs, Math.max(1, options.timeoutMs - elapsed)));
+  }
+}
+
+function timeoutError(options: WaitOptions, pending: Pending[]): ExecutorError {
+  const first = pending[0];
+  const head = `timed out after ${options.timeoutText} waiting for`;
+  if (pending.length === 1 && first !== undefined) {
+    return new ExecutorError('AWAIT_TIMEOUT', `${head} ${first.id} to be ${options.desired}; it is ${first.state}`);
+  }
+  const where = listNames(pending.map((p) => `${p.id} is ${p.state}`));
+  return new ExecutorError('AWAIT_TIMEOUT', `${head} ${pending.length} ${options.noun}s to be ${options.desired}: ${where}`);
+}
+
+/**
+ * For waits the executor needs whatever `awaitCompletion` says (an instance still stopping must
+ * be stopped before it can start): the user's timeout when longer, else the default.
+ */
+export function preconditionWait(settings: AwaitSettings, defaultMs: number): AwaitSettings {
+  if (settings.enabled && settings.timeoutMs >= defaultMs) return settings;
+  return { enabled: true, timeoutMs: defaultMs, timeoutText: formatDurationMs(defaultMs) };
+}

@@ -1,0 +1,139 @@
+import { DescribeNodegroupCommand, ListNodegroupsCommand, UpdateNodegroupConfigCommand } from '@aws-sdk/client-eks';
+import { ExecutorError } from '../executor';
+import { isNotFound } from '../aws-common/aws-errors';
+import type { AwsTarget } from '../aws-common/aws-target';
+import { waitUntil, type AwaitSettings, type Pending } from '../aws-common/await-completion';
+import { isOptedOut, type Tags } from '../aws-common/tag-selector';
+
+export interface Scaling {
+  min: number;
+  max: number;
+  desired: number;
+}
+
+export interface Nodegroup {
+  cluster: string;
+  name: string;
+  status: string;
+  scaling: Scaling;
+  tags: Tags;
+}
+
+export const nodegroupKey = (cluster: string, name: string): string => `${cluster}/${name}`;
+
+export function parseNodegroupKey(key: string): { cluster: string; name: string } | undefined {
+  const slash = key.indexOf('/');
+  if (slash <= 0 || slash === key.length - 1) return undefined;
+  return { cluster: key.slice(0, slash), name: key.slice(slash + 1) };
+}
+
+export async function listNodegroupNames(target: AwsTarget, cluster: string): Promise<string[]> {
+  const names: string[] = [];
+  let token: string | undefined;
+  do {
+    const page = await target.call('eks:ListNodegroups', async () => {
+      try {
+        return await target.clients.eks.send(new ListNodegroupsCommand({ clusterName: cluster, maxResults: 100, ...(token ? { nextToken: token } : {}) }), {
+          abortSignal: target.ctx.signal,
+        });
+      } catch (error) {
+        if (isNotFound(error)) throw new ExecutorError('NOT_FOUND', `EKS cluster ${cluster} was not found in ${target.clients.region} with ${target.who}: check clusterName and the connection's region`);
+        throw error;
+      }
+    });
+    names.push(...(page.nodegroups ?? []));
+    token = page.nextToken || undefined;
+  } while (token !== undefined);
+  return names;
+}
+
+/** One node group, or undefined when it (or its cluster) does not exist. */
+export async function describeNodegroup(target: AwsTarget, cluster: string, name: string): Promise<Nodegroup | undefined> {
+  return target.call('eks:DescribeNodegroup', async () => {
+    try {
+      const answer = await target.clients.eks.send(new DescribeNodegroupCommand({ clusterName: cluster, nodegroupName: name }), { abortSignal: target.ctx.signal });
+      const ng = answer.nodegroup;
+      if (ng === undefined) return undefined;
+      const sc = ng.scalingConfig ?? {};
+      return { cluster, name, status: ng.status ?? 'UNKNOWN', scaling: { min: sc.minSize ?? 0, max: sc.maxSize ?? 0, desired: sc.desiredSize ?? 0 }, tags: ng.tags ?? {} };
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  });
+}
+
+export async function updateScaling(target: AwsTarget, ng: Pick<Nodegroup, 'cluster' | 'name'>, scaling: Partial<Scaling>): Promise<void> {
+  await target.call('eks:UpdateNodegroupConfig', () =>
+    target.clients.eks.send(
+      new UpdateNodegroupConfigCommand({
+        clusterName: ng.cluster,
+        nodegroupName: ng.name,
+        scalingConfig: {
+          ...(scaling.min === undefined ? {} : { minSize: scaling.min }),
+          ...(scaling.max === undefined ? {} : { maxSize: scaling.max }),
+          ...(scaling.desired === undefined ? {} : { desiredSize: scaling.desired }),
+        },
+      }),
+      { abortSignal: target.ctx.signal },
+    ),
+  );
+}
+
+export const sameScaling = (a: Scaling, b: Scaling): boolean => a.min === b.min && a.max === b.max && a.desired === b.desired;
+
+/**
+ * Waits until each node group is ACTIVE (no update in flight) and, when `want` says so, has the
+ * given sizes. EKS refuses a second update while one runs (ResourceInUseException).
+ */
+export async function waitForNodegroups(
+  target: AwsTarget,
+  groups: ReadonlyArray<{ cluster: string; name: string; want?: Partial<Scaling> }>,
+  desired: string,
+  settings: AwaitSettings,
+  intervalMs: number,
+): Promise<void> {
+  if (groups.length === 0) return;
+  await waitUntil({
+    ctx: target.ctx,
+    timeoutMs: settings.timeoutMs,
+    timeoutText: settings.timeoutText,
+    intervalMs,
+    desired,
+    noun: 'node group',
+    check: async (): Promise<Pending[]> => {
+      const pending: Pending[] = [];
+      for (const g of groups) {
+        const now = await describeNodegroup(target, g.cluster, g.name);
+        if (now === undefined) continue;
+        const sizesOk = g.want === undefined || (Object.keys(g.want) as Array<keyof Scaling>).every((k) => g.want?.[k] === now.scaling[k]);
+        if (now.status !== 'ACTIVE' || !sizesOk) {
+          pending.push({ id: nodegroupKey(g.cluster, g.name), state: `${now.status} at min ${now.scaling.min} / desired ${now.scaling.desired} / max ${now.scaling.max}` });
+        }
+      }
+      return pending;
+    },
+  });
+}
+
+export type EksAction = 'scale' | 'skip';
+
+export interface EksDecision {
+  group: Nodegroup;
+  action: EksAction;
+  capture: boolean;
+  description: string;
+}
+
+export function decide(ng: Nodegroup): EksDecision {
+  const key = nodegroupKey(ng.cluster, ng.name);
+  const s = ng.scaling;
+  if (isOptedOut(ng.tags)) return { group: ng, action: 'skip', capture: false, description: `skip ${key}: opted out (hibernator.ardikabs.com/exclude=true)` };
+  if (s.min === 0 && s.desired === 0) return { group: ng, action: 'skip', capture: true, description: `skip ${key}: already scaled to 0 (max ${s.max})` };
+  return {
+    group: ng,
+    action: 'scale',
+    capture: true,
+    description: `scale node group ${key} to 0 (min ${s.min} → 0, desired ${s.desired} → 0, max ${s.max} unchanged)`,
+  };
+}

@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { parameterSchemas, type RdsParameters } from '../../../../shared/model';
+import type { LoadedRestorePoint } from '../../restore/restore-store';
+import type { Executor } from '../executor';
+import { assertPinnedAccount } from '../aws-common/account-guard';
+import { classifyAwsError } from '../aws-common/aws-errors';
+import { openAwsTarget, type AwsTarget } from '../aws-common/aws-target';
+import { awaitSettings, preconditionWait } from '../aws-common/await-completion';
+import { listNames, plural } from '../aws-common/batching';
+import { pollInterval, type AwsExecutorOptions } from '../aws-common/executor-options';
+import { currentState, refsOf, snapshotId, startDatabase, stopDatabase, waitForStatus } from './rds-actions';
+import { TRANSITIONAL, decide, keyOf, selectDatabases, type RdsDecision } from './rds-inventory';
+
+export const RdsStateSchema = z.object({
+  kind: z.enum(['instance', 'cluster']),
+  wasRunning: z.boolean(),
+  status: z.string(),
+  engine: z.string().optional(),
+  snapshotId: z.string().optional(),
+});
+export type RdsState = z.infer<typeof RdsStateSchema>;
+
+/** Stopping or starting a database takes minutes; Aurora more. */
+export const RDS_DEFAULT_TIMEOUT_MS = 20 * 60_000;
+
+/**
+ * rds (semantics.md section 7): stops the selected instances and Aurora clusters (optionally
+ * after a snapshot) and starts exactly those again. Aurora members, read replicas and their
+ * sources, and engines AWS cannot stop are skipped and explained. Keep-asleep stops again what
+ * AWS restarted after seven days stopped.
+ */
+export function createRdsExecutor(options: AwsExecutorOptions = {}): Executor<RdsParameters> {
+  const interval = pollInterval(options);
+  return {
+    type: 'rds',
+    connectionKind: 'CloudProvider',
+    parameterSchema: parameterSchemas.rds,
+    stateSchema: RdsStateSchema,
+
+    async discover(params, ctx) {
+      const target = await openAwsTarget(ctx);
+      await assertPinnedAccount(target);
+      const { resources, missing } = await selectDatabases(target, params.selector);
+      const actions = resources.map(decide).map((d) => ({ key: keyOf(d.resource), action: d.action, description: withSnapshot(d, params) }));
+      return [...actions, ...missing.map((id) => ({ key: id, action: 'skip', description: `skip ${id}: not found` }))];
+    },
+
+    async shutdown(params, ctx, report) {
+      const target = await openAwsTarget(ctx);
+      await assertPinnedAccount(target);
+      const settings = awaitSettings(params.awaitCompletion, RDS_DEFAULT_TIMEOUT_MS);
+      let selection = await selectDatabases(target, params.selector);
+      // A database that is starting, modifying or backing up cannot be stopped yet: wait for it.
+      const busy = selection.resources.map(decide).filter((d) => d.action === 'stop' && TRANSITIONAL.has(d.resource.status));
+      if (busy.length > 0) {
+        await waitForStatus(target, busy.map((d) => d.resource), ['available', 'stopped'], preconditionWait(settings, RDS_DEFAULT_TIMEOUT_MS), interval);
+        selection = await selectDatabases(target, params.selector);
+      }
+      const decisions = selection.resources.map(decide);
+      const now = ctx.clock.now();
+      const snapshots = new Map(decisions.filter((d) => d.action === 'stop' && params.snapshotBeforeStop === true).map((d) => [keyOf(d.resource), snapshotId(d.resource.id, now)]));
+      await report(
+        decisions
+          .filter((d) => d.capture)
+          .map((d) => {
+            const snapshot = snapshots.get(keyOf(d.resource));
+            const state: RdsState = { kind: d.resource.kind, wasRunning: d.action === 'stop', status: d.resource.status, engine: d.resource.engine, ...(snapshot ? { snapshotId: snapshot } : {}) };
+            return { key: keyOf(d.resource), state, isLive: d.action === 'stop' };
+          }),
+      );
+      const toStop = decisions.filter((d) => d.action === 'stop').map((d) => d.resource);
+      for (const r of toStop) {
+        ctx.progress(`stopping ${r.id}`);
+        await stopDatabase(target, r, snapshots.get(keyOf(r)));
+      }
+      if (settings.enabled) await waitForStatus(target, toStop, ['stopped'], settings, interval);
+      return { message: shutdownMessage(decisions, selection.missing, snapshots.size) };
+    },
+
+    async wakeUp(params, restore, ctx) {
+      const target = await openAwsTarget(ctx);
+      await assertPinnedAccount(target);
+      return { message: await wake(target, params, restore, interval) };
+    },
+
+    async keepAsleep(params, restore, ctx) {
+      const target = await openAwsTarget(ctx);
+      await assertPinnedAccount(target);
+      const settings = awaitSettings(params.awaitCompletion, RDS_DEFAULT_TIMEOUT_MS);
+      const refs = refsOf(restore.resources.map((r) => r.key));
+      let now = await currentState(target, refs);
+      const starting = [...now.values()].filter((r) => r.status === 'starting');
+      if (starting.length > 0) {
+        await waitForStatus(target, starting, ['available'], preconditionWait(settings, RDS_DEFAULT_TIMEOUT_MS), interval);
+        now = await currentState(target, refs);
+      }
+      const awake = [...now.values()].filter((r) => r.status === 'available');
+      if (awake.length === 0) return null;
+      for (const r of awake) await stopDatabase(target, r, undefined);
+      return { message: `stopped again ${plural(awake.length, 'database')} that AWS had started while the plan sleeps (it restarts a stopped database after 7 days): ${listNames(awake.map((r) => r.id))}` };
+    },
+
+    classifyError: (error) => classifyAwsError(error),
+  };
+}
+
+function withSnapshot(d: RdsDecision, params: RdsParameters): string {
+  return d.action === 'stop' && params.snapshotBeforeStop === true ? `${d.description}, after a snapshot` : d.description;
+}
+
+function shutdownMessage(decisions: RdsDecision[], missing: string[], snapshots: number): string {
+  const stopped = decisions.filter((d) => d.action === 'stop').length;
+  const parts = [stopped > 0 ? `stopped ${plural(stopped, 'database')}${snapshots > 0 ? ` (${plural(snapshots, 'snapshot')} taken first)` : ''}` : 'no available database to stop'];
+  const already = decisions.filter((d) => d.action === 'skip' && d.capture).length;
+  if (already > 0) parts.push(`${already} already stopped`);
+  const skipped = decisions.filter((d) => d.action === 'skip' && !d.capture);
+  if (skipped.length > 0) parts.push(`skipped ${skipped.length}: ${listNames(skipped.map((d) => d.description.replace(/^skip /, '')), 3)}`);
+  if (missing.length > 0) parts.push(`not found: ${listNames(missing)}`);
+  return parts.join('; ');
+}
+
+async function wake(target: AwsTarget, params: RdsParameters, restore: LoadedRestorePoint, interval: number): Promise<string> {
+  const wanted = refsOf(restore.resources.filter((r) => RdsStateSchema.safeParse(r.state).data?.wasRunning === true).map((r) => r.key));
+  if (wanted.length === 0) return 'nothing to start: no database was running at shutdown';
+  const settings = awaitSettings(params.awaitCompletion, RDS_DEFAULT_TIMEOUT_MS);
+  let now = await currentState(target, wanted);
+  const gone = wanted.filter((r) => !now.has(keyOf(r)));
+  const present = wanted.filter((r) => now.has(keyOf(r)));
+  const stopping = present.filter((r) => now.get(keyOf(r))?.status === 'stopping');
+  if (stopping.length > 0) {
+    await waitForStatus(target, stopping, ['stopped'], preconditionWait(settings, RDS_DEFAULT_TIMEOUT_MS), interval);
+    now = await currentState(target, present);
+  }
+  const toStart = present.filter((r) => now.get(keyOf(r))?.status === 'stopped');
+  for (const r of toStart) {
+    target.ctx.progress(`starting ${r.id}`);
+    await startDatabase(target, r);
+  }
+  if (settings.enabled) await waitForStatus(target, toStart, ['available'], settings, interval);
+  const parts = [toStart.length > 0 ? `started ${plural(toStart.length, 'database')}` : 'no database needed starting'];
+  const already = present.length - toStart.length;
+  if (already > 0) parts.push(`${already} already running`);
+  if (gone.length > 0) parts.push(`skipped ${gone.length} that no longer exist: ${listNames(gone.map((r) => r.id))}`);
+  return parts.join('; ');
+}
