@@ -1,6 +1,7 @@
 import { app, dialog, ipcMain, Notification, powerMonitor, protocol, session, shell } from 'electron';
 import { join } from 'node:path';
-import { Engine } from '../engine/engine';
+import type { Engine } from '../engine/engine';
+import { openHostEngine } from '../engine/host/open-host-engine';
 import { defaultDataDir } from '../engine/host/data-dir';
 import { startLocalSocket, type LocalSocket } from '../server/local-socket';
 import { appPaths, nativeBindingFor } from './app-paths';
@@ -72,7 +73,13 @@ export async function runDesktop(environment: DesktopEnvironment = { argv: proce
   const paths = appPaths();
   let engine: Engine;
   try {
-    engine = Engine.open({ dataDir: defaultDataDir(env, platform), host: 'desktop', nativeBinding: nativeBindingFor(paths, app.isPackaged) });
+    engine = await openHostEngine({
+      dataDir: defaultDataDir(env, platform),
+      host: 'desktop',
+      nativeBinding: nativeBindingFor(paths, app.isPackaged),
+      // Launched from a menu or at login, the app lacks the shell's PATH and AWS settings.
+      resolveShellEnv: true,
+    });
   } catch (error) {
     const text = startupErrorDialog(error);
     await dialog.showMessageBox({ type: 'error', title: text.title, message: text.message, detail: text.detail, buttons: ['Quit'] });

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ApiMethod, ApiOutputs } from '../../shared/api/contract';
-import { Engine } from '../engine/engine';
+import type { Engine } from '../engine/engine';
+import { openHostEngine } from '../engine/host/open-host-engine';
 import { defaultDataDir } from '../engine/host/data-dir';
 import type { DispatchResult } from '../engine/service/dispatch';
 import { callLocalSocket, localSocketPath } from '../server/local-socket';
@@ -36,7 +37,7 @@ export async function withEngine<T>(dataDir: string, fn: (call: Call) => Promise
   }
   let engine: Engine;
   try {
-    engine = Engine.open({ dataDir, host: 'cli', run: false });
+    engine = await openHostEngine({ dataDir, host: 'cli', run: false });
   } catch (error) {
     throw new CliError(error instanceof Error ? error.message : String(error));
   }

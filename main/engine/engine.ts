@@ -35,6 +35,8 @@ export interface EngineOptions {
   nativeBinding?: string;
   /** Start timers and reconcile plans (false for one-shot CLI commands that only read or write). */
   run?: boolean;
+  /** Called after the lifecycle stopped and before the database closes (cloud clients, sockets). */
+  onClose?: () => void | Promise<void>;
 }
 
 const noClients: ClientProvider = {
@@ -61,6 +63,7 @@ export class Engine {
     readonly bus: EventBus,
     readonly logger: Logger,
     private readonly lock: EngineLock,
+    private readonly onClose: (() => void | Promise<void>) | undefined,
     api: HibernatorApi,
     lifecycle: Lifecycle,
     settings: SettingsRepository,
@@ -111,10 +114,15 @@ export class Engine {
     const info: EngineInfo = { version: ENGINE_VERSION, dataDir, host: options.host, pid: process.pid, startedAt: clock.now().toISOString() };
     const clients = options.clients ?? noClients;
     const api = new HibernatorService({ db, plans, exceptions, connections, restore, history, lifecycle, executors, clients, connectionTools: options.connectionTools ?? noConnectionTools, settings, bus, clock, logger, info });
-    const engine = new Engine(dataDir, db, bus, logger, lock, api, lifecycle, settings);
+    const engine = new Engine(dataDir, db, bus, logger, lock, options.onClose, api, lifecycle, settings);
     if (options.run !== false) lifecycle.start();
     logger.info('engine started', { dataDir, host: options.host, pid: process.pid });
     return engine;
+  }
+
+  /** Starts schedules and operations (for an engine opened with `run: false`). */
+  start(): void {
+    if (!this.lifecycle.isStarted) this.lifecycle.start();
   }
 
   /** Parses and dispatches one API call; the shape every transport carries. */
@@ -135,6 +143,11 @@ export class Engine {
     if (this.closed) return;
     this.closed = true;
     await this.lifecycle.close();
+    try {
+      await this.onClose?.();
+    } catch (error) {
+      this.logger.warn('closing cloud clients failed', { error: String(error) });
+    }
     try {
       this.db.close();
     } finally {

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Engine } from '../engine/engine';
+import type { Engine } from '../engine/engine';
+import { openHostEngine } from '../engine/host/open-host-engine';
 import { startLocalSocket, type LocalSocket } from './local-socket';
 import { startServe, type RunningServer } from './serve';
 
@@ -36,7 +37,7 @@ function openBrowser(url: string): void {
 
 /** `hibernator serve`: one engine, the HTTP host and the local socket, closed together. */
 export async function startServeHost(options: ServeHostOptions): Promise<ServeHost> {
-  const engine = Engine.open({ dataDir: options.dataDir, host: 'serve' });
+  const engine = await openHostEngine({ dataDir: options.dataDir, host: 'serve' });
   let server: RunningServer | undefined;
   let socket: LocalSocket | undefined;
   try {
