@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchResult } from './bench-result';
+import { runAwsBench } from './aws-bench';
 import { runLifecycleBench } from './lifecycle-bench';
 import { runScheduleBench } from './schedule-bench';
 
@@ -19,6 +20,7 @@ const child = process.argv.find((a) => a.startsWith('--section='))?.slice('--sec
 const sections: Record<string, (o: { quick: boolean }) => Promise<BenchResult[]>> = {
   schedule: runScheduleBench,
   lifecycle: runLifecycleBench,
+  aws: runAwsBench,
 };
 
 const RESULT_MARK = '@@bench-results ';
@@ -43,6 +45,9 @@ if (child) {
       continue;
     }
     const results = JSON.parse(line.slice(RESULT_MARK.length)) as BenchResult[];
+    // The section's own tables (API calls per action next to the minimum, …).
+    const extra = out.stdout.split('\n').filter((l) => !l.startsWith(RESULT_MARK)).join('\n').trim();
+    if (extra) console.log(extra);
     all.push(...results);
     console.log(`${name}: ${results.length} measurement(s) in ${Math.round(performance.now() - started)} ms`);
   }
