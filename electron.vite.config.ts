@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
-import { CONTENT_SECURITY_POLICY } from './shared/security/csp';
+import { CONTENT_SECURITY_POLICY_META } from './shared/security/csp';
 
 /**
  * One build for the three Electron targets. The renderer output (out/renderer) is also what
@@ -35,7 +35,7 @@ export default defineConfig({
       react(),
       {
         name: 'hibernator-csp',
-        transformIndexHtml: (html: string) => html.replace('%CONTENT_SECURITY_POLICY%', CONTENT_SECURITY_POLICY),
+        transformIndexHtml: (html: string) => html.replace('%CONTENT_SECURITY_POLICY%', CONTENT_SECURITY_POLICY_META),
       },
     ],
     build: {

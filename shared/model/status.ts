@@ -105,6 +105,10 @@ export interface PlanSummary {
   nextTransition: Transition | null;
   error: PlanError | null;
   updatedAt: string;
+  /** The base windows, for the small week strip of the list. */
+  offHours: Array<{ start: string; end: string; daysOfWeek: string[] }>;
+  /** The last finished operation, for the list's "last cycle" column. */
+  lastResult: { operation: Operation; result: string; finishedAt: string; message: string | null } | null;
 }
 
 /** A restore point per (plan, target), as listed to the user. */

@@ -13,6 +13,8 @@ export function planSummary(name: string, phase: Phase, overrides: Partial<PlanS
     nextTransition: null,
     error: null,
     updatedAt: '2026-11-26T08:00:00.000Z',
+    offHours: [{ start: '18:00', end: '08:00', daysOfWeek: ['MON', 'TUE', 'WED', 'THU', 'FRI'] }],
+    lastResult: null,
     ...overrides,
   };
 }

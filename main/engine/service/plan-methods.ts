@@ -27,6 +27,7 @@ function statusOf(ctx: ServiceContext, stored: StoredPlan): StoredPlan['status']
 export function listPlans(ctx: ServiceContext): PlanSummary[] {
   const now = ctx.clock.now();
   const all = ctx.exceptions.list();
+  const last = ctx.history.lastResults();
   return ctx.plans.list(now).map((stored) => {
     const { plan } = stored;
     const status = statusOf(ctx, stored);
@@ -43,6 +44,8 @@ export function listPlans(ctx: ServiceContext): PlanSummary[] {
       nextTransition: next ? toTransition(next) : null,
       error: status.error,
       updatedAt: stored.updatedAt,
+      offHours: plan.spec.schedule.offHours,
+      lastResult: last.get(plan.metadata.name) ?? null,
     };
   });
 }

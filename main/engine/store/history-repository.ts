@@ -86,6 +86,17 @@ export class HistoryRepository {
     }));
   }
 
+  /** The last finished operation of every plan, in one query (the plan list). */
+  lastResults(): Map<string, { operation: Operation; result: string; finishedAt: string; message: string | null }> {
+    const rows = this.db
+      .prepare<[], { plan_name: string; operation: Operation; result: string; finished_at: string; message: string | null }>(
+        `SELECT o.plan_name, o.operation, o.result, o.finished_at, o.message FROM operations o
+         JOIN (SELECT plan_name, MAX(id) AS id FROM operations WHERE finished_at IS NOT NULL GROUP BY plan_name) last ON last.id = o.id`,
+      )
+      .all();
+    return new Map(rows.map((r) => [r.plan_name, { operation: r.operation, result: r.result, finishedAt: r.finished_at, message: r.message }]));
+  }
+
   /** Marks operations left 'running' by a crash as interrupted (they are resumed, under a new row). */
   interruptRunning(now: Date): number {
     return this.db

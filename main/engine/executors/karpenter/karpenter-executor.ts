@@ -1,10 +1,22 @@
 import { parameterSchemas, type KarpenterParameters } from '../../../../shared/model';
 import { kubeApiFor } from '../../connections/kube/kube-client-provider';
-import { awaitTimeoutMs, listSome, pollUntilDone } from '../../connections/kube/kube-executor-support';
+import {
+  awaitTimeoutMs,
+  listSome,
+  notAborted,
+  pollUntilDone,
+  throwIfAborted,
+} from '../../connections/kube/kube-executor-support';
 import { runLimited } from '../../lifecycle/concurrency';
 import { classifyCommonError, type Executor, type PlannedAction } from '../executor';
 import { findNodePools, nodesPerPool } from './nodepool-inventory';
-import { captureNodePool, nodePoolGvr, NodePoolStateSchema, recreatableNodePool, type NodePoolState } from './nodepool-state';
+import {
+  captureNodePool,
+  nodePoolGvr,
+  NodePoolStateSchema,
+  recreatableNodePool,
+  type NodePoolState,
+} from './nodepool-state';
 
 export interface KarpenterOptions {
   /** Kubernetes requests in flight at once. Default 16. */
@@ -21,7 +33,16 @@ function plural(n: number, word: string): string {
 
 function isReady(object: { status?: unknown }): boolean {
   const conditions = (object.status as { conditions?: unknown } | undefined)?.conditions;
-  return Array.isArray(conditions) && conditions.some((c) => typeof c === 'object' && c !== null && (c as Record<string, unknown>).type === 'Ready' && (c as Record<string, unknown>).status === 'True');
+  return (
+    Array.isArray(conditions) &&
+    conditions.some(
+      (c) =>
+        typeof c === 'object' &&
+        c !== null &&
+        (c as Record<string, unknown>).type === 'Ready' &&
+        (c as Record<string, unknown>).status === 'True',
+    )
+  );
 }
 
 /**
@@ -30,7 +51,9 @@ function isReady(object: { status?: unknown }): boolean {
  * exactly as recorded (one that already exists is fine). The operator captured after deleting;
  * a crash between the two lost the NodePool. Here the capture is durable first.
  */
-export function createKarpenterExecutor(options: KarpenterOptions = {}): Executor<KarpenterParameters> {
+export function createKarpenterExecutor(
+  options: KarpenterOptions = {},
+): Executor<KarpenterParameters> {
   const concurrency = Math.max(1, options.concurrency ?? 16);
   const intervalMs = options.pollIntervalMs ?? 5000;
   const defaultTimeoutMs = options.defaultAwaitTimeoutMs ?? 10 * 60_000;
@@ -44,14 +67,31 @@ export function createKarpenterExecutor(options: KarpenterOptions = {}): Executo
     async discover(params, ctx) {
       const api = await kubeApiFor(ctx);
       const inv = await findNodePools(api, params);
-      const nodes = await nodesPerPool(api, inv.pools.map((p) => p.name));
+      const nodes = await nodesPerPool(
+        api,
+        inv.pools.map((p) => p.name),
+      );
       const actions: PlannedAction[] = inv.pools.map((p) =>
         p.skip
           ? { key: p.name, action: 'skip', description: `skip NodePool ${p.name}: ${p.skip}` }
-          : { key: p.name, action: 'delete', description: `delete NodePool ${p.name} (${plural(nodes.get(p.name) ?? 0, 'node')})` },
+          : {
+              key: p.name,
+              action: 'delete',
+              description: `delete NodePool ${p.name} (${plural(nodes.get(p.name) ?? 0, 'node')})`,
+            },
       );
-      for (const name of inv.missing) actions.push({ key: name, action: 'skip', description: `skip NodePool ${name}: it does not exist` });
-      if (actions.length === 0) actions.push({ key: '(none)', action: 'skip', description: 'nothing to delete: no NodePool matches' });
+      for (const name of inv.missing)
+        actions.push({
+          key: name,
+          action: 'skip',
+          description: `skip NodePool ${name}: it does not exist`,
+        });
+      if (actions.length === 0)
+        actions.push({
+          key: '(none)',
+          action: 'skip',
+          description: 'nothing to delete: no NodePool matches',
+        });
       return actions;
     },
 
@@ -59,29 +99,54 @@ export function createKarpenterExecutor(options: KarpenterOptions = {}): Executo
       const api = await kubeApiFor(ctx);
       const inv = await findNodePools(api, params);
       const eligible = inv.pools.filter((p) => !p.skip);
-      const nodes = await nodesPerPool(api, eligible.map((p) => p.name));
+      const nodes = await nodesPerPool(
+        api,
+        eligible.map((p) => p.name),
+      );
       // Write-ahead: the full NodePools are durable before the first delete.
-      if (eligible.length > 0) await report(eligible.map((p) => ({ key: p.name, state: captureNodePool(p.object, p.apiVersion), isLive: true })));
+      if (eligible.length > 0)
+        await report(
+          eligible.map((p) => ({
+            key: p.name,
+            state: captureNodePool(p.object, p.apiVersion),
+            isLive: true,
+          })),
+        );
       const deleted: string[] = [];
       const gone: string[] = [];
-      await runLimited(eligible, concurrency, async (p) => {
-        if ((await api.delete(nodePoolGvr(p.apiVersion), undefined, p.name)) === 'deleted') deleted.push(p.name);
-        else gone.push(p.name);
-      });
+      await runLimited(
+        eligible,
+        concurrency,
+        async (p) => {
+          if ((await api.delete(nodePoolGvr(p.apiVersion), undefined, p.name)) === 'deleted')
+            deleted.push(p.name);
+          else gone.push(p.name);
+        },
+        notAborted(ctx),
+      );
+      throwIfAborted(ctx);
       deleted.sort();
       const timeoutMs = awaitTimeoutMs(params.awaitCompletion, defaultTimeoutMs);
       if (timeoutMs !== null && deleted.length > 0) {
         await pollUntilDone<[string, number]>(
           ctx,
-          { timeoutMs, intervalMs, what: 'nodes of deleted NodePools still present', describe: (left) => listSome(left.map(([pool, n]) => `${pool} (${plural(n, 'node')})`)) },
+          {
+            timeoutMs,
+            intervalMs,
+            what: 'nodes of deleted NodePools still present',
+            describe: (left) => listSome(left.map(([pool, n]) => `${pool} (${plural(n, 'node')})`)),
+          },
           async () => [...(await nodesPerPool(api, deleted)).entries()].sort(),
         );
       }
       const nodeCount = deleted.reduce((sum, name) => sum + (nodes.get(name) ?? 0), 0);
-      const parts = [`deleted ${plural(deleted.length, 'NodePool')}${deleted.length > 0 ? ` (${listSome(deleted)})` : ''} with ${plural(nodeCount, 'node')}`];
+      const parts = [
+        `deleted ${plural(deleted.length, 'NodePool')}${deleted.length > 0 ? ` (${listSome(deleted)})` : ''} with ${plural(nodeCount, 'node')}`,
+      ];
       if (gone.length > 0) parts.push(`already gone: ${listSome(gone.sort())}`);
       const skipped = inv.pools.filter((p) => p.skip);
-      if (skipped.length > 0) parts.push(`skipped ${listSome(skipped.map((p) => `${p.name} (${p.skip})`))}`);
+      if (skipped.length > 0)
+        parts.push(`skipped ${listSome(skipped.map((p) => `${p.name} (${p.skip})`))}`);
       if (inv.missing.length > 0) parts.push(`not found: ${listSome(inv.missing)}`);
       return { message: parts.join('; ') };
     },
@@ -97,24 +162,50 @@ export function createKarpenterExecutor(options: KarpenterOptions = {}): Executo
       }
       const created: string[] = [];
       const existed: string[] = [];
-      await runLimited(pools, concurrency, async (state) => {
-        const outcome = await api.create(nodePoolGvr(state.apiVersion), undefined, recreatableNodePool(state));
-        (outcome === 'created' ? created : existed).push(state.metadata.name);
-      });
+      await runLimited(
+        pools,
+        concurrency,
+        async (state) => {
+          const outcome = await api.create(
+            nodePoolGvr(state.apiVersion),
+            undefined,
+            recreatableNodePool(state),
+          );
+          (outcome === 'created' ? created : existed).push(state.metadata.name);
+        },
+        notAborted(ctx),
+      );
+      throwIfAborted(ctx);
       const timeoutMs = awaitTimeoutMs(params.awaitCompletion, defaultTimeoutMs);
       if (timeoutMs !== null && pools.length > 0) {
-        await pollUntilDone<string>(ctx, { timeoutMs, intervalMs, what: 'NodePools not Ready yet', describe: (left) => listSome(left) }, async () => {
-          const notReady: string[] = [];
-          await runLimited(pools, concurrency, async (state) => {
-            const object = await api.get(nodePoolGvr(state.apiVersion), undefined, state.metadata.name);
-            if (object === null || !isReady(object)) notReady.push(state.metadata.name);
-          });
-          return notReady.sort();
-        });
+        await pollUntilDone<string>(
+          ctx,
+          {
+            timeoutMs,
+            intervalMs,
+            what: 'NodePools not Ready yet',
+            describe: (left) => listSome(left),
+          },
+          async () => {
+            const notReady: string[] = [];
+            await runLimited(pools, concurrency, async (state) => {
+              const object = await api.get(
+                nodePoolGvr(state.apiVersion),
+                undefined,
+                state.metadata.name,
+              );
+              if (object === null || !isReady(object)) notReady.push(state.metadata.name);
+            });
+            return notReady.sort();
+          },
+        );
       }
-      const parts = [`recreated ${plural(created.length, 'NodePool')}${created.length > 0 ? ` (${listSome(created.sort())})` : ''}`];
+      const parts = [
+        `recreated ${plural(created.length, 'NodePool')}${created.length > 0 ? ` (${listSome(created.sort())})` : ''}`,
+      ];
       if (existed.length > 0) parts.push(`already present: ${listSome(existed.sort())}`);
-      if (invalid.length > 0) parts.push(`skipped ${listSome(invalid)}: their restore data is not a NodePool`);
+      if (invalid.length > 0)
+        parts.push(`skipped ${listSome(invalid)}: their restore data is not a NodePool`);
       return { message: parts.join('; ') };
     },
 

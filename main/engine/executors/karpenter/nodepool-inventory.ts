@@ -24,32 +24,59 @@ export interface NodePoolInventory {
   missing: string[];
 }
 
-async function listPools(api: KubeApi, labelSelector: string): Promise<{ apiVersion: string; items: KubeObject[] }> {
+async function listPools(
+  api: KubeApi,
+  labelSelector: string,
+): Promise<{ apiVersion: string; items: KubeObject[] }> {
   for (const apiVersion of NODEPOOL_VERSIONS) {
     try {
-      const list = await api.list(nodePoolGvr(apiVersion), undefined, labelSelector === '' ? {} : { labelSelector });
+      const list = await api.list(
+        nodePoolGvr(apiVersion),
+        undefined,
+        labelSelector === '' ? {} : { labelSelector },
+      );
       return { apiVersion, items: list.items };
     } catch (error) {
       if (!(error instanceof KubeError && error.code === 'KUBE_RESOURCE_UNKNOWN')) throw error;
     }
   }
-  throw new KubeError('KARPENTER_NOT_INSTALLED', `${api.endpoint.description} serves no Karpenter NodePools (karpenter.sh/v1 or v1beta1): is Karpenter installed?`, false);
+  throw new KubeError(
+    'KARPENTER_NOT_INSTALLED',
+    `${api.endpoint.description} serves no Karpenter NodePools (karpenter.sh/v1 or v1beta1): is Karpenter installed?`,
+    false,
+  );
 }
 
 /** The NodePools the target covers: by name, by label selector, or all of them; read-only. */
-export async function findNodePools(api: KubeApi, params: KarpenterParameters): Promise<NodePoolInventory> {
+export async function findNodePools(
+  api: KubeApi,
+  params: KarpenterParameters,
+): Promise<NodePoolInventory> {
   const names = params.nodePools ?? [];
-  const { apiVersion, items } = await listPools(api, names.length > 0 ? '' : formatLabelSelector(params.nodeSelector));
+  const { apiVersion, items } = await listPools(
+    api,
+    names.length > 0 ? '' : formatLabelSelector(params.nodeSelector),
+  );
   const selected = names.length > 0 ? items.filter((p) => names.includes(p.metadata.name)) : items;
   const pools = selected
-    .map((object): NodePool => ({ name: object.metadata.name, object, apiVersion, ...(isExcluded(object) ? { skip: 'excluded by annotation hibernator.ardikabs.com/exclude' } : {}) }))
+    .map((object): NodePool => ({
+      name: object.metadata.name,
+      object,
+      apiVersion,
+      ...(isExcluded(object)
+        ? { skip: 'excluded by annotation hibernator.ardikabs.com/exclude' }
+        : {}),
+    }))
     .sort((a, b) => (a.name < b.name ? -1 : 1));
   const missing = names.filter((n) => !selected.some((p) => p.metadata.name === n)).sort();
   return { apiVersion, pools, missing };
 }
 
 /** Nodes per NodePool, from their `karpenter.sh/nodepool` label (one paginated list). */
-export async function nodesPerPool(api: KubeApi, pools: readonly string[]): Promise<Map<string, number>> {
+export async function nodesPerPool(
+  api: KubeApi,
+  pools: readonly string[],
+): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   if (pools.length === 0) return counts;
   const selector = `${NODEPOOL_LABEL} in (${[...pools].sort().join(',')})`;

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { captureNodePool, nodePoolGvr, NodePoolStateSchema, recreatableNodePool } from './nodepool-state';
+import {
+  captureNodePool,
+  nodePoolGvr,
+  NodePoolStateSchema,
+  recreatableNodePool,
+} from './nodepool-state';
 
 const live = {
   apiVersion: 'karpenter.sh/v1',
@@ -22,7 +27,15 @@ const live = {
 describe('NodePool capture', () => {
   it('keeps the whole object except the field-ownership bookkeeping', () => {
     const captured = captureNodePool(live, 'karpenter.sh/v1');
-    expect(captured).toMatchObject({ spec: live.spec, status: live.status, metadata: { labels: live.metadata.labels, annotations: live.metadata.annotations, uid: '2c72' } });
+    expect(captured).toMatchObject({
+      spec: live.spec,
+      status: live.status,
+      metadata: {
+        labels: live.metadata.labels,
+        annotations: live.metadata.annotations,
+        uid: '2c72',
+      },
+    });
     expect((captured.metadata as Record<string, unknown>).managedFields).toBeUndefined();
     expect(NodePoolStateSchema.safeParse(captured).success).toBe(true);
   });
@@ -32,7 +45,11 @@ describe('NodePool capture', () => {
     expect(recreatableNodePool(state)).toEqual({
       apiVersion: 'karpenter.sh/v1',
       kind: 'NodePool',
-      metadata: { name: 'default', labels: live.metadata.labels, annotations: live.metadata.annotations },
+      metadata: {
+        name: 'default',
+        labels: live.metadata.labels,
+        annotations: live.metadata.annotations,
+      },
       spec: live.spec,
     });
     expect(state.metadata.resourceVersion).toBe('1004');
@@ -40,15 +57,35 @@ describe('NodePool capture', () => {
 
   it('fills in apiVersion and kind when the list did not carry them', () => {
     const { apiVersion: _a, kind: _k, ...bare } = live;
-    expect(captureNodePool(bare, 'karpenter.sh/v1beta1')).toMatchObject({ apiVersion: 'karpenter.sh/v1beta1', kind: 'NodePool' });
+    expect(captureNodePool(bare, 'karpenter.sh/v1beta1')).toMatchObject({
+      apiVersion: 'karpenter.sh/v1beta1',
+      kind: 'NodePool',
+    });
   });
 
   it('rejects a state that is not a karpenter NodePool', () => {
-    expect(NodePoolStateSchema.safeParse({ apiVersion: 'apps/v1', kind: 'NodePool', metadata: { name: 'x' }, spec: {} }).success).toBe(false);
-    expect(NodePoolStateSchema.safeParse({ apiVersion: 'karpenter.sh/v1', kind: 'NodePool', metadata: { name: 'x' } }).success).toBe(false);
+    expect(
+      NodePoolStateSchema.safeParse({
+        apiVersion: 'apps/v1',
+        kind: 'NodePool',
+        metadata: { name: 'x' },
+        spec: {},
+      }).success,
+    ).toBe(false);
+    expect(
+      NodePoolStateSchema.safeParse({
+        apiVersion: 'karpenter.sh/v1',
+        kind: 'NodePool',
+        metadata: { name: 'x' },
+      }).success,
+    ).toBe(false);
   });
 
   it('addresses the NodePool at the version it was captured from', () => {
-    expect(nodePoolGvr('karpenter.sh/v1beta1')).toEqual({ group: 'karpenter.sh', version: 'v1beta1', resource: 'nodepools' });
+    expect(nodePoolGvr('karpenter.sh/v1beta1')).toEqual({
+      group: 'karpenter.sh',
+      version: 'v1beta1',
+      resource: 'nodepools',
+    });
   });
 });

@@ -8,7 +8,11 @@ const StringMap = z.record(z.string(), z.string());
  * annotations and the rest), so that wake-up can create it again unchanged.
  */
 export const NodePoolStateSchema = z.looseObject({
-  apiVersion: z.string().regex(/^karpenter\.sh\/v[a-z0-9]+$/, { error: 'must be a karpenter.sh API version, e.g. karpenter.sh/v1' }),
+  apiVersion: z
+    .string()
+    .regex(/^karpenter\.sh\/v[a-z0-9]+$/, {
+      error: 'must be a karpenter.sh API version, e.g. karpenter.sh/v1',
+    }),
   kind: z.literal('NodePool'),
   metadata: z.looseObject({
     name: z.string().min(1),
@@ -36,14 +40,18 @@ const SERVER_MANAGED_METADATA = [
 
 /** The capture: the whole object minus managedFields (the apiserver's field-ownership bookkeeping). */
 export function captureNodePool(object: KubeObject, apiVersion: string): Record<string, unknown> {
-  const copy = structuredClone(object) as Record<string, unknown> & { metadata: Record<string, unknown> };
+  const copy = structuredClone(object) as Record<string, unknown> & {
+    metadata: Record<string, unknown>;
+  };
   delete copy.metadata.managedFields;
   return { ...copy, apiVersion: object.apiVersion ?? apiVersion, kind: 'NodePool' };
 }
 
 /** The body that creates the captured NodePool again: spec, labels and annotations as they were; no status. */
 export function recreatableNodePool(state: NodePoolState): Record<string, unknown> {
-  const body = structuredClone(state) as Record<string, unknown> & { metadata: Record<string, unknown> };
+  const body = structuredClone(state) as Record<string, unknown> & {
+    metadata: Record<string, unknown>;
+  };
   for (const field of SERVER_MANAGED_METADATA) delete body.metadata[field];
   delete body.status;
   return body;

@@ -30,7 +30,11 @@ function count(object: KubeObject, field: 'replicas' | 'readyReplicas'): number 
  * status.replicas is the only count every scalable resource has. A workload that disappeared
  * has nothing left to wait for.
  */
-async function pending(api: KubeApi, workloads: AwaitedWorkload[], concurrency: number): Promise<Progress[]> {
+async function pending(
+  api: KubeApi,
+  workloads: AwaitedWorkload[],
+  concurrency: number,
+): Promise<Progress[]> {
   const out: Progress[] = [];
   const groups = new Map<string, AwaitedWorkload[]>();
   for (const w of workloads.filter((x) => x.builtin)) {
@@ -40,7 +44,9 @@ async function pending(api: KubeApi, workloads: AwaitedWorkload[], concurrency: 
   await runLimited([...groups.values()], concurrency, async (members) => {
     const first = members[0];
     if (!first) return;
-    const byName = new Map((await api.list(first.gvr, first.namespace)).items.map((o) => [o.metadata.name, o]));
+    const byName = new Map(
+      (await api.list(first.gvr, first.namespace)).items.map((o) => [o.metadata.name, o]),
+    );
     for (const w of members) {
       const object = byName.get(w.name);
       if (!object) continue;
@@ -54,7 +60,8 @@ async function pending(api: KubeApi, workloads: AwaitedWorkload[], concurrency: 
     async (w) => {
       const scale = await api.getScale(w.gvr, w.namespace, w.name);
       if (scale === null) return;
-      if (w.desired === 0 ? scale.observed > 0 : scale.observed < w.desired) out.push({ workload: w, current: scale.observed });
+      if (w.desired === 0 ? scale.observed > 0 : scale.observed < w.desired)
+        out.push({ workload: w, current: scale.observed });
     },
   );
   return out.sort((a, b) => (a.workload.key < b.workload.key ? -1 : 1));
@@ -68,7 +75,8 @@ export async function awaitWorkloads(
   options: { timeoutMs: number; intervalMs: number; concurrency: number; direction: 'down' | 'up' },
 ): Promise<void> {
   if (workloads.length === 0) return;
-  const what = options.direction === 'down' ? 'workloads still running pods' : 'workloads not ready yet';
+  const what =
+    options.direction === 'down' ? 'workloads still running pods' : 'workloads not ready yet';
   await pollUntilDone<Progress>(
     ctx,
     {

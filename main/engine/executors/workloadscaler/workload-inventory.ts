@@ -32,7 +32,11 @@ function replicasOf(object: KubeObject): number | undefined {
   return typeof spec?.replicas === 'number' ? spec.replicas : undefined;
 }
 
-async function resolveNamespaces(api: KubeApi, params: WorkloadScalerParameters, concurrency: number): Promise<{ present: string[]; missing: string[] }> {
+async function resolveNamespaces(
+  api: KubeApi,
+  params: WorkloadScalerParameters,
+  concurrency: number,
+): Promise<{ present: string[]; missing: string[] }> {
   const { literals, selector } = params.namespace;
   if (selector !== undefined) {
     const text = formatLabelMap(selector);
@@ -57,18 +61,28 @@ async function resolveNamespaces(api: KubeApi, params: WorkloadScalerParameters,
     }
   });
   if (missing.length === names.length) {
-    throw new KubeError('KUBE_NAMESPACES_NOT_FOUND', `none of the namespaces ${names.join(', ')} exists in ${api.endpoint.description}: check spec.targets[].parameters.namespace.literals`, false);
+    throw new KubeError(
+      'KUBE_NAMESPACES_NOT_FOUND',
+      `none of the namespaces ${names.join(', ')} exists in ${api.endpoint.description}: check spec.targets[].parameters.namespace.literals`,
+      false,
+    );
   }
   return { present: names.filter((n) => !missing.includes(n)), missing: missing.sort() };
 }
 
 /** kind/name → HPA name, per namespace; an HPA we may not read is a note, not a failure. */
-async function hpaTargets(api: KubeApi, namespace: string, notes: string[]): Promise<Map<string, string>> {
+async function hpaTargets(
+  api: KubeApi,
+  namespace: string,
+  notes: string[],
+): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   try {
     for (const hpa of (await api.list(HPAS, namespace)).items) {
-      const ref = (hpa.spec as { scaleTargetRef?: { kind?: unknown; name?: unknown } } | undefined)?.scaleTargetRef;
-      if (typeof ref?.kind === 'string' && typeof ref.name === 'string') out.set(`${ref.kind}/${ref.name}`, hpa.metadata.name);
+      const ref = (hpa.spec as { scaleTargetRef?: { kind?: unknown; name?: unknown } } | undefined)
+        ?.scaleTargetRef;
+      if (typeof ref?.kind === 'string' && typeof ref.name === 'string')
+        out.set(`${ref.kind}/${ref.name}`, hpa.metadata.name);
     }
   } catch (error) {
     if (!(error instanceof KubeError) || error.transient) throw error;
@@ -90,14 +104,21 @@ function skipReason(type: WorkloadType, object: KubeObject): string | undefined 
  * of them every workload of every included type matching the workload selector, with its
  * replicas, its HPA and whether it is left alone. Read-only; every list is paginated.
  */
-export async function findWorkloads(api: KubeApi, params: WorkloadScalerParameters, concurrency: number): Promise<Inventory> {
+export async function findWorkloads(
+  api: KubeApi,
+  params: WorkloadScalerParameters,
+  concurrency: number,
+): Promise<Inventory> {
   const { present, missing } = await resolveNamespaces(api, params, concurrency);
   const types = params.includedGroups.map(workloadType);
   const labelSelector = formatLabelSelector(params.workloadSelector);
   const notes: string[] = [];
   const hpas = new Map<string, Map<string, string>>();
   const found: Workload[] = [];
-  const jobs = present.flatMap((namespace) => [{ namespace, type: null as WorkloadType | null }, ...types.map((type) => ({ namespace, type }))]);
+  const jobs = present.flatMap((namespace) => [
+    { namespace, type: null as WorkloadType | null },
+    ...types.map((type) => ({ namespace, type })),
+  ]);
   await runLimited(jobs, concurrency, async ({ namespace, type }) => {
     if (type === null) {
       hpas.set(namespace, await hpaTargets(api, namespace, notes));
@@ -107,7 +128,14 @@ export async function findWorkloads(api: KubeApi, params: WorkloadScalerParamete
     for (const object of list.items) {
       const kind = type.builtinKind ?? object.kind ?? list.kind;
       const name = object.metadata.name;
-      const workload: Workload = { key: workloadKey(namespace, kind, name), namespace, kind, name, type, replicas: replicasOf(object) ?? 1 };
+      const workload: Workload = {
+        key: workloadKey(namespace, kind, name),
+        namespace,
+        kind,
+        name,
+        type,
+        replicas: replicasOf(object) ?? 1,
+      };
       const skip = skipReason(type, object);
       if (skip) workload.skip = skip;
       found.push(workload);

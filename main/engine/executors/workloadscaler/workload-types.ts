@@ -53,11 +53,14 @@ export function parseWorkloadKey(key: string): ParsedKey | null {
 }
 
 export function stateFor(type: WorkloadType, replicas: number): WorkloadState {
-  return type.builtinKind ? { replicas } : { replicas, group: type.gvr.group, version: type.gvr.version, resource: type.gvr.resource };
+  return type.builtinKind
+    ? { replicas }
+    : { replicas, group: type.gvr.group, version: type.gvr.version, resource: type.gvr.resource };
 }
 
 /** Where a captured workload lives: its recorded group/version/resource, or the built-in kind's. */
 export function gvrFromCapture(kind: string, state: WorkloadState): GroupVersionResource | null {
-  if (state.version !== undefined && state.resource !== undefined) return { group: state.group ?? '', version: state.version, resource: state.resource };
+  if (state.version !== undefined && state.resource !== undefined)
+    return { group: state.group ?? '', version: state.version, resource: state.resource };
   return BUILTIN[kind] ?? null;
 }

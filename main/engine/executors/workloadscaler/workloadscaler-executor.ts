@@ -1,10 +1,20 @@
 import { parameterSchemas, type WorkloadScalerParameters } from '../../../../shared/model';
 import type { KubeApi } from '../../connections/kube/kube-api';
 import { kubeApiFor } from '../../connections/kube/kube-client-provider';
-import { awaitTimeoutMs, listSome } from '../../connections/kube/kube-executor-support';
+import {
+  awaitTimeoutMs,
+  listSome,
+  notAborted,
+  throwIfAborted,
+} from '../../connections/kube/kube-executor-support';
 import { runLimited } from '../../lifecycle/concurrency';
 import type { LoadedRestorePoint } from '../../restore/restore-store';
-import { classifyCommonError, type Executor, type ExecutorContext, type PlannedAction } from '../executor';
+import {
+  classifyCommonError,
+  type Executor,
+  type ExecutorContext,
+  type PlannedAction,
+} from '../executor';
 import { awaitWorkloads, type AwaitedWorkload } from './await-workloads';
 import { findWorkloads, type Inventory, type Workload } from './workload-inventory';
 import { gvrFromCapture, parseWorkloadKey, stateFor, WorkloadStateSchema } from './workload-types';
@@ -30,21 +40,44 @@ function hpaNote(w: Workload): string {
 
 function inventoryNotes(inv: Inventory): string[] {
   const notes = [...inv.notes];
-  if (inv.missingNamespaces.length > 0) notes.push(`namespace(s) not found: ${inv.missingNamespaces.join(', ')}`);
+  if (inv.missingNamespaces.length > 0)
+    notes.push(`namespace(s) not found: ${inv.missingNamespaces.join(', ')}`);
   const hpa = inv.workloads.filter((w) => w.hpa && !w.skip);
-  if (hpa.length > 0) notes.push(`HPA-managed: ${listSome(hpa.map((w) => `${w.key} (HPA ${w.hpa})`))}; their HPAs leave them at 0 until wake-up`);
+  if (hpa.length > 0)
+    notes.push(
+      `HPA-managed: ${listSome(hpa.map((w) => `${w.key} (HPA ${w.hpa})`))}; their HPAs leave them at 0 until wake-up`,
+    );
   return notes;
 }
 
 function plannedActions(inv: Inventory): PlannedAction[] {
-  const actions: PlannedAction[] = inv.missingNamespaces.map((ns) => ({ key: `namespace/${ns}`, action: 'skip', description: `skip namespace ${ns}: it does not exist` }));
+  const actions: PlannedAction[] = inv.missingNamespaces.map((ns) => ({
+    key: `namespace/${ns}`,
+    action: 'skip',
+    description: `skip namespace ${ns}: it does not exist`,
+  }));
   for (const w of inv.workloads) {
-    if (w.skip) actions.push({ key: w.key, action: 'skip', description: `skip ${w.key}: ${w.skip}` });
-    else if (w.replicas === 0) actions.push({ key: w.key, action: 'skip', description: `skip ${w.key}: already at 0 replicas (recorded, stays at 0 on wake-up)` });
-    else actions.push({ key: w.key, action: 'scale', description: `scale ${w.key} ${w.replicas} → 0${hpaNote(w)}` });
+    if (w.skip)
+      actions.push({ key: w.key, action: 'skip', description: `skip ${w.key}: ${w.skip}` });
+    else if (w.replicas === 0)
+      actions.push({
+        key: w.key,
+        action: 'skip',
+        description: `skip ${w.key}: already at 0 replicas (recorded, stays at 0 on wake-up)`,
+      });
+    else
+      actions.push({
+        key: w.key,
+        action: 'scale',
+        description: `scale ${w.key} ${w.replicas} → 0${hpaNote(w)}`,
+      });
   }
   if (inv.workloads.length === 0) {
-    actions.push({ key: '(none)', action: 'skip', description: `nothing to scale: no matching workloads in ${listSome(inv.namespaces)}` });
+    actions.push({
+      key: '(none)',
+      action: 'skip',
+      description: `nothing to scale: no matching workloads in ${listSome(inv.namespaces)}`,
+    });
   }
   return actions;
 }
@@ -55,20 +88,34 @@ function plannedActions(inv: Inventory): PlannedAction[] {
  * scales them to 0 through the scale subresource, and on wake-up puts back exactly the recorded
  * counts. Workloads annotated `hibernator.ardikabs.com/exclude: "true"` are left alone.
  */
-export function createWorkloadScalerExecutor(options: WorkloadScalerOptions = {}): Executor<WorkloadScalerParameters> {
+export function createWorkloadScalerExecutor(
+  options: WorkloadScalerOptions = {},
+): Executor<WorkloadScalerParameters> {
   const concurrency = Math.max(1, options.concurrency ?? DEFAULT_KUBE_CONCURRENCY);
   const intervalMs = options.pollIntervalMs ?? 5000;
   const defaultTimeoutMs = options.defaultAwaitTimeoutMs ?? 5 * 60_000;
 
-  async function scaleAll(api: KubeApi, ctx: ExecutorContext, items: AwaitedWorkload[], verb: string): Promise<{ done: AwaitedWorkload[]; gone: string[] }> {
+  async function scaleAll(
+    api: KubeApi,
+    ctx: ExecutorContext,
+    items: AwaitedWorkload[],
+    verb: string,
+  ): Promise<{ done: AwaitedWorkload[]; gone: string[] }> {
     const done: AwaitedWorkload[] = [];
     const gone: string[] = [];
-    await runLimited(items, concurrency, async (w) => {
-      const result = await api.patchScale(w.gvr, w.namespace, w.name, w.desired);
-      if (result === null) gone.push(w.key);
-      else done.push(w);
-      if ((done.length + gone.length) % 50 === 0) ctx.progress(`${verb} ${done.length + gone.length} of ${items.length} workloads`);
-    });
+    await runLimited(
+      items,
+      concurrency,
+      async (w) => {
+        const result = await api.patchScale(w.gvr, w.namespace, w.name, w.desired);
+        if (result === null) gone.push(w.key);
+        else done.push(w);
+        if ((done.length + gone.length) % 50 === 0)
+          ctx.progress(`${verb} ${done.length + gone.length} of ${items.length} workloads`);
+      },
+      notAborted(ctx),
+    );
+    throwIfAborted(ctx);
     return { done, gone: gone.sort() };
   }
 
@@ -90,18 +137,41 @@ export function createWorkloadScalerExecutor(options: WorkloadScalerOptions = {}
       const eligible = inv.workloads.filter((w) => !w.skip);
       // Write-ahead: every count is durable before the first workload changes. Workloads already
       // at 0 are reported too, so a retry that finds everything at 0 cannot pass for a capture.
-      if (eligible.length > 0) await report(eligible.map((w) => ({ key: w.key, state: stateFor(w.type, w.replicas), isLive: w.replicas > 0 })));
+      if (eligible.length > 0)
+        await report(
+          eligible.map((w) => ({
+            key: w.key,
+            state: stateFor(w.type, w.replicas),
+            isLive: w.replicas > 0,
+          })),
+        );
       const targets = eligible
         .filter((w) => w.replicas > 0)
-        .map((w): AwaitedWorkload => ({ key: w.key, namespace: w.namespace, name: w.name, gvr: w.type.gvr, builtin: w.type.builtinKind !== undefined, desired: 0 }));
+        .map((w): AwaitedWorkload => ({
+          key: w.key,
+          namespace: w.namespace,
+          name: w.name,
+          gvr: w.type.gvr,
+          builtin: w.type.builtinKind !== undefined,
+          desired: 0,
+        }));
       const { done, gone } = await scaleAll(api, ctx, targets, 'scaled down');
       const timeoutMs = awaitTimeoutMs(params.awaitCompletion, defaultTimeoutMs);
-      if (timeoutMs !== null) await awaitWorkloads(api, done, ctx, { timeoutMs, intervalMs, concurrency, direction: 'down' });
-      const parts = [`scaled ${plural(done.length, 'workload')} to 0 in ${plural(inv.namespaces.length, 'namespace')} (${listSome(inv.namespaces)})`];
+      if (timeoutMs !== null)
+        await awaitWorkloads(api, done, ctx, {
+          timeoutMs,
+          intervalMs,
+          concurrency,
+          direction: 'down',
+        });
+      const parts = [
+        `scaled ${plural(done.length, 'workload')} to 0 in ${plural(inv.namespaces.length, 'namespace')} (${listSome(inv.namespaces)})`,
+      ];
       const atZero = eligible.length - targets.length;
       if (atZero > 0) parts.push(`${atZero} already at 0`);
       const skipped = inv.workloads.filter((w) => w.skip);
-      if (skipped.length > 0) parts.push(`skipped ${listSome(skipped.map((w) => `${w.key} (${w.skip})`))}`);
+      if (skipped.length > 0)
+        parts.push(`skipped ${listSome(skipped.map((w) => `${w.key} (${w.skip})`))}`);
       if (gone.length > 0) parts.push(`gone before scaling: ${listSome(gone)}`);
       return { message: [...parts, ...inventoryNotes(inv)].join('; ') };
     },
@@ -124,11 +194,24 @@ export function createWorkloadScalerExecutor(options: WorkloadScalerOptions = {}
           stayAtZero += 1;
           continue;
         }
-        targets.push({ key: r.key, namespace: key.namespace, name: key.name, gvr, builtin: state.data.resource === undefined, desired: state.data.replicas });
+        targets.push({
+          key: r.key,
+          namespace: key.namespace,
+          name: key.name,
+          gvr,
+          builtin: state.data.resource === undefined,
+          desired: state.data.replicas,
+        });
       }
       const { done, gone } = await scaleAll(api, ctx, targets, 'restored');
       const timeoutMs = awaitTimeoutMs(params.awaitCompletion, defaultTimeoutMs);
-      if (timeoutMs !== null) await awaitWorkloads(api, done, ctx, { timeoutMs, intervalMs, concurrency, direction: 'up' });
+      if (timeoutMs !== null)
+        await awaitWorkloads(api, done, ctx, {
+          timeoutMs,
+          intervalMs,
+          concurrency,
+          direction: 'up',
+        });
       const parts = [`restored ${plural(done.length, 'workload')} to their recorded replicas`];
       if (stayAtZero > 0) parts.push(`${stayAtZero} recorded at 0 left as they are`);
       if (gone.length > 0) parts.push(`skipped ${listSome(gone)}: no longer exist`);

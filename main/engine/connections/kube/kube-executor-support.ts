@@ -1,0 +1,73 @@
+import { EXCLUDE_ANNOTATION, parseDuration, type AwaitCompletion } from '../../../../shared/model';
+import { ExecutorError, type ExecutorContext } from '../../executors/executor';
+import type { KubeObject } from './kube-api';
+
+/** `hibernator.ardikabs.com/exclude: "true"` opts a workload or NodePool out of every plan. */
+export function isExcluded(object: KubeObject): boolean {
+  return object.metadata.annotations?.[EXCLUDE_ANNOTATION]?.trim().toLowerCase() === 'true';
+}
+
+/** The wait asked for, in ms, or null when the plan does not wait; `""` or no timeout = the executor's default. */
+export function awaitTimeoutMs(
+  awaitCompletion: AwaitCompletion | undefined,
+  defaultMs: number,
+): number | null {
+  if (!awaitCompletion?.enabled) return null;
+  const text = awaitCompletion.timeout ?? '';
+  return text === '' ? defaultMs : (parseDuration(text) ?? defaultMs);
+}
+
+export function formatDuration(ms: number): string {
+  if (ms % 3_600_000 === 0) return `${ms / 3_600_000}h`;
+  if (ms % 60_000 === 0) return `${ms / 60_000}m`;
+  return `${Math.round(ms / 100) / 10}s`;
+}
+
+/**
+ * Polls `check` (which returns what is still not done) until nothing is left, sleeping on the
+ * engine's clock between rounds. Running out of time is a failure naming what is left: the
+ * operator reports an await timeout as success, we do not (semantics.md section 7).
+ */
+export async function pollUntilDone<T>(
+  ctx: Pick<ExecutorContext, 'clock' | 'sleep' | 'progress'>,
+  options: {
+    timeoutMs: number;
+    intervalMs: number;
+    what: string;
+    describe: (pending: T[]) => string;
+  },
+  check: () => Promise<T[]>,
+): Promise<void> {
+  const deadline = ctx.clock.monotonicMs() + options.timeoutMs;
+  for (;;) {
+    const pending = await check();
+    if (pending.length === 0) return;
+    if (ctx.clock.monotonicMs() >= deadline) {
+      throw new ExecutorError(
+        'AWAIT_TIMEOUT',
+        `awaitCompletion timed out after ${formatDuration(options.timeoutMs)}: ${options.what}: ${options.describe(pending)}; raise awaitCompletion.timeout or check why they do not converge`,
+        false,
+      );
+    }
+    ctx.progress(`waiting: ${options.what}: ${options.describe(pending)}`);
+    await ctx.sleep(Math.max(1, Math.min(options.intervalMs, deadline - ctx.clock.monotonicMs())));
+  }
+}
+
+/**
+ * Long loops (hundreds of scale patches) start nothing new once the operation is cancelled (the
+ * engine closes, the plan is suspended); what was already sent is left to finish.
+ */
+export function notAborted(ctx: Pick<ExecutorContext, 'signal'>): () => boolean {
+  return () => !ctx.signal.aborted;
+}
+
+export function throwIfAborted(ctx: Pick<ExecutorContext, 'signal'>): void {
+  if (ctx.signal.aborted) throw new ExecutorError('ABORTED', 'the operation was cancelled', true);
+}
+
+/** "a, b, c and 4 more": long lists stay readable in the ledger. */
+export function listSome(items: readonly string[], max = 5): string {
+  if (items.length <= max) return items.join(', ');
+  return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+}

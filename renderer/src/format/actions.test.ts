@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { PHASES } from '../../../shared/model/status';
+import { allowedActions } from './actions';
+import { PHASE_WORD } from './phase';
+
+describe('actions per phase', () => {
+  it('offers Hibernate now when awake and Wake now when asleep, never both', () => {
+    expect(allowedActions('Active', false)).toContain('hibernateNow');
+    expect(allowedActions('Active', false)).not.toContain('wakeNow');
+    expect(allowedActions('Hibernated', false)).toContain('wakeNow');
+    expect(allowedActions('Hibernated', false)).not.toContain('hibernateNow');
+  });
+
+  it('offers only Resume for a paused plan, whatever its phase', () => {
+    for (const phase of PHASES) expect(allowedActions(phase, true)).toEqual(['resume']);
+  });
+
+  it('offers Retry and Mark awake only when the plan needs attention or is asleep', () => {
+    expect(allowedActions('Error', false)).toEqual(expect.arrayContaining(['retry', 'markAwake']));
+    expect(allowedActions('Active', false)).not.toContain('retry');
+    expect(allowedActions('Hibernating', false)).toEqual(['suspend']);
+  });
+
+  it('has a word for every phase', () => {
+    expect(PHASES.map((p) => PHASE_WORD[p])).toEqual([
+      'Awake',
+      'Going to sleep…',
+      'Asleep',
+      'Waking up…',
+      'Paused',
+      'Needs attention',
+    ]);
+  });
+});
