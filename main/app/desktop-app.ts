@@ -1,7 +1,9 @@
+import { mkdirSync } from 'node:fs';
 import { app, dialog, ipcMain, Notification, powerMonitor, protocol, session, shell } from 'electron';
 import { join } from 'node:path';
 import type { Engine } from '../engine/engine';
 import { openHostEngine } from '../engine/host/open-host-engine';
+import { createFileLogger, type Logger } from '../engine/logging/logger';
 import { defaultDataDir } from '../engine/host/data-dir';
 import { startLocalSocket, type LocalSocket } from '../server/local-socket';
 import { appPaths, nativeBindingFor } from './app-paths';
@@ -79,6 +81,7 @@ export async function runDesktop(environment: DesktopEnvironment = { argv: proce
       nativeBinding: nativeBindingFor(paths, app.isPackaged),
       // Launched from a menu or at login, the app lacks the shell's PATH and AWS settings.
       resolveShellEnv: true,
+      logger: desktopLogger(app.getPath('logs')),
     });
   } catch (error) {
     const text = startupErrorDialog(error);
@@ -148,4 +151,10 @@ export async function runDesktop(environment: DesktopEnvironment = { argv: proce
   const atLogin = platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin;
   if (!startedHidden(environment.argv, atLogin)) window.show();
   return desktop;
+}
+
+/** The desktop app logs where the OS keeps app logs (Electron's "logs" path), rotated by size. */
+function desktopLogger(logsDir: string): Logger {
+  mkdirSync(logsDir, { recursive: true, mode: 0o700 });
+  return createFileLogger({ path: join(logsDir, 'engine.log') }, { host: 'desktop' });
 }

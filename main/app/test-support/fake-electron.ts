@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 /**
  * A stand-in for the `electron` module in unit tests (`vi.mock('electron', ...)`): the parts of
  * the API main/app uses, recording what was asked of them. The real module cannot be loaded
@@ -162,6 +164,11 @@ export class FakeApp extends EventEmitter {
   }
   getAppPath(): string {
     return this.appPath;
+  }
+  logsPath = join(tmpdir(), `hibernator-fake-logs-${process.pid}`);
+  getPath(name: string): string {
+    if (name === 'logs') return this.logsPath;
+    throw new Error(`fake electron: getPath(${name}) is not faked`);
   }
   quit(): void {
     this.quitCount++;
