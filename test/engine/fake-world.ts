@@ -27,6 +27,20 @@ export class FakeWorld {
   readonly resources = new Map<string, Map<string, FakeResource>>();
   readonly scripts = new Map<string, TargetScript>();
   readonly calls: Array<{ target: string; op: 'shutdown' | 'wakeup' | 'stop' | 'start'; key?: string }> = [];
+  /** Called after every stop/start: a crash test persists the world here (it outlives the process). */
+  onChange: ((call: { target: string; op: 'stop' | 'start'; key: string }) => void) | null = null;
+
+  toJSON(): Record<string, Record<string, FakeResource>> {
+    return Object.fromEntries([...this.resources].map(([t, m]) => [t, Object.fromEntries(m)]));
+  }
+
+  static fromJSON(data: Record<string, Record<string, FakeResource>>): FakeWorld {
+    const world = new FakeWorld();
+    for (const [target, resources] of Object.entries(data)) {
+      for (const [key, r] of Object.entries(resources)) world.add(target, key, r.running, r.size);
+    }
+    return world;
+  }
 
   add(target: string, key: string, running: boolean, size = 1): this {
     if (!this.resources.has(target)) this.resources.set(target, new Map());
@@ -97,6 +111,7 @@ export function createScriptableExecutor(world: FakeWorld): Executor<Record<stri
           world.calls.push({ target: ctx.target, op: 'stop', key });
           r.running = false;
           stoppedCount++;
+          world.onChange?.({ target: ctx.target, op: 'stop', key });
         }
       }
       return { message: `stopped ${stoppedCount} of ${entries.length}` };
@@ -122,6 +137,7 @@ export function createScriptableExecutor(world: FakeWorld): Executor<Record<stri
           world.calls.push({ target: ctx.target, op: 'start', key: resource.key });
           current.running = true;
           started++;
+          world.onChange?.({ target: ctx.target, op: 'start', key: resource.key });
         }
       }
       return { message: `started ${started}${missing.length ? `; skipped missing ${missing.join(', ')}` : ''}` };
