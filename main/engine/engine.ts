@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { join } from 'node:path';
 import type { EngineInfo, HibernatorApi } from '../../shared/api/contract';
+import type { Connection } from '../../shared/model';
 import type { EventListener } from '../../shared/api/events';
 import { systemClock, type Clock } from './clock';
 import { EventBus } from './events/event-bus';
@@ -64,6 +65,7 @@ export class Engine {
     readonly logger: Logger,
     private readonly lock: EngineLock,
     private readonly onClose: (() => void | Promise<void>) | undefined,
+    private readonly connections: ConnectionRepository,
     api: HibernatorApi,
     lifecycle: Lifecycle,
     settings: SettingsRepository,
@@ -114,10 +116,15 @@ export class Engine {
     const info: EngineInfo = { version: ENGINE_VERSION, dataDir, host: options.host, pid: process.pid, startedAt: clock.now().toISOString() };
     const clients = options.clients ?? noClients;
     const api = new HibernatorService({ db, plans, exceptions, connections, restore, history, lifecycle, executors, clients, connectionTools: options.connectionTools ?? noConnectionTools, settings, bus, clock, logger, info });
-    const engine = new Engine(dataDir, db, bus, logger, lock, options.onClose, api, lifecycle, settings);
+    const engine = new Engine(dataDir, db, bus, logger, lock, options.onClose, connections, api, lifecycle, settings);
     if (options.run !== false) lifecycle.start();
     logger.info('engine started', { dataDir, host: options.host, pid: process.pid });
     return engine;
+  }
+
+  /** A stored connection by name (EKS clusters find their CloudProvider through it). */
+  connection(name: string): Connection | null {
+    return this.connections.get(name);
   }
 
   /** Starts schedules and operations (for an engine opened with `run: false`). */

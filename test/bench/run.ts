@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchResult } from './bench-result';
 import { runAwsBench } from './aws-bench';
+import { runKubeBench } from './kube-bench';
 import { runLifecycleBench } from './lifecycle-bench';
 import { runScheduleBench } from './schedule-bench';
 
@@ -21,6 +22,7 @@ const sections: Record<string, (o: { quick: boolean }) => Promise<BenchResult[]>
   schedule: runScheduleBench,
   lifecycle: runLifecycleBench,
   aws: runAwsBench,
+  kube: runKubeBench,
 };
 
 const RESULT_MARK = '@@bench-results ';

@@ -5,7 +5,7 @@
  *
  * Options: --port N (default 4680; 0 = any free port), --no-open, --data-dir DIR (keep state).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,7 +15,6 @@ import { startAwsEmulator } from './aws';
 import { sandboxSeed as awsSandboxSeed } from './aws/sandbox-seed';
 import { startKubeEmulator, sandboxSeed as kubeSandboxSeed } from './kube';
 import { kubeDemoConnection, kubeDemoPlan } from '../kube/demo-objects';
-import { writeFileSync } from 'node:fs';
 
 const { values } = parseArgs({
   options: {
@@ -45,7 +44,7 @@ const host = await startServeHost({
   log: (line) => console.log(line),
 });
 
-const objects = [awsDemoConnection(aws.url), kubeDemoConnection(kubeconfigPath), ...awsDemoPlans(), kubeDemoPlan('sandbox-cluster')];
+const objects = [awsDemoConnection(aws.url), kubeDemoConnection(kubeconfigPath, { context: 'sandbox' }), ...awsDemoPlans(), kubeDemoPlan()];
 for (const object of objects) {
   const kind = String(object.kind);
   const method = kind === 'HibernatePlan' ? 'applyPlan' : 'applyConnection';

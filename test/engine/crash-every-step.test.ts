@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Engine } from '../../main/engine/engine';
 import { ExecutorRegistry } from '../../main/engine/executors/registry';
 import { createMemoryLogger } from '../../main/engine/logging/logger';
-import { CRASH_PLAN, CRASH_WORLD } from './crash-plan';
+import { CRASH_WORLD } from './crash-plan';
 import { FakeWorld, createScriptableExecutor } from './fake-world';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));

@@ -5,6 +5,10 @@ import { applyShellEnv, resolveShellEnv } from '../connections/shell-env';
 import { Engine, defaultExecutors, type EngineOptions } from '../engine';
 import type { ClientProvider } from '../executors/executor';
 import { registerAwsExecutors } from '../executors/aws-common/aws-executors';
+import { createKubeClientProvider, KUBE_CLIENT_KIND } from '../connections/kube/kube-client-provider';
+import { createKubeConnectionTools } from '../connections/kube/kube-connection-tools';
+import { createKarpenterExecutor } from '../executors/karpenter/karpenter-executor';
+import { createWorkloadScalerExecutor } from '../executors/workloadscaler/workloadscaler-executor';
 
 export interface HostEngineOptions extends Omit<EngineOptions, 'executors' | 'clients' | 'connectionTools' | 'onClose'> {
   /**
@@ -21,36 +25,39 @@ export interface HostEngineOptions extends Omit<EngineOptions, 'executors' | 'cl
 export async function openHostEngine(options: HostEngineOptions): Promise<Engine> {
   // One env object shared by every client factory; filled in with the login-shell env below.
   const env: NodeJS.ProcessEnv = { ...process.env };
+  // EKS clusters reach their CloudProvider through the engine's connections (bound once open).
+  let engine: Engine | null = null;
+  const findConnection = (name: string) => engine?.connection(name) ?? null;
   const aws = createAwsClientProvider({ env });
   const awsTools = createAwsConnectionTools({ env });
-  const executors = registerAwsExecutors(defaultExecutors());
+  const kube = createKubeClientProvider({ env, findConnection });
+  const kubeTools = createKubeConnectionTools({ env, findConnection });
+  const executors = registerAwsExecutors(defaultExecutors())
+    .register(createWorkloadScalerExecutor())
+    .register(createKarpenterExecutor());
   const clients: ClientProvider = {
     get<T>(kind: string, connection: Parameters<ClientProvider['get']>[1]): Promise<T> {
       if (kind === AWS_CLIENTS_KIND) return aws.get<T>(kind, connection);
+      if (kind === KUBE_CLIENT_KIND) return kube.get<T>(kind, connection);
       return Promise.reject(new Error(`no cloud clients of kind "${kind}" in this engine`));
     },
   };
   const connectionTools: ConnectionTools = {
-    async testConnection(connection, all) {
-      if (connection.kind === 'CloudProvider') return awsTools.testConnection(connection, all);
-      return {
-        connection: connection.metadata.name,
-        kind: connection.kind,
-        ok: false,
-        code: 'NOT_AVAILABLE',
-        message: 'Kubernetes connections cannot be tested by this build',
-      };
-    },
+    testConnection: (connection, all) =>
+      connection.kind === 'CloudProvider' ? awsTools.testConnection(connection, all) : kubeTools.testConnection(connection, all),
     listAwsProfiles: () => awsTools.listAwsProfiles(),
-    listKubeContexts: async () => [],
+    listKubeContexts: () => kubeTools.listKubeContexts(),
   };
-  const engine = Engine.open({
+  engine = Engine.open({
     ...options,
     run: false,
     executors,
     clients,
     connectionTools,
-    onClose: () => aws.close(),
+    onClose: async () => {
+      await aws.close();
+      await kube.close();
+    },
   });
   if (options.resolveShellEnv) {
     const shell = await resolveShellEnv({ logger: engine.logger });

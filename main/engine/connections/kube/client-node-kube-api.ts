@@ -9,6 +9,7 @@ import {
 } from '@kubernetes/client-node';
 import { keepAliveConfiguration } from './keep-alive-auth';
 import {
+  KubeObjectSchema,
   type GroupVersionResource,
   type KubeApi,
   type KubeList,
@@ -44,7 +45,7 @@ export function createKubeApi(
   endpoint: KubeEndpoint,
   options: KubeApiOptions = {},
 ): KubeApi {
-  const configuration = keepAliveConfiguration(kc, endpoint.description);
+  const { configuration, close } = keepAliveConfiguration(kc, endpoint.description);
   const core = new CoreV1Api(configuration);
   const custom = new CustomObjectsApi(configuration);
   const versions = new VersionApi(configuration);
@@ -152,6 +153,7 @@ export function createKubeApi(
 
   return {
     endpoint,
+    close,
     async serverVersion() {
       const info = await call({ verb: 'get', group: '', version: '', resource: 'version' }, () =>
         versions.getCode(),

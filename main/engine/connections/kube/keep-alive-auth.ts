@@ -29,8 +29,11 @@ function agentKey(agent: HttpAgent): string {
  * keep-alive agent per set of TLS inputs instead (a rotated client certificate gets its own).
  * Proxy agents are left as client-node made them.
  */
-function keepAliveAuthentication(kc: KubeConfig, describe: string): SecurityAuthentication {
-  const agents = new Map<string, HttpAgent>();
+function keepAliveAuthentication(
+  kc: KubeConfig,
+  describe: string,
+  agents: Map<string, HttpAgent>,
+): SecurityAuthentication {
   return {
     getName: () => 'kubeconfig (keep-alive)',
     async applySecurityAuthentication(context: RequestContext) {
@@ -82,12 +85,26 @@ function credentialsError(error: unknown, describe: string): unknown {
   );
 }
 
-/** What `kc.makeApiClient` builds, but with connections kept alive between requests. */
-export function keepAliveConfiguration(kc: KubeConfig, describe: string): Configuration {
+/**
+ * What `kc.makeApiClient` builds, but with connections kept alive between requests; `close`
+ * drops the idle connections (they never keep the process alive, but a host that quits tidies up).
+ */
+export function keepAliveConfiguration(
+  kc: KubeConfig,
+  describe: string,
+): { configuration: Configuration; close(): void } {
   const cluster = kc.getCurrentCluster();
   if (cluster === null) throw new Error('the kubeconfig has no current cluster');
-  return createConfiguration({
+  const agents = new Map<string, HttpAgent>();
+  const configuration = createConfiguration({
     baseServer: new ServerConfiguration(cluster.server, {}),
-    authMethods: { default: keepAliveAuthentication(kc, describe) },
+    authMethods: { default: keepAliveAuthentication(kc, describe, agents) },
   });
+  return {
+    configuration,
+    close() {
+      for (const agent of agents.values()) agent.destroy();
+      agents.clear();
+    },
+  };
 }

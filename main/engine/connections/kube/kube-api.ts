@@ -88,6 +88,8 @@ export interface KubeApi {
     namespace: string | undefined,
     name: string,
   ): Promise<'deleted' | 'absent'>;
+  /** Drops idle keep-alive connections (when the host closes). */
+  close(): void;
 }
 
 export const NAMESPACES: GroupVersionResource = {

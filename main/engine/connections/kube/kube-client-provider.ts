@@ -100,6 +100,8 @@ function cacheKey(connection: K8SCluster, find: KubeClientOptions['findConnectio
 export interface KubeClientProvider extends ClientProvider {
   /** Forgets every cached client (after the login environment changed, for example). */
   clear(): void;
+  /** Forgets every client and drops their idle connections (the engine's onClose). */
+  close(): Promise<void>;
 }
 
 /**
@@ -128,6 +130,12 @@ export function createKubeClientProvider(options: KubeClientOptions = {}): KubeC
     },
     clear() {
       cache.clear();
+    },
+    async close() {
+      const pending = [...cache.values()];
+      cache.clear();
+      for (const result of await Promise.allSettled(pending))
+        if (result.status === 'fulfilled') result.value.close();
     },
   };
 }

@@ -136,7 +136,8 @@ export function createWorkloadScalerExecutor(
       const inv = await findWorkloads(api, params, concurrency);
       const eligible = inv.workloads.filter((w) => !w.skip);
       // Write-ahead: every count is durable before the first workload changes. Workloads already
-      // at 0 are reported too, so a retry that finds everything at 0 cannot pass for a capture.
+      // at 0 are reported too, as not live: the store never lets that replace a live capture (a
+      // retry that finds everything at 0), and the restore point shows they were seen.
       if (eligible.length > 0)
         await report(
           eligible.map((w) => ({
