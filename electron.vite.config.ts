@@ -14,7 +14,13 @@ export default defineConfig({
       outDir: 'out/main',
       rollupOptions: {
         input: { index: resolve(__dirname, 'main/app/index.ts') },
-        external: ['electron', 'better-sqlite3', /^@aws-sdk\//, /^@smithy\//, '@kubernetes/client-node'],
+        external: [
+          'electron',
+          'better-sqlite3',
+          /^@aws-sdk\//,
+          /^@smithy\//,
+          '@kubernetes/client-node',
+        ],
       },
     },
   },
@@ -35,7 +41,8 @@ export default defineConfig({
       react(),
       {
         name: 'hibernator-csp',
-        transformIndexHtml: (html: string) => html.replace('%CONTENT_SECURITY_POLICY%', CONTENT_SECURITY_POLICY_META),
+        transformIndexHtml: (html: string) =>
+          html.replace('%CONTENT_SECURITY_POLICY%', CONTENT_SECURITY_POLICY_META),
       },
     ],
     build: {

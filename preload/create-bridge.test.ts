@@ -15,10 +15,12 @@ function fakeIpc() {
       invoked.push(args);
       return Promise.resolve({ ok: true, result: args[1] });
     },
-    on: (channel, listener) => listeners.set(channel, (listeners.get(channel) ?? new Set()).add(listener)),
+    on: (channel, listener) =>
+      listeners.set(channel, (listeners.get(channel) ?? new Set()).add(listener)),
     removeListener: (channel, listener) => listeners.get(channel)?.delete(listener),
   };
-  const emit = (payload: unknown) => listeners.get(IPC_EVENT_CHANNEL)?.forEach((l) => l({ sender: 'ipc internals' }, payload));
+  const emit = (payload: unknown) =>
+    listeners.get(IPC_EVENT_CHANNEL)?.forEach((l) => l({ sender: 'ipc internals' }, payload));
   return { ipc, invoked, listeners, emit };
 }
 

@@ -13,14 +13,26 @@ const bundlePath = join(root, 'out', 'preload', 'index.cjs');
  * `npm test` builds before the unit tests; a fresh checkout builds here once.
  */
 function bundle(): string {
-  if (!existsSync(bundlePath)) execFileSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  if (!existsSync(bundlePath))
+    execFileSync(
+      process.execPath,
+      [
+        join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'),
+        'build',
+        '--logLevel',
+        'warn',
+      ],
+      { cwd: root, stdio: 'inherit' },
+    );
   return readFileSync(bundlePath, 'utf8');
 }
 
 describe('the built preload (out/preload/index.cjs)', () => {
   it('is one CommonJS file whose only require is electron', () => {
     const code = bundle();
-    const requires = [...code.matchAll(/\brequire\s*\(\s*(['"`])([^'"`]+)\1\s*\)/g)].map((m) => m[2]);
+    const requires = [...code.matchAll(/\brequire\s*\(\s*(['"`])([^'"`]+)\1\s*\)/g)].map(
+      (m) => m[2],
+    );
     expect(requires).toEqual(['electron']);
     expect(code).not.toMatch(/^\s*(import|export)\s/m);
     expect(code).not.toMatch(/\bimport\s*\(/);

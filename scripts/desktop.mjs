@@ -13,7 +13,16 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { lookup } from 'node:dns/promises';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +39,8 @@ class DesktopError extends Error {}
 
 function packageVersion(name) {
   const file = join(ROOT, 'node_modules', name, 'package.json');
-  if (!existsSync(file)) throw new DesktopError(`${name} is not installed: run \`npm install\` first.`);
+  if (!existsSync(file))
+    throw new DesktopError(`${name} is not installed: run \`npm install\` first.`);
   return JSON.parse(readFileSync(file, 'utf8')).version;
 }
 
@@ -47,7 +57,12 @@ function buildEnv() {
 
 function run(command, args, options = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: 'inherit', cwd: ROOT, env: buildEnv(), ...options });
+    const child = spawn(command, args, {
+      stdio: 'inherit',
+      cwd: ROOT,
+      env: buildEnv(),
+      ...options,
+    });
     child.on('error', reject);
     child.on('exit', (code, signal) => resolve(signal ? 1 : (code ?? 1)));
   });
@@ -64,8 +79,12 @@ async function reachable(host) {
 
 async function build() {
   console.log('desktop: building main, preload and renderer (electron-vite)');
-  const code = await run(process.execPath, [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build']);
-  if (code !== 0) throw new DesktopError(`electron-vite build failed (exit ${code}); see the output above.`);
+  const code = await run(process.execPath, [
+    join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'),
+    'build',
+  ]);
+  if (code !== 0)
+    throw new DesktopError(`electron-vite build failed (exit ${code}); see the output above.`);
 }
 
 function platformExecutable() {
@@ -76,9 +95,12 @@ function platformExecutable() {
 
 /** Looks on disk only: require('electron') would try to download the binary. */
 function electronBinary() {
-  if (process.env.ELECTRON_OVERRIDE_DIST_PATH) return join(process.env.ELECTRON_OVERRIDE_DIST_PATH, platformExecutable());
+  if (process.env.ELECTRON_OVERRIDE_DIST_PATH)
+    return join(process.env.ELECTRON_OVERRIDE_DIST_PATH, platformExecutable());
   const pathFile = join(ROOT, 'node_modules', 'electron', 'path.txt');
-  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : platformExecutable();
+  const relative = existsSync(pathFile)
+    ? readFileSync(pathFile, 'utf8').trim()
+    : platformExecutable();
   return join(ROOT, 'node_modules', 'electron', 'dist', relative);
 }
 
@@ -88,7 +110,11 @@ function headersPresent(version) {
 
 /** The ABI check that matters: a module built for Electron must NOT load in this Node. */
 function assertNotNodeAbi(file, electronAbi) {
-  const probe = spawnSync(process.execPath, ['-e', `process.dlopen({ exports: {} }, ${JSON.stringify(file)})`], { encoding: 'utf8' });
+  const probe = spawnSync(
+    process.execPath,
+    ['-e', `process.dlopen({ exports: {} }, ${JSON.stringify(file)})`],
+    { encoding: 'utf8' },
+  );
   if (probe.status === 0) {
     throw new DesktopError(
       `${file} loads in Node ${process.version}, so it was compiled against Node's headers, not Electron's. ` +
@@ -97,7 +123,9 @@ function assertNotNodeAbi(file, electronAbi) {
   }
   const match = /NODE_MODULE_VERSION (\d+)/.exec(probe.stderr);
   if (match && electronAbi && match[1] !== electronAbi) {
-    throw new DesktopError(`${file} has NODE_MODULE_VERSION ${match[1]}, Electron needs ${electronAbi}.`);
+    throw new DesktopError(
+      `${file} has NODE_MODULE_VERSION ${match[1]}, Electron needs ${electronAbi}.`,
+    );
   }
 }
 
@@ -105,8 +133,14 @@ async function native() {
   const electron = packageVersion('electron');
   const sqlite = packageVersion('better-sqlite3');
   const stamp = { electron, betterSqlite3: sqlite, platform: process.platform, arch: process.arch };
-  if (existsSync(NATIVE_FILE) && existsSync(STAMP_FILE) && readFileSync(STAMP_FILE, 'utf8') === JSON.stringify(stamp)) {
-    console.log(`desktop: better-sqlite3 ${sqlite} for Electron ${electron} is up to date (${NATIVE_FILE})`);
+  if (
+    existsSync(NATIVE_FILE) &&
+    existsSync(STAMP_FILE) &&
+    readFileSync(STAMP_FILE, 'utf8') === JSON.stringify(stamp)
+  ) {
+    console.log(
+      `desktop: better-sqlite3 ${sqlite} for Electron ${electron} is up to date (${NATIVE_FILE})`,
+    );
     return;
   }
   const tarball = process.env.HIBERNATOR_ELECTRON_HEADERS;
@@ -121,9 +155,14 @@ async function native() {
   const electronAbi = existsSync(abiFile) ? readFileSync(abiFile, 'utf8').trim() : null;
   const work = mkdtempSync(join(tmpdir(), 'hibernator-sqlite-'));
   try {
-    console.log(`desktop: compiling better-sqlite3 ${sqlite} for Electron ${electron} (${process.platform}-${process.arch}); this takes a minute or two`);
+    console.log(
+      `desktop: compiling better-sqlite3 ${sqlite} for Electron ${electron} (${process.platform}-${process.arch}); this takes a minute or two`,
+    );
     // A copy, so node_modules/better-sqlite3 keeps its Node build for tests and the CLI.
-    cpSync(join(ROOT, 'node_modules', 'better-sqlite3'), work, { recursive: true, filter: (src) => !src.includes(`${join('better-sqlite3', 'build')}`) });
+    cpSync(join(ROOT, 'node_modules', 'better-sqlite3'), work, {
+      recursive: true,
+      filter: (src) => !src.includes(`${join('better-sqlite3', 'build')}`),
+    });
     const args = [
       join(ROOT, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
       'rebuild',
@@ -156,7 +195,11 @@ async function native() {
 async function start(extraArgs) {
   await build();
   const binary = electronBinary();
-  if (!existsSync(binary) && !process.env.ELECTRON_OVERRIDE_DIST_PATH && (process.env.ELECTRON_MIRROR || (await reachable('github.com')))) {
+  if (
+    !existsSync(binary) &&
+    !process.env.ELECTRON_OVERRIDE_DIST_PATH &&
+    (process.env.ELECTRON_MIRROR || (await reachable('github.com')))
+  ) {
     // First start on a machine with internet: fetch the binary the way `npx install-electron` does.
     console.log(`desktop: downloading the Electron ${packageVersion('electron')} binary`);
     await run(process.execPath, [join(ROOT, 'node_modules', 'electron', 'install.js')]);
@@ -179,7 +222,12 @@ async function start(extraArgs) {
 function electronCacheDir() {
   if (process.env.electron_config_cache) return process.env.electron_config_cache;
   if (process.platform === 'darwin') return join(homedir(), 'Library', 'Caches', 'electron');
-  if (process.platform === 'win32') return join(process.env.LOCALAPPDATA ?? join(homedir(), 'AppData', 'Local'), 'electron', 'Cache');
+  if (process.platform === 'win32')
+    return join(
+      process.env.LOCALAPPDATA ?? join(homedir(), 'AppData', 'Local'),
+      'electron',
+      'Cache',
+    );
   return join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'electron');
 }
 
@@ -188,7 +236,11 @@ function electronZipCached(version) {
   if (!existsSync(dir)) return false;
   const wanted = `electron-v${version}-`;
   const walk = (d, depth) =>
-    readdirSync(d, { withFileTypes: true }).some((e) => (e.isDirectory() ? depth < 2 && walk(join(d, e.name), depth + 1) : e.name.startsWith(wanted) && e.name.endsWith('.zip')));
+    readdirSync(d, { withFileTypes: true }).some((e) =>
+      e.isDirectory()
+        ? depth < 2 && walk(join(d, e.name), depth + 1)
+        : e.name.startsWith(wanted) && e.name.endsWith('.zip'),
+    );
   return walk(dir, 0);
 }
 
@@ -196,18 +248,32 @@ async function packageApp(builderArgs) {
   await build();
   const electron = packageVersion('electron');
   const missing = [];
-  if (!process.env.ELECTRON_MIRROR && !electronZipCached(electron) && !(await reachable('github.com'))) {
-    missing.push(`the Electron ${electron} zip (downloaded from github.com, or from ELECTRON_MIRROR; none is cached in ${electronCacheDir()})`);
+  if (
+    !process.env.ELECTRON_MIRROR &&
+    !electronZipCached(electron) &&
+    !(await reachable('github.com'))
+  ) {
+    missing.push(
+      `the Electron ${electron} zip (downloaded from github.com, or from ELECTRON_MIRROR; none is cached in ${electronCacheDir()})`,
+    );
   }
   if (!headersPresent(electron) && !(await reachable('electronjs.org'))) {
     missing.push(`the Electron ${electron} headers for rebuilding better-sqlite3 (${HEADERS_URL})`);
   }
   if (missing.length > 0) {
-    throw new DesktopError(`cannot package: this machine cannot fetch ${missing.join(' and ')}. Package on a machine with internet access.`);
+    throw new DesktopError(
+      `cannot package: this machine cannot fetch ${missing.join(' and ')}. Package on a machine with internet access.`,
+    );
   }
   console.log('desktop: packaging with electron-builder');
-  const code = await run(process.execPath, [join(ROOT, 'node_modules', 'electron-builder', 'cli.js'), '--config', 'electron-builder.yml', ...builderArgs]);
-  if (code !== 0) throw new DesktopError(`electron-builder failed (exit ${code}); see the output above.`);
+  const code = await run(process.execPath, [
+    join(ROOT, 'node_modules', 'electron-builder', 'cli.js'),
+    '--config',
+    'electron-builder.yml',
+    ...builderArgs,
+  ]);
+  if (code !== 0)
+    throw new DesktopError(`electron-builder failed (exit ${code}); see the output above.`);
 }
 
 async function main() {
@@ -221,11 +287,15 @@ async function main() {
     case 'package':
       return packageApp(passThrough);
     default:
-      throw new DesktopError('usage: node scripts/desktop.mjs start [-- electron args] | native | package [electron-builder args]');
+      throw new DesktopError(
+        'usage: node scripts/desktop.mjs start [-- electron args] | native | package [electron-builder args]',
+      );
   }
 }
 
 main().catch((error) => {
-  console.error(`desktop: ${error instanceof DesktopError ? error.message : (error?.stack ?? String(error))}`);
+  console.error(
+    `desktop: ${error instanceof DesktopError ? error.message : (error?.stack ?? String(error))}`,
+  );
   process.exitCode = 1;
 });

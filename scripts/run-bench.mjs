@@ -17,7 +17,13 @@ await build({
   packages: 'external',
   sourcemap: 'inline',
   logLevel: 'warning',
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  },
 });
-const result = spawnSync(process.execPath, ['--enable-source-maps', outfile, ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });
+const result = spawnSync(
+  process.execPath,
+  ['--enable-source-maps', outfile, ...process.argv.slice(2)],
+  { stdio: 'inherit', cwd: root },
+);
 process.exit(result.status ?? 1);

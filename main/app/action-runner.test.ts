@@ -27,10 +27,17 @@ describe('createActionRunner', () => {
   });
 
   it("reports the engine's refusal in its own words", async () => {
-    const { run, log } = setup({ ok: false, error: { code: 'NOT_ALLOWED', message: 'Plan dev-env is already asleep.' } });
+    const { run, log } = setup({
+      ok: false,
+      error: { code: 'NOT_ALLOWED', message: 'Plan dev-env is already asleep.' },
+    });
     run({ kind: 'call', call: { method: 'hibernateNow', input: { plan: 'dev-env' } } });
     await settle();
-    expect(log.at(-1)).toEqual(['report', 'Hibernator could not do that', 'Plan dev-env is already asleep.']);
+    expect(log.at(-1)).toEqual([
+      'report',
+      'Hibernator could not do that',
+      'Plan dev-env is already asleep.',
+    ]);
   });
 
   it('reports a failed call instead of throwing', async () => {

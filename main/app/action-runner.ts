@@ -24,7 +24,11 @@ export function createActionRunner(deps: ActionRunnerDeps): (action: TrayAction)
           (envelope) => {
             if (!envelope.ok) deps.report('Hibernator could not do that', envelope.error.message);
           },
-          (error: unknown) => deps.report('Hibernator could not do that', error instanceof Error ? error.message : String(error)),
+          (error: unknown) =>
+            deps.report(
+              'Hibernator could not do that',
+              error instanceof Error ? error.message : String(error),
+            ),
         );
     }
   };

@@ -38,7 +38,11 @@ export function appPaths(root: string = appRoot()): AppPaths {
  * app has none (electron-builder rebuilt node_modules for Electron), and must not pick up a
  * stray file, so packaged apps always use the default.
  */
-export function nativeBindingFor(paths: AppPaths, isPackaged: boolean, exists: (path: string) => boolean = existsSync): string | undefined {
+export function nativeBindingFor(
+  paths: AppPaths,
+  isPackaged: boolean,
+  exists: (path: string) => boolean = existsSync,
+): string | undefined {
   if (isPackaged) return undefined;
   return exists(paths.nativeBinding) ? paths.nativeBinding : undefined;
 }

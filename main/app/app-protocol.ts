@@ -43,7 +43,10 @@ const TYPES: Record<string, string> = {
 };
 
 function textResponse(status: number, text: string): Response {
-  return new Response(text, { status, headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' } });
+  return new Response(text, {
+    status,
+    headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' },
+  });
 }
 
 async function isFile(path: string): Promise<boolean> {
@@ -60,14 +63,16 @@ async function isFile(path: string): Promise<boolean> {
  * not the index page, so a broken build fails loudly.
  */
 export async function handleAppRequest(request: Request, rootDir: string): Promise<Response> {
-  if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, 'method not allowed');
+  if (request.method !== 'GET' && request.method !== 'HEAD')
+    return textResponse(405, 'method not allowed');
   let url: URL;
   try {
     url = new URL(request.url);
   } catch {
     return textResponse(400, 'bad request');
   }
-  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return textResponse(404, 'not found');
+  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST)
+    return textResponse(404, 'not found');
   let relative: string;
   try {
     relative = decodeURIComponent(url.pathname);
@@ -80,11 +85,19 @@ export async function handleAppRequest(request: Request, rootDir: string): Promi
   if (!(await isFile(file))) {
     if (extname(file) !== '') return textResponse(404, 'not found');
     file = join(base, 'index.html');
-    if (!(await isFile(file))) return textResponse(503, 'The Hibernator UI is not built. Run `npm run build`, then start the app again.');
+    if (!(await isFile(file)))
+      return textResponse(
+        503,
+        'The Hibernator UI is not built. Run `npm run build`, then start the app again.',
+      );
   }
   const body = request.method === 'HEAD' ? null : await readFile(file);
   return new Response(body, {
     status: 200,
-    headers: { ...SECURITY_HEADERS, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' },
+    headers: {
+      ...SECURITY_HEADERS,
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Cache-Control': 'no-cache',
+    },
   });
 }

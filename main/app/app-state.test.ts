@@ -4,7 +4,19 @@ import type { HibernatorEvent } from '../../shared/api/events';
 import { AppState, type AppStateSnapshot } from './app-state';
 import { planSummary } from './test-support/plan-summary';
 
-const settings = { headsUpMinutes: 10, notifications: { phaseChanges: true, failures: true, headsUp: true, caughtUp: true, credentials: true }, startAtLogin: false, hourlyCosts: {}, currency: 'USD' };
+const settings = {
+  headsUpMinutes: 10,
+  notifications: {
+    phaseChanges: true,
+    failures: true,
+    headsUp: true,
+    caughtUp: true,
+    credentials: true,
+  },
+  startAtLogin: false,
+  hourlyCosts: {},
+  currency: 'USD',
+};
 
 function fakeSource() {
   let listener: ((e: HibernatorEvent) => void) | null = null;
@@ -47,7 +59,17 @@ describe('AppState', () => {
     emit({ type: 'TargetProgress', plan: 'dev-env', target: 'a', state: 'Running', message: null });
     await vi.advanceTimersByTimeAsync(1000);
     expect(calls).toEqual([]);
-    for (let i = 0; i < 20; i++) emit({ type: 'PhaseChanged', plan: `p${i}`, from: 'Active', to: 'Hibernating', cycleId: null, operation: 'shutdown', reason: 'schedule', at: 'x' });
+    for (let i = 0; i < 20; i++)
+      emit({
+        type: 'PhaseChanged',
+        plan: `p${i}`,
+        from: 'Active',
+        to: 'Hibernating',
+        cycleId: null,
+        operation: 'shutdown',
+        reason: 'schedule',
+        at: 'x',
+      });
     await vi.advanceTimersByTimeAsync(1000);
     expect(calls.sort()).toEqual(['getSettings', 'listPlans']);
   });

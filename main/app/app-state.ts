@@ -24,7 +24,9 @@ const QUIET_EVENTS = new Set<HibernatorEvent['type']>(['TargetProgress', 'HeadsU
 export class AppState {
   private snapshot: AppStateSnapshot | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private readonly listeners = new Set<(state: AppStateSnapshot, previous: AppStateSnapshot | null) => void>();
+  private readonly listeners = new Set<
+    (state: AppStateSnapshot, previous: AppStateSnapshot | null) => void
+  >();
   private readonly unsubscribe: () => void;
   private disposed = false;
 
@@ -41,7 +43,9 @@ export class AppState {
     return this.snapshot;
   }
 
-  onChange(listener: (state: AppStateSnapshot, previous: AppStateSnapshot | null) => void): () => void {
+  onChange(
+    listener: (state: AppStateSnapshot, previous: AppStateSnapshot | null) => void,
+  ): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -56,7 +60,10 @@ export class AppState {
 
   /** Fetches both now; a failed call keeps the last good value (the engine logs the cause). */
   async refresh(): Promise<AppStateSnapshot | null> {
-    const [plans, settings] = await Promise.all([this.source.call('listPlans', {}), this.source.call('getSettings', {})]);
+    const [plans, settings] = await Promise.all([
+      this.source.call('listPlans', {}),
+      this.source.call('getSettings', {}),
+    ]);
     if (this.disposed) return this.snapshot;
     const previous = this.snapshot;
     const next: AppStateSnapshot | null =

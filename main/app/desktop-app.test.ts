@@ -8,16 +8,27 @@ import { Engine } from '../engine/engine';
 import { createMemoryLogger } from '../engine/logging/logger';
 import { localSocketPath } from '../server/local-socket';
 import { runDesktop, type Desktop, type DesktopEnvironment } from './desktop-app';
-import { FakeBrowserWindow, FakeTray, resetFakeElectron, type FakeElectron } from './test-support/fake-electron';
+import {
+  FakeBrowserWindow,
+  FakeTray,
+  resetFakeElectron,
+  type FakeElectron,
+} from './test-support/fake-electron';
 
-vi.mock('electron', async () => (await import('./test-support/fake-electron')).createFakeElectron());
+vi.mock('electron', async () =>
+  (await import('./test-support/fake-electron')).createFakeElectron(),
+);
 const fake = electron as unknown as FakeElectron;
 
 let dir = '';
 let desktop: Desktop | null = null;
 
 function environment(argv: string[] = ['electron', '.']): DesktopEnvironment {
-  return { argv, platform: 'linux', env: { HIBERNATOR_DATA_DIR: join(dir, 'data'), XDG_CONFIG_HOME: join(dir, 'config') } };
+  return {
+    argv,
+    platform: 'linux',
+    env: { HIBERNATOR_DATA_DIR: join(dir, 'data'), XDG_CONFIG_HOME: join(dir, 'config') },
+  };
 }
 
 async function start(argv?: string[]): Promise<Desktop> {
@@ -37,7 +48,13 @@ beforeEach(() => {
   resetFakeElectron();
   fake.app.removeAllListeners();
   fake.powerMonitor.removeAllListeners();
-  Object.assign(fake.app, { singleInstance: true, quitted: false, quitCount: 0, name: 'Electron', isPackaged: true });
+  Object.assign(fake.app, {
+    singleInstance: true,
+    quitted: false,
+    quitCount: 0,
+    name: 'Electron',
+    isPackaged: true,
+  });
   fake.dialog.messageBoxes.length = 0;
   fake.dialog.answer = 0;
   fake.protocol.handlers.clear();
@@ -64,14 +81,26 @@ describe('runDesktop', () => {
   it('starts the engine, the socket, the protocol, the bridge, a secure window and the tray', async () => {
     desktop = await runDesktop(environment());
     expect(fake.app.name).toBe('Hibernator');
-    expect(fake.protocol.privileged).toContainEqual(expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }));
+    expect(fake.protocol.privileged).toContainEqual(
+      expect.objectContaining({
+        scheme: 'app',
+        privileges: expect.objectContaining({ standard: true, secure: true }),
+      }),
+    );
     expect(fake.protocol.handlers.has('app')).toBe(true);
     expect(fake.ipcMain.handlers.has(IPC_CALL_CHANNEL)).toBe(true);
     expect(existsSync(localSocketPath(join(dir, 'data')))).toBe(true);
     const [window] = FakeBrowserWindow.instances;
     expect(window?.url).toBe('app://hibernator/');
-    expect(window?.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
-    expect(String(window?.options.webPreferences?.preload)).toMatch(/out[\\/]preload[\\/]index\.cjs$/);
+    expect(window?.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
+    expect(String(window?.options.webPreferences?.preload)).toMatch(
+      /out[\\/]preload[\\/]index\.cjs$/,
+    );
     const tray = FakeTray.instances[0];
     expect(tray?.tooltip).toBe('Hibernator — no plans yet');
     expect(fake.session.defaultSession.permissionHandlers.request).not.toBeNull();
@@ -88,10 +117,18 @@ describe('runDesktop', () => {
   it('answers the window through the bridge and forwards engine events to it, and updates the tray', async () => {
     desktop = await runDesktop(environment());
     const call = fake.ipcMain.handlers.get(IPC_CALL_CHANNEL);
-    const yaml = readFileSync(join(import.meta.dirname, '../../test/fixtures/plans/sequential-noop.yaml'), 'utf8');
-    await expect(call?.({ senderFrame: { url: 'app://hibernator/' } }, 'importYaml', { yaml })).resolves.toMatchObject({ ok: true });
+    const yaml = readFileSync(
+      join(import.meta.dirname, '../../test/fixtures/plans/sequential-noop.yaml'),
+      'utf8',
+    );
+    await expect(
+      call?.({ senderFrame: { url: 'app://hibernator/' } }, 'importYaml', { yaml }),
+    ).resolves.toMatchObject({ ok: true });
     const window = FakeBrowserWindow.instances[0];
-    expect(window?.webContents.sent).toContainEqual({ channel: IPC_EVENT_CHANNEL, payload: { type: 'PlanChanged', plan: 'demo', change: 'created' } });
+    expect(window?.webContents.sent).toContainEqual({
+      channel: IPC_EVENT_CHANNEL,
+      payload: { type: 'PlanChanged', plan: 'demo', change: 'created' },
+    });
     await vi.waitFor(() => expect(FakeTray.instances[0]?.tooltip).toMatch(/^Hibernator — 1 /));
   });
 
@@ -114,7 +151,12 @@ describe('runDesktop', () => {
     desktop = await runDesktop(environment());
     await quit();
     expect(existsSync(localSocketPath(join(dir, 'data')))).toBe(false);
-    const again = Engine.open({ dataDir: join(dir, 'data'), host: 'cli', logger: createMemoryLogger(), run: false });
+    const again = Engine.open({
+      dataDir: join(dir, 'data'),
+      host: 'cli',
+      logger: createMemoryLogger(),
+      run: false,
+    });
     await again.close();
     expect(fake.protocol.handlers.has('app')).toBe(false);
     expect(FakeTray.instances[0]?.destroyed).toBe(true);
@@ -126,7 +168,10 @@ describe('runDesktop', () => {
     fake.dialog.answer = 1;
     fake.app.quit();
     await vi.waitFor(() => expect(fake.dialog.messageBoxes).toHaveLength(1));
-    expect(fake.dialog.messageBoxes[0]).toMatchObject({ type: 'warning', buttons: ['Quit anyway', 'Keep running'] });
+    expect(fake.dialog.messageBoxes[0]).toMatchObject({
+      type: 'warning',
+      buttons: ['Quit anyway', 'Keep running'],
+    });
     await new Promise((resolve) => setTimeout(resolve, 0)); // let the guard take the answer
     expect(fake.app.quitted).toBe(false);
     expect(d.quitGuard.closed).toBe(false);
@@ -138,10 +183,17 @@ describe('runDesktop', () => {
   it('explains a data dir held by another engine, then quits', async () => {
     // The lock of a live process that is not this one (pid 1 always exists).
     mkdirSync(join(dir, 'data'), { recursive: true });
-    writeFileSync(join(dir, 'data', 'engine.lock'), JSON.stringify({ pid: 1, host: 'serve', startedAt: '2026-11-26T08:00:00Z' }));
+    writeFileSync(
+      join(dir, 'data', 'engine.lock'),
+      JSON.stringify({ pid: 1, host: 'serve', startedAt: '2026-11-26T08:00:00Z' }),
+    );
     desktop = await runDesktop(environment());
     expect(desktop).toBeNull();
-    expect(fake.dialog.messageBoxes[0]).toMatchObject({ type: 'error', title: 'Hibernator is already running', message: expect.stringContaining('serve, pid 1') });
+    expect(fake.dialog.messageBoxes[0]).toMatchObject({
+      type: 'error',
+      title: 'Hibernator is already running',
+      message: expect.stringContaining('serve, pid 1'),
+    });
     expect(fake.app.quitCount).toBe(1);
     expect(FakeBrowserWindow.instances).toEqual([]);
   });

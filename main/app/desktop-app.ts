@@ -1,5 +1,14 @@
 import { mkdirSync } from 'node:fs';
-import { app, dialog, ipcMain, Notification, powerMonitor, protocol, session, shell } from 'electron';
+import {
+  app,
+  dialog,
+  ipcMain,
+  Notification,
+  powerMonitor,
+  protocol,
+  session,
+  shell,
+} from 'electron';
 import { join } from 'node:path';
 import type { Engine } from '../engine/engine';
 import { openHostEngine } from '../engine/host/open-host-engine';
@@ -54,7 +63,13 @@ function report(title: string, message: string): void {
  * app://hibernator, the tray, notifications, power events, the login item and an orderly quit.
  * Each concern lives in its own module; this only connects them.
  */
-export async function runDesktop(environment: DesktopEnvironment = { argv: process.argv, env: process.env, platform: process.platform }): Promise<Desktop | null> {
+export async function runDesktop(
+  environment: DesktopEnvironment = {
+    argv: process.argv,
+    env: process.env,
+    platform: process.platform,
+  },
+): Promise<Desktop | null> {
   const { platform, env } = environment;
   app.setName(PRODUCT_NAME);
   // Windows shows toasts only for an app with an AppUserModelId (the installer registers the same id).
@@ -85,7 +100,13 @@ export async function runDesktop(environment: DesktopEnvironment = { argv: proce
     });
   } catch (error) {
     const text = startupErrorDialog(error);
-    await dialog.showMessageBox({ type: 'error', title: text.title, message: text.message, detail: text.detail, buttons: ['Quit'] });
+    await dialog.showMessageBox({
+      type: 'error',
+      title: text.title,
+      message: text.message,
+      detail: text.detail,
+      buttons: ['Quit'],
+    });
     app.quit();
     return null;
   }
@@ -101,14 +122,36 @@ export async function runDesktop(environment: DesktopEnvironment = { argv: proce
   protocol.handle(APP_SCHEME, (request) => handleAppRequest(request, paths.renderer));
   denyAllPermissions(session.defaultSession);
   const unregisterIpc = registerIpcBridge(ipcMain, engine);
-  const window = new MainWindow({ preloadPath: paths.preload, stateFile: windowStatePath(engine.dataDir), icon: join(paths.assets, 'icons', 'icon-256.png') });
-  const stopForwarding = forwardEvents(engine, () => (window.current ? [window.current.webContents] : []));
+  const window = new MainWindow({
+    preloadPath: paths.preload,
+    stateFile: windowStatePath(engine.dataDir),
+    icon: join(paths.assets, 'icons', 'icon-256.png'),
+  });
+  const stopForwarding = forwardEvents(engine, () =>
+    window.current ? [window.current.webContents] : [],
+  );
   const state = new AppState(engine);
-  const run = createActionRunner({ call: (m, i) => engine.call(m, i), open: (plan) => window.show(plan), quit: () => app.quit(), report });
+  const run = createActionRunner({
+    call: (m, i) => engine.call(m, i),
+    open: (plan) => window.show(plan),
+    quit: () => app.quit(),
+    report,
+  });
   const tray = new TrayController({ assetsDir: paths.assets, platform, run });
-  const notifier = new Notifier({ policy: new NotificationPolicy(), state: () => state.current, platform, run, icon: join(paths.assets, 'icons', 'icon-256.png') });
+  const notifier = new Notifier({
+    policy: new NotificationPolicy(),
+    state: () => state.current,
+    platform,
+    run,
+    icon: join(paths.assets, 'icons', 'icon-256.png'),
+  });
   const stopNotifier = engine.subscribe((event) => notifier.handle(event));
-  const launch: LaunchContext = { execPath: process.execPath, isPackaged: app.isPackaged, appPath: app.getAppPath(), env };
+  const launch: LaunchContext = {
+    execPath: process.execPath,
+    isPackaged: app.isPackaged,
+    appPath: app.getAppPath(),
+    env,
+  };
   state.onChange((current, previous) => {
     tray.update({ plans: current.plans, settings: current.settings, now: new Date() });
     if (previous && previous.settings.startAtLogin === current.settings.startAtLogin) return;
@@ -126,7 +169,17 @@ export async function runDesktop(environment: DesktopEnvironment = { argv: proce
   });
   const quitGuard = new QuitGuard({
     busyPlans: () => engine.lifecycle.busyPlans(),
-    confirm: async (d) => (await dialog.showMessageBox({ type: 'warning', message: d.message, detail: d.detail, buttons: d.buttons, defaultId: 1, cancelId: 1 })).response === 0,
+    confirm: async (d) =>
+      (
+        await dialog.showMessageBox({
+          type: 'warning',
+          message: d.message,
+          detail: d.detail,
+          buttons: d.buttons,
+          defaultId: 1,
+          cancelId: 1,
+        })
+      ).response === 0,
     shutdown: async () => {
       window.allowClose();
       stopPower();

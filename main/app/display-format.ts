@@ -22,7 +22,11 @@ export interface TimeFormat {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 function parts(date: Date, format: TimeFormat, withWeekday: boolean): string {
-  const options: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+  const options: Intl.DateTimeFormatOptions = {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  };
   if (withWeekday) options.weekday = 'short';
   if (format.timeZone) options.timeZone = format.timeZone;
   return new Intl.DateTimeFormat(format.locale ?? 'en-GB', options).format(date);

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { afterAll, expect, it, vi } from 'vitest';
 import { FakeBrowserWindow, FakeTray, type FakeElectron } from './test-support/fake-electron';
 
-vi.mock('electron', async () => (await import('./test-support/fake-electron')).createFakeElectron());
+vi.mock('electron', async () =>
+  (await import('./test-support/fake-electron')).createFakeElectron(),
+);
 const fake = electron as unknown as FakeElectron;
 
 const dir = mkdtempSync(join(tmpdir(), 'hib-index-'));
@@ -28,7 +30,11 @@ it('the main entry takes the single-instance lock, opens a secure window and the
   await import('./index');
   await vi.waitFor(() => expect(FakeTray.instances).toHaveLength(1));
   expect(lock).toHaveBeenCalledOnce();
-  expect(FakeBrowserWindow.instances[0]?.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+  expect(FakeBrowserWindow.instances[0]?.options.webPreferences).toMatchObject({
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+  });
   expect(existsSync(join(dir, 'data', 'engine.lock'))).toBe(true);
   fake.app.quit();
   await vi.waitFor(() => expect(fake.app.quitted).toBe(true));

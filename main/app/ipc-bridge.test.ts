@@ -39,25 +39,41 @@ describe('the IPC call handler', () => {
     ['a wrong type', 'keepAwake', { plan: 'dev-env', hours: 'lots' }, 'INVALID_INPUT'],
     ['a negative number', 'keepAwake', { plan: 'dev-env', hours: -3 }, 'INVALID_INPUT'],
     ['an unknown field', 'getPlan', { name: 'x', sql: 'DROP TABLE plans' }, 'INVALID_INPUT'],
-    ['a prototype-polluting key', 'resume', JSON.parse('{"plan":"x","__proto__":{"admin":true}}'), 'INVALID_INPUT'],
+    [
+      'a prototype-polluting key',
+      'resume',
+      JSON.parse('{"plan":"x","__proto__":{"admin":true}}'),
+      'INVALID_INPUT',
+    ],
     ['a string instead of an object', 'getPlan', 'dev-env', 'INVALID_INPUT'],
     ['an array instead of an object', 'pauseAll', [true], 'INVALID_INPUT'],
-    ['an instant that is not ISO-8601', 'hibernateNow', { plan: 'x', until: 'tomorrow' }, 'INVALID_INPUT'],
+    [
+      'an instant that is not ISO-8601',
+      'hibernateNow',
+      { plan: 'x', until: 'tomorrow' },
+      'INVALID_INPUT',
+    ],
     ['a plan that does not exist', 'getPlan', { name: 'nope' }, 'NOT_FOUND'],
   ];
 
-  it.each(malformed)('turns %s into a 4xx-style envelope, never a throw', async (_case, method, input, code) => {
-    const envelope = await createCallHandler(engine)(fromApp, method, input);
-    expect(envelope.ok).toBe(false);
-    if (envelope.ok) return;
-    expect(envelope.error.code).toBe(code);
-    expect(httpStatusFor(envelope.error.code)).toBeGreaterThanOrEqual(400);
-    expect(httpStatusFor(envelope.error.code)).toBeLessThan(500);
-    expect(envelope.error.message).not.toMatch(/\n\s+at /);
-  });
+  it.each(malformed)(
+    'turns %s into a 4xx-style envelope, never a throw',
+    async (_case, method, input, code) => {
+      const envelope = await createCallHandler(engine)(fromApp, method, input);
+      expect(envelope.ok).toBe(false);
+      if (envelope.ok) return;
+      expect(envelope.error.code).toBe(code);
+      expect(httpStatusFor(envelope.error.code)).toBeGreaterThanOrEqual(400);
+      expect(httpStatusFor(envelope.error.code)).toBeLessThan(500);
+      expect(envelope.error.message).not.toMatch(/\n\s+at /);
+    },
+  );
 
   it('names the offending field', async () => {
-    const envelope = await createCallHandler(engine)(fromApp, 'keepAwake', { plan: 'dev-env', hours: 'lots' });
+    const envelope = await createCallHandler(engine)(fromApp, 'keepAwake', {
+      plan: 'dev-env',
+      hours: 'lots',
+    });
     expect(envelope.ok ? [] : envelope.error.issues?.map((i) => i.path)).toEqual(['hours']);
   });
 
@@ -72,16 +88,24 @@ describe('the IPC call handler', () => {
 
   it('turns an unexpected throw of the host into an envelope', async () => {
     const handler = createCallHandler({ call: () => Promise.reject(new Error('disk on fire')) });
-    await expect(handler(fromApp, 'listPlans', {})).resolves.toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringContaining('disk on fire') } });
+    await expect(handler(fromApp, 'listPlans', {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL', message: expect.stringContaining('disk on fire') },
+    });
   });
 });
 
 describe('registerIpcBridge and forwardEvents', () => {
   it('serves the call channel until unregistered', async () => {
     const handlers = new Map<string, (...args: unknown[]) => unknown>();
-    const ipc = { handle: (c: string, h: (...args: unknown[]) => unknown) => handlers.set(c, h), removeHandler: (c: string) => handlers.delete(c) };
+    const ipc = {
+      handle: (c: string, h: (...args: unknown[]) => unknown) => handlers.set(c, h),
+      removeHandler: (c: string) => handlers.delete(c),
+    };
     const unregister = registerIpcBridge(ipc as unknown as IpcMain, engine);
-    await expect(handlers.get(IPC_CALL_CHANNEL)?.(fromApp, 'getSettings', {})).resolves.toMatchObject({ ok: true });
+    await expect(
+      handlers.get(IPC_CALL_CHANNEL)?.(fromApp, 'getSettings', {}),
+    ).resolves.toMatchObject({ ok: true });
     unregister();
     expect(handlers.has(IPC_CALL_CHANNEL)).toBe(false);
   });
@@ -90,13 +114,22 @@ describe('registerIpcBridge and forwardEvents', () => {
     const live = new FakeWebContents();
     const gone = Object.assign(new FakeWebContents(), { destroyed: true });
     const stop = forwardEvents(engine, () => [live, gone] as unknown as WebContents[]);
-    const yaml = readFileSync(join(import.meta.dirname, '../../test/fixtures/plans/sequential-noop.yaml'), 'utf8');
+    const yaml = readFileSync(
+      join(import.meta.dirname, '../../test/fixtures/plans/sequential-noop.yaml'),
+      'utf8',
+    );
     await expect(engine.call('importYaml', { yaml })).resolves.toMatchObject({ ok: true });
     stop();
     await engine.call('deletePlan', { name: 'demo', force: true });
     expect(live.sent.map((s) => s.channel)).toContain(IPC_EVENT_CHANNEL);
-    expect(live.sent.map((s) => s.payload)).toContainEqual({ type: 'PlanChanged', plan: 'demo', change: 'created' });
-    expect(live.sent.map((s) => s.payload)).not.toContainEqual(expect.objectContaining({ change: 'deleted' }));
+    expect(live.sent.map((s) => s.payload)).toContainEqual({
+      type: 'PlanChanged',
+      plan: 'demo',
+      change: 'created',
+    });
+    expect(live.sent.map((s) => s.payload)).not.toContainEqual(
+      expect.objectContaining({ change: 'deleted' }),
+    );
     expect(gone.sent).toEqual([]);
   });
 });

@@ -9,7 +9,11 @@ export interface BridgeHost {
   subscribe(listener: (event: HibernatorEvent) => void): () => void;
 }
 
-type CallHandler = (event: Pick<IpcMainInvokeEvent, 'senderFrame'>, method: unknown, input: unknown) => Promise<Envelope>;
+type CallHandler = (
+  event: Pick<IpcMainInvokeEvent, 'senderFrame'>,
+  method: unknown,
+  input: unknown,
+) => Promise<Envelope>;
 
 /**
  * The handler behind `window.hibernator.api[method](input)`: only our own page may call (a
@@ -20,24 +24,39 @@ export function createCallHandler(host: Pick<BridgeHost, 'call'>): CallHandler {
   return async (event, method, input) => {
     const url = event.senderFrame?.url;
     if (!isAppUrl(url)) {
-      return { ok: false, error: { code: 'UNAUTHORIZED', message: 'Only the Hibernator window may call the engine.' } };
+      return {
+        ok: false,
+        error: { code: 'UNAUTHORIZED', message: 'Only the Hibernator window may call the engine.' },
+      };
     }
     try {
       return await host.call(typeof method === 'string' ? method : String(method), input);
     } catch (error) {
-      return { ok: false, error: { code: 'INTERNAL', message: `The call failed unexpectedly: ${error instanceof Error ? error.message : String(error)}` } };
+      return {
+        ok: false,
+        error: {
+          code: 'INTERNAL',
+          message: `The call failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
+        },
+      };
     }
   };
 }
 
 /** Registers the call handler; returns the function that removes it. */
-export function registerIpcBridge(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, host: Pick<BridgeHost, 'call'>): () => void {
+export function registerIpcBridge(
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
+  host: Pick<BridgeHost, 'call'>,
+): () => void {
   ipcMain.handle(IPC_CALL_CHANNEL, createCallHandler(host));
   return () => ipcMain.removeHandler(IPC_CALL_CHANNEL);
 }
 
 /** Sends every engine event to the window(s) alive at that moment. */
-export function forwardEvents(host: Pick<BridgeHost, 'subscribe'>, targets: () => readonly WebContents[]): () => void {
+export function forwardEvents(
+  host: Pick<BridgeHost, 'subscribe'>,
+  targets: () => readonly WebContents[],
+): () => void {
   return host.subscribe((event) => {
     for (const contents of targets()) {
       if (!contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, event);

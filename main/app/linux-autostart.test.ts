@@ -2,16 +2,27 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { autostartEntry, autostartPath, quoteExecArgument, writeAutostart } from './linux-autostart';
+import {
+  autostartEntry,
+  autostartPath,
+  quoteExecArgument,
+  writeAutostart,
+} from './linux-autostart';
 
 describe('autostartPath', () => {
   it('lives in $XDG_CONFIG_HOME/autostart, else ~/.config/autostart', () => {
-    expect(autostartPath({ XDG_CONFIG_HOME: '/cfg' }, '/home/ann')).toBe('/cfg/autostart/app.hibernator.desktop.desktop');
-    expect(autostartPath({}, '/home/ann')).toBe('/home/ann/.config/autostart/app.hibernator.desktop.desktop');
+    expect(autostartPath({ XDG_CONFIG_HOME: '/cfg' }, '/home/ann')).toBe(
+      '/cfg/autostart/app.hibernator.desktop.desktop',
+    );
+    expect(autostartPath({}, '/home/ann')).toBe(
+      '/home/ann/.config/autostart/app.hibernator.desktop.desktop',
+    );
   });
 
   it('ignores a relative XDG_CONFIG_HOME, as the spec says', () => {
-    expect(autostartPath({ XDG_CONFIG_HOME: 'cfg' }, '/home/ann')).toBe('/home/ann/.config/autostart/app.hibernator.desktop.desktop');
+    expect(autostartPath({ XDG_CONFIG_HOME: 'cfg' }, '/home/ann')).toBe(
+      '/home/ann/.config/autostart/app.hibernator.desktop.desktop',
+    );
   });
 });
 

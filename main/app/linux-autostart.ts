@@ -8,8 +8,14 @@ import { dirname, join } from 'node:path';
  */
 export const AUTOSTART_FILE_NAME = 'app.hibernator.desktop.desktop';
 
-export function autostartPath(env: NodeJS.ProcessEnv = process.env, home: string = homedir()): string {
-  const configHome = env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME.startsWith('/') ? env.XDG_CONFIG_HOME : join(home, '.config');
+export function autostartPath(
+  env: NodeJS.ProcessEnv = process.env,
+  home: string = homedir(),
+): string {
+  const configHome =
+    env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME.startsWith('/')
+      ? env.XDG_CONFIG_HOME
+      : join(home, '.config');
   return join(configHome, 'autostart', AUTOSTART_FILE_NAME);
 }
 

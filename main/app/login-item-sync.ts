@@ -16,8 +16,13 @@ export interface LoginItemTarget {
  */
 export function applyStartAtLogin(enabled: boolean, target: LoginItemTarget): void {
   if (target.platform === 'linux') {
-    writeAutostart(target.autostartFile ?? autostartPath(target.launch.env), enabled ? loginLaunchCommand(target.launch) : null);
+    writeAutostart(
+      target.autostartFile ?? autostartPath(target.launch.env),
+      enabled ? loginLaunchCommand(target.launch) : null,
+    );
     return;
   }
-  target.app.setLoginItemSettings(electronLoginItemSettings(target.platform, enabled, target.launch));
+  target.app.setLoginItemSettings(
+    electronLoginItemSettings(target.platform, enabled, target.launch),
+  );
 }

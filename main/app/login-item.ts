@@ -30,7 +30,11 @@ export interface ElectronLoginItemSettings {
  * `openAsHidden` is gone from macOS 13. Windows: a Run key with our flag (and the app folder in
  * development, where the executable is electron.exe).
  */
-export function electronLoginItemSettings(platform: NodeJS.Platform, enabled: boolean, ctx: LaunchContext): ElectronLoginItemSettings {
+export function electronLoginItemSettings(
+  platform: NodeJS.Platform,
+  enabled: boolean,
+  ctx: LaunchContext,
+): ElectronLoginItemSettings {
   if (platform !== 'win32') return { openAtLogin: enabled };
   const [path = ctx.execPath, ...args] = loginLaunchCommand(ctx);
   return { openAtLogin: enabled, path, args };

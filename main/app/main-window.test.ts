@@ -6,7 +6,9 @@ import { MainWindow, planRoute } from './main-window';
 import { FakeBrowserWindow, resetFakeElectron } from './test-support/fake-electron';
 import { loadWindowState, saveWindowState } from './window-state';
 
-vi.mock('electron', async () => (await import('./test-support/fake-electron')).createFakeElectron());
+vi.mock('electron', async () =>
+  (await import('./test-support/fake-electron')).createFakeElectron(),
+);
 
 let dir = '';
 beforeEach(() => {
@@ -28,7 +30,13 @@ describe('MainWindow', () => {
     window.show();
     const w = only();
     expect(w.url).toBe('app://hibernator/');
-    expect(w.options.webPreferences).toMatchObject({ preload: '/p/index.cjs', contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(w.options.webPreferences).toMatchObject({
+      preload: '/p/index.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
     expect(w.visible).toBe(false);
     w.emit('ready-to-show');
     expect(w.visible).toBe(true);
@@ -60,7 +68,13 @@ describe('MainWindow', () => {
     expect(w.options).toMatchObject({ x: 300, y: 200, width: 900, height: 600 });
     w.bounds = { x: 50, y: 60, width: 1000, height: 700 };
     w.close();
-    expect(loadWindowState(stateFile)).toEqual({ x: 50, y: 60, width: 1000, height: 700, maximized: false });
+    expect(loadWindowState(stateFile)).toEqual({
+      x: 50,
+      y: 60,
+      width: 1000,
+      height: 700,
+      maximized: false,
+    });
   });
 
   it('can be created without being shown (start at login)', () => {

@@ -1,7 +1,12 @@
 import { BrowserWindow, screen } from 'electron';
 import { APP_URL } from './app-protocol';
 import { mainWindowOptions } from './window-options';
-import { clampWindowState, loadWindowState, saveWindowState, type WindowState } from './window-state';
+import {
+  clampWindowState,
+  loadWindowState,
+  saveWindowState,
+  type WindowState,
+} from './window-state';
 
 export interface MainWindowOptions {
   preloadPath: string;
@@ -60,7 +65,9 @@ export class MainWindow {
     const primary = screen.getPrimaryDisplay().workArea;
     const areas = screen.getAllDisplays().map((d) => d.workArea);
     const state = clampWindowState(loadWindowState(this.options.stateFile), areas, primary);
-    const window = new BrowserWindow(mainWindowOptions(this.options.preloadPath, state, this.options.icon));
+    const window = new BrowserWindow(
+      mainWindowOptions(this.options.preloadPath, state, this.options.icon),
+    );
     this.window = window;
     if (state.maximized) window.maximize();
     if (showWhenReady) window.once('ready-to-show', () => window.show());

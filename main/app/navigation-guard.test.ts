@@ -41,13 +41,19 @@ describe('guardWebContents', () => {
     contents.emit('will-navigate', file, 'file:///etc/passwd');
     const redirect = fakeEvent();
     contents.emit('will-redirect', redirect, 'http://evil.example/');
-    expect([https.defaultPrevented, file.defaultPrevented, redirect.defaultPrevented]).toEqual([true, true, true]);
+    expect([https.defaultPrevented, file.defaultPrevented, redirect.defaultPrevented]).toEqual([
+      true,
+      true,
+      true,
+    ]);
     expect(opened).toEqual(['https://github.com/']);
   });
 
   it('never opens a new window', () => {
     const { contents, opened } = guarded();
-    expect(contents.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+    expect(contents.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({
+      action: 'deny',
+    });
     expect(contents.windowOpenHandler?.({ url: 'app://hibernator/' })).toEqual({ action: 'deny' });
     expect(contents.windowOpenHandler?.({ url: 'file:///x' })).toEqual({ action: 'deny' });
     expect(opened).toEqual(['https://example.com/']);

@@ -9,7 +9,12 @@ import { isAppUrl } from './app-protocol';
 export function isSafeExternalUrl(url: string): boolean {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'https:' && parsed.username === '' && parsed.password === '' && parsed.hostname !== '';
+    return (
+      parsed.protocol === 'https:' &&
+      parsed.username === '' &&
+      parsed.password === '' &&
+      parsed.hostname !== ''
+    );
   } catch {
     return false;
   }

@@ -5,31 +5,69 @@ import type { Phase } from '../../shared/model/status';
 import { NotificationPolicy, type PolicyContext } from './notification-policy';
 
 const T0 = Date.parse('2026-11-26T19:00:00Z');
-const ALL_ON: Settings['notifications'] = { phaseChanges: true, failures: true, headsUp: true, caughtUp: true, credentials: true };
+const ALL_ON: Settings['notifications'] = {
+  phaseChanges: true,
+  failures: true,
+  headsUp: true,
+  caughtUp: true,
+  credentials: true,
+};
 
 function ctx(atMs: number, settings: Partial<Settings['notifications']> = {}): PolicyContext {
-  return { now: new Date(atMs), timeFormat: { timeZone: 'UTC' }, plans: new Map(), buttons: false, settings: { ...ALL_ON, ...settings } };
+  return {
+    now: new Date(atMs),
+    timeFormat: { timeZone: 'UTC' },
+    plans: new Map(),
+    buttons: false,
+    settings: { ...ALL_ON, ...settings },
+  };
 }
 
 function phase(plan: string, from: Phase, to: Phase, atMs: number): HibernatorEvent {
-  return { type: 'PhaseChanged', plan, from, to, cycleId: 'c1', operation: null, reason: 'schedule', at: new Date(atMs).toISOString() };
+  return {
+    type: 'PhaseChanged',
+    plan,
+    from,
+    to,
+    cycleId: 'c1',
+    operation: null,
+    reason: 'schedule',
+    at: new Date(atMs).toISOString(),
+  };
 }
 
-function failure(plan: string, code = 'TARGET_FAILED', message = 'boom', at = '2026-11-26T19:05:00Z'): HibernatorEvent {
-  return { type: 'Failure', plan, error: { code, message, transient: false, operation: 'shutdown', at }, retriesLeft: 0 };
+function failure(
+  plan: string,
+  code = 'TARGET_FAILED',
+  message = 'boom',
+  at = '2026-11-26T19:05:00Z',
+): HibernatorEvent {
+  return {
+    type: 'Failure',
+    plan,
+    error: { code, message, transient: false, operation: 'shutdown', at },
+    retriesLeft: 0,
+  };
 }
 
 /** Feeds events at their times, flushing whenever the policy says something is due. */
-function run(policy: NotificationPolicy, steps: Array<[atMs: number, event: HibernatorEvent]>, until: number, settings: Partial<Settings['notifications']> = {}) {
+function run(
+  policy: NotificationPolicy,
+  steps: Array<[atMs: number, event: HibernatorEvent]>,
+  until: number,
+  settings: Partial<Settings['notifications']> = {},
+) {
   const shown: Array<{ at: number; title: string; body: string }> = [];
   const flushUntil = (t: number) => {
     for (let due = policy.nextFlushAt(); due !== null && due <= t; due = policy.nextFlushAt()) {
-      for (const s of policy.flush(ctx(due, settings))) shown.push({ at: due, title: s.title, body: s.body });
+      for (const s of policy.flush(ctx(due, settings)))
+        shown.push({ at: due, title: s.title, body: s.body });
     }
   };
   for (const [at, event] of steps) {
     flushUntil(at);
-    for (const s of policy.receive(event, ctx(at, settings))) shown.push({ at, title: s.title, body: s.body });
+    for (const s of policy.receive(event, ctx(at, settings)))
+      shown.push({ at, title: s.title, body: s.body });
   }
   flushUntil(until);
   return shown;
@@ -42,12 +80,23 @@ describe('phase changes', () => {
       policy,
       [
         [T0, phase('dev-env', 'Active', 'Hibernating', T0)],
-        [T0 + 1000, { type: 'TargetProgress', plan: 'dev-env', target: 'a', state: 'Completed', message: null }],
+        [
+          T0 + 1000,
+          {
+            type: 'TargetProgress',
+            plan: 'dev-env',
+            target: 'a',
+            state: 'Completed',
+            message: null,
+          },
+        ],
         [T0 + 48_000, phase('dev-env', 'Hibernating', 'Hibernated', T0 + 48_000)],
       ],
       T0 + 120_000,
     );
-    expect(shown).toEqual([{ at: T0 + 58_000, title: 'dev-env is asleep', body: 'Went to sleep in 48 s (1 target).' }]);
+    expect(shown).toEqual([
+      { at: T0 + 58_000, title: 'dev-env is asleep', body: 'Went to sleep in 48 s (1 target).' },
+    ]);
   });
 
   it('group plans that finish together into one notification', () => {
@@ -61,7 +110,10 @@ describe('phase changes', () => {
       T0 + 60_000,
     );
     expect(shown).toHaveLength(1);
-    expect(shown[0]).toMatchObject({ title: '3 plans went to sleep', body: 'A, b and c are asleep.' });
+    expect(shown[0]).toMatchObject({
+      title: '3 plans went to sleep',
+      body: 'A, b and c are asleep.',
+    });
   });
 
   it('are rate-limited: later arrivals wait for the interval and show the latest state per plan', () => {
@@ -97,12 +149,24 @@ describe('phase changes', () => {
 
   it('are never shown twice for the same event', () => {
     const event = phase('a', 'Hibernating', 'Hibernated', T0);
-    const shown = run(new NotificationPolicy({ groupWindowMs: 1000, phaseIntervalMs: 1000 }), [[T0, event], [T0 + 5000, event]], T0 + 600_000);
+    const shown = run(
+      new NotificationPolicy({ groupWindowMs: 1000, phaseIntervalMs: 1000 }),
+      [
+        [T0, event],
+        [T0 + 5000, event],
+      ],
+      T0 + 600_000,
+    );
     expect(shown).toHaveLength(1);
   });
 
   it('stay quiet when switched off in Settings', () => {
-    const shown = run(new NotificationPolicy(), [[T0, phase('a', 'Hibernating', 'Hibernated', T0)]], T0 + 600_000, { phaseChanges: false });
+    const shown = run(
+      new NotificationPolicy(),
+      [[T0, phase('a', 'Hibernating', 'Hibernated', T0)]],
+      T0 + 600_000,
+      { phaseChanges: false },
+    );
     expect(shown).toEqual([]);
   });
 });
@@ -112,21 +176,37 @@ describe('failures', () => {
     const policy = new NotificationPolicy();
     expect(policy.receive(failure('qa'), ctx(T0))).toHaveLength(1);
     expect(policy.receive(failure('qa'), ctx(T0 + 1))).toHaveLength(0);
-    expect(policy.receive(failure('qa', 'TARGET_FAILED', 'again', '2026-11-26T19:30:00Z'), ctx(T0 + 2))).toHaveLength(1);
+    expect(
+      policy.receive(failure('qa', 'TARGET_FAILED', 'again', '2026-11-26T19:30:00Z'), ctx(T0 + 2)),
+    ).toHaveLength(1);
   });
 
   it('respect the failures switch', () => {
-    expect(new NotificationPolicy().receive(failure('qa'), ctx(T0, { failures: false }))).toEqual([]);
+    expect(new NotificationPolicy().receive(failure('qa'), ctx(T0, { failures: false }))).toEqual(
+      [],
+    );
   });
 });
 
 describe('expired SSO', () => {
   it('becomes one credentials notification per profile, however many plans fail on it', () => {
     const policy = new NotificationPolicy({ credentialsQuietMs: 30 * 60_000 });
-    const first = policy.receive(failure('dev-env', 'SSO_EXPIRED', 'run aws sso login --profile dev', 'a'), ctx(T0));
-    const second = policy.receive(failure('staging', 'SSO_EXPIRED', 'run aws sso login --profile dev', 'b'), ctx(T0 + 1000));
-    const other = policy.receive(failure('prod-like', 'SSO_EXPIRED', 'run aws sso login --profile ops', 'c'), ctx(T0 + 2000));
-    const later = policy.receive(failure('dev-env', 'SSO_EXPIRED', 'run aws sso login --profile dev', 'd'), ctx(T0 + 31 * 60_000));
+    const first = policy.receive(
+      failure('dev-env', 'SSO_EXPIRED', 'run aws sso login --profile dev', 'a'),
+      ctx(T0),
+    );
+    const second = policy.receive(
+      failure('staging', 'SSO_EXPIRED', 'run aws sso login --profile dev', 'b'),
+      ctx(T0 + 1000),
+    );
+    const other = policy.receive(
+      failure('prod-like', 'SSO_EXPIRED', 'run aws sso login --profile ops', 'c'),
+      ctx(T0 + 2000),
+    );
+    const later = policy.receive(
+      failure('dev-env', 'SSO_EXPIRED', 'run aws sso login --profile dev', 'd'),
+      ctx(T0 + 31 * 60_000),
+    );
     expect(first.map((s) => s.kind)).toEqual(['credentials']);
     expect(second).toEqual([]);
     expect(other).toHaveLength(1);
@@ -141,8 +221,19 @@ describe('expired SSO', () => {
 });
 
 describe('heads-up and caught-up', () => {
-  const headsUp: HibernatorEvent = { type: 'HeadsUp', plan: 'staging', at: '2026-11-26T19:10:00Z', minutes: 10 };
-  const caughtUp: HibernatorEvent = { type: 'CaughtUp', plan: 'dev-env', missedAt: '2026-11-26T19:00:00Z', operation: 'shutdown', at: '2026-11-26T21:14:00Z' };
+  const headsUp: HibernatorEvent = {
+    type: 'HeadsUp',
+    plan: 'staging',
+    at: '2026-11-26T19:10:00Z',
+    minutes: 10,
+  };
+  const caughtUp: HibernatorEvent = {
+    type: 'CaughtUp',
+    plan: 'dev-env',
+    missedAt: '2026-11-26T19:00:00Z',
+    operation: 'shutdown',
+    at: '2026-11-26T21:14:00Z',
+  };
 
   it('are shown at once and once', () => {
     const policy = new NotificationPolicy();

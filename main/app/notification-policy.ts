@@ -69,7 +69,9 @@ export class NotificationPolicy {
         }
         const start = this.started.get(event.plan);
         this.started.delete(event.plan);
-        const arrived = (event.from === 'Hibernating' && event.to === 'Hibernated') || (event.from === 'WakingUp' && event.to === 'Active');
+        const arrived =
+          (event.from === 'Hibernating' && event.to === 'Hibernated') ||
+          (event.from === 'WakingUp' && event.to === 'Active');
         if (!arrived || !ctx.settings.phaseChanges) return [];
         const key = `phase:${event.plan}:${event.to}:${event.at}`;
         if (!this.remember(key)) return [];
@@ -106,7 +108,8 @@ export class NotificationPolicy {
         if (!ctx.settings.headsUp || !this.remember(`headsup:${event.plan}:${event.at}`)) return [];
         return [headsUpNotification(event, ctx)];
       case 'CaughtUp':
-        if (!ctx.settings.caughtUp || !this.remember(`caughtup:${event.plan}:${event.missedAt}`)) return [];
+        if (!ctx.settings.caughtUp || !this.remember(`caughtup:${event.plan}:${event.missedAt}`))
+          return [];
         return [caughtUpNotification(event, ctx)];
       default:
         return [];
@@ -116,7 +119,10 @@ export class NotificationPolicy {
   /** When the held phase changes may be shown (epoch ms), or null when nothing is held. */
   nextFlushAt(): number | null {
     if (this.pendingSince === null || this.pending.size === 0) return null;
-    return Math.max(this.pendingSince + this.options.groupWindowMs, this.lastPhaseShownAt + this.options.phaseIntervalMs);
+    return Math.max(
+      this.pendingSince + this.options.groupWindowMs,
+      this.lastPhaseShownAt + this.options.phaseIntervalMs,
+    );
   }
 
   /** The grouped phase-change notification once it is due; nothing before. */

@@ -67,7 +67,10 @@ function singleArrival(a: PhaseArrival, ctx: TextContext): NotificationSpec {
   const verb = asleep ? 'Went to sleep' : 'Woke up';
   const how = a.tookMs === null ? '' : ` in ${formatElapsed(a.tookMs)}`;
   const what = a.targetsDone > 0 ? ` (${plural(a.targetsDone, 'target')})` : '';
-  const body = a.tookMs === null && a.targetsDone === 0 ? nextTransitionText(a.plan, ctx).trim() : `${verb}${how}${what}.${nextTransitionText(a.plan, ctx)}`;
+  const body =
+    a.tookMs === null && a.targetsDone === 0
+      ? nextTransitionText(a.plan, ctx).trim()
+      : `${verb}${how}${what}.${nextTransitionText(a.plan, ctx)}`;
   return {
     kind: 'phaseChanges',
     key: `phase:${a.plan}:${a.to}:${a.at}`,
@@ -83,15 +86,27 @@ function singleArrival(a: PhaseArrival, ctx: TextContext): NotificationSpec {
  * One notification for the plans that arrived while notifications were held: the single-plan
  * text for one plan, a grouped line for several ("dev-env and staging are asleep; qa is awake").
  */
-export function phaseNotification(arrivals: readonly PhaseArrival[], ctx: TextContext): NotificationSpec | null {
+export function phaseNotification(
+  arrivals: readonly PhaseArrival[],
+  ctx: TextContext,
+): NotificationSpec | null {
   const first = arrivals[0];
   if (!first) return null;
   if (arrivals.length === 1) return singleArrival(first, ctx);
   const asleep = arrivals.filter((a) => a.to === 'Hibernated').map((a) => a.plan);
   const awake = arrivals.filter((a) => a.to === 'Active').map((a) => a.plan);
-  const part = (names: string[], word: string): string => `${joinNames(names)} ${names.length === 1 ? 'is' : 'are'} ${word}`;
-  const parts = [asleep.length ? part(asleep, 'asleep') : '', awake.length ? part(awake, 'awake') : ''].filter(Boolean);
-  const title = awake.length === 0 ? `${plural(asleep.length, 'plan')} went to sleep` : asleep.length === 0 ? `${plural(awake.length, 'plan')} woke up` : `${plural(arrivals.length, 'plan')} changed`;
+  const part = (names: string[], word: string): string =>
+    `${joinNames(names)} ${names.length === 1 ? 'is' : 'are'} ${word}`;
+  const parts = [
+    asleep.length ? part(asleep, 'asleep') : '',
+    awake.length ? part(awake, 'awake') : '',
+  ].filter(Boolean);
+  const title =
+    awake.length === 0
+      ? `${plural(asleep.length, 'plan')} went to sleep`
+      : asleep.length === 0
+        ? `${plural(awake.length, 'plan')} woke up`
+        : `${plural(arrivals.length, 'plan')} changed`;
   return {
     kind: 'phaseChanges',
     key: `phases:${arrivals.map((a) => `${a.plan}:${a.to}:${a.at}`).join(',')}`,
@@ -103,7 +118,12 @@ export function phaseNotification(arrivals: readonly PhaseArrival[], ctx: TextCo
   };
 }
 
-const SSO_CODES = new Set(['SSO_EXPIRED', 'SSO_SESSION_EXPIRED', 'SSO_TOKEN_EXPIRED', 'SSO_LOGIN_REQUIRED']);
+const SSO_CODES = new Set([
+  'SSO_EXPIRED',
+  'SSO_SESSION_EXPIRED',
+  'SSO_TOKEN_EXPIRED',
+  'SSO_LOGIN_REQUIRED',
+]);
 const PROFILE_PATTERNS = [
   /--profile[= ]+['"`]?([\w.@+-]+)/,
   /\bprofile ['"`]([\w.@+-]+)['"`]/i,
@@ -115,9 +135,12 @@ const PROFILE_PATTERNS = [
  * An expired AWS SSO session, recognised by the engine's code or, for executors that only pass
  * the SDK's words on, by the message; the profile is read from the message when it names one.
  */
-export function expiredSsoProfile(error: Pick<PlanError, 'code' | 'message'>): { profile: string | null } | null {
+export function expiredSsoProfile(
+  error: Pick<PlanError, 'code' | 'message'>,
+): { profile: string | null } | null {
   const byCode = SSO_CODES.has(error.code.toUpperCase());
-  const byMessage = /\bsso\b/i.test(error.message) && /(expired|sso login|refresh)/i.test(error.message);
+  const byMessage =
+    /\bsso\b/i.test(error.message) && /(expired|sso login|refresh)/i.test(error.message);
   if (!byCode && !byMessage) return null;
   for (const pattern of PROFILE_PATTERNS) {
     const match = pattern.exec(error.message);
@@ -145,7 +168,12 @@ type FailureEvent = Extract<HibernatorEvent, { type: 'Failure' }>;
 
 export function failureNotification(event: FailureEvent, ctx: TextContext): NotificationSpec {
   const { plan, error, retriesLeft } = event;
-  const what = error.operation === 'wakeup' ? 'could not wake up' : error.operation === 'shutdown' ? 'could not go to sleep' : 'needs attention';
+  const what =
+    error.operation === 'wakeup'
+      ? 'could not wake up'
+      : error.operation === 'shutdown'
+        ? 'could not go to sleep'
+        : 'needs attention';
   const next =
     retriesLeft > 0
       ? `Retrying automatically (${retriesLeft} left).`
@@ -159,7 +187,9 @@ export function failureNotification(event: FailureEvent, ctx: TextContext): Noti
     title: `${plan} ${what}`,
     body: `${sentence(error.message)} ${next}`,
     click: { kind: 'open', plan },
-    buttons: ctx.buttons ? [{ label: 'Retry', action: callAction({ method: 'retry', input: { plan } }) }] : [],
+    buttons: ctx.buttons
+      ? [{ label: 'Retry', action: callAction({ method: 'retry', input: { plan } }) }]
+      : [],
   };
 }
 
@@ -174,12 +204,20 @@ export function headsUpNotification(event: HeadsUpEvent, ctx: TextContext): Noti
     key: `headsup:${plan}:${event.at}`,
     group: `plan:${plan}`,
     title: `${plan} goes to sleep in ${plural(event.minutes, 'minute')}`,
-    body: ctx.buttons ? `At ${when}.` : `At ${when}. Click to snooze it or skip tonight in Hibernator.`,
+    body: ctx.buttons
+      ? `At ${when}.`
+      : `At ${when}. Click to snooze it or skip tonight in Hibernator.`,
     click: { kind: 'open', plan },
     buttons: ctx.buttons
       ? [
-          { label: 'Snooze 1 h', action: callAction({ method: 'keepAwake', input: { plan, hours: 1 } }) },
-          { label: 'Skip tonight', action: callAction({ method: 'skipNextHibernation', input: { plan } }) },
+          {
+            label: 'Snooze 1 h',
+            action: callAction({ method: 'keepAwake', input: { plan, hours: 1 } }),
+          },
+          {
+            label: 'Skip tonight',
+            action: callAction({ method: 'skipNextHibernation', input: { plan } }),
+          },
         ]
       : [],
   };

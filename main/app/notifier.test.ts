@@ -6,20 +6,45 @@ import { notificationButtonsSupported, Notifier } from './notifier';
 import { FakeNotification, fakeEvent, resetFakeElectron } from './test-support/fake-electron';
 import type { TrayAction } from './tray-action';
 
-vi.mock('electron', async () => (await import('./test-support/fake-electron')).createFakeElectron());
+vi.mock('electron', async () =>
+  (await import('./test-support/fake-electron')).createFakeElectron(),
+);
 
 const snapshot: AppStateSnapshot = {
   plans: [],
-  settings: { headsUpMinutes: 10, notifications: { phaseChanges: true, failures: true, headsUp: true, caughtUp: true, credentials: true }, startAtLogin: false, hourlyCosts: {}, currency: 'USD' },
+  settings: {
+    headsUpMinutes: 10,
+    notifications: {
+      phaseChanges: true,
+      failures: true,
+      headsUp: true,
+      caughtUp: true,
+      credentials: true,
+    },
+    startAtLogin: false,
+    hourlyCosts: {},
+    currency: 'USD',
+  },
 };
 
 function setup(platform: NodeJS.Platform, state: AppStateSnapshot | null = snapshot) {
   const actions: TrayAction[] = [];
-  const notifier = new Notifier({ policy: new NotificationPolicy({ groupWindowMs: 5000 }), state: () => state, platform, run: (a) => actions.push(a), timeFormat: { timeZone: 'UTC' } });
+  const notifier = new Notifier({
+    policy: new NotificationPolicy({ groupWindowMs: 5000 }),
+    state: () => state,
+    platform,
+    run: (a) => actions.push(a),
+    timeFormat: { timeZone: 'UTC' },
+  });
   return { notifier, actions };
 }
 
-const headsUp: HibernatorEvent = { type: 'HeadsUp', plan: 'staging', at: '2026-11-26T19:10:00Z', minutes: 10 };
+const headsUp: HibernatorEvent = {
+  type: 'HeadsUp',
+  plan: 'staging',
+  at: '2026-11-26T19:10:00Z',
+  minutes: 10,
+};
 
 beforeEach(() => resetFakeElectron());
 afterEach(() => vi.useRealTimers());
@@ -34,7 +59,9 @@ describe('Notifier', () => {
       { type: 'button', text: 'Skip tonight' },
     ]);
     shown?.emit('action', { ...fakeEvent(), actionIndex: 1, selectionIndex: -1 });
-    expect(actions).toEqual([{ kind: 'call', call: { method: 'skipNextHibernation', input: { plan: 'staging' } } }]);
+    expect(actions).toEqual([
+      { kind: 'call', call: { method: 'skipNextHibernation', input: { plan: 'staging' } } },
+    ]);
   });
 
   it('uses a click-through on Linux', () => {
@@ -49,7 +76,12 @@ describe('Notifier', () => {
   it('replaces the previous notification of the same plan', () => {
     const { notifier } = setup('linux');
     notifier.handle(headsUp);
-    notifier.handle({ type: 'Failure', plan: 'staging', error: { code: 'X', message: 'boom', transient: false, operation: 'shutdown', at: 'a' }, retriesLeft: 0 });
+    notifier.handle({
+      type: 'Failure',
+      plan: 'staging',
+      error: { code: 'X', message: 'boom', transient: false, operation: 'shutdown', at: 'a' },
+      retriesLeft: 0,
+    });
     const [first, second] = FakeNotification.shown;
     expect(first?.closed).toBe(true);
     expect(second?.closed).toBe(false);
@@ -59,7 +91,16 @@ describe('Notifier', () => {
   it('shows held phase changes when their timer fires', async () => {
     vi.useFakeTimers({ now: Date.parse('2026-11-26T19:00:00Z') });
     const { notifier } = setup('linux');
-    notifier.handle({ type: 'PhaseChanged', plan: 'dev-env', from: 'Hibernating', to: 'Hibernated', cycleId: 'c', operation: null, reason: 's', at: '2026-11-26T19:00:00Z' });
+    notifier.handle({
+      type: 'PhaseChanged',
+      plan: 'dev-env',
+      from: 'Hibernating',
+      to: 'Hibernated',
+      cycleId: 'c',
+      operation: null,
+      reason: 's',
+      at: '2026-11-26T19:00:00Z',
+    });
     expect(FakeNotification.shown).toEqual([]);
     await vi.advanceTimersByTimeAsync(5000);
     expect(FakeNotification.shown.map((n) => n.options.title)).toEqual(['dev-env is asleep']);
@@ -81,5 +122,7 @@ describe('Notifier', () => {
 });
 
 it('knows where notification buttons exist', () => {
-  expect(['darwin', 'win32', 'linux'].map((p) => notificationButtonsSupported(p as NodeJS.Platform))).toEqual([true, true, false]);
+  expect(
+    ['darwin', 'win32', 'linux'].map((p) => notificationButtonsSupported(p as NodeJS.Platform)),
+  ).toEqual([true, true, false]);
 });

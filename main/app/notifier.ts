@@ -67,12 +67,15 @@ export class Notifier {
     this.timer = null;
     const due = this.options.policy.nextFlushAt();
     if (due === null) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      const ctx = this.context();
-      if (ctx) for (const spec of this.options.policy.flush(ctx)) this.show(spec);
-      this.arm();
-    }, Math.max(0, due - this.now().getTime()));
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        const ctx = this.context();
+        if (ctx) for (const spec of this.options.policy.flush(ctx)) this.show(spec);
+        this.arm();
+      },
+      Math.max(0, due - this.now().getTime()),
+    );
   }
 
   private show(spec: NotificationSpec): void {

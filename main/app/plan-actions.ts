@@ -16,7 +16,9 @@ export type PlanActionId =
  * action and disables the others, so a person learns where an action lives even when it
  * cannot run.
  */
-export function allowedActions(plan: Pick<PlanSummary, 'phase' | 'suspended'>): Record<PlanActionId, boolean> {
+export function allowedActions(
+  plan: Pick<PlanSummary, 'phase' | 'suspended'>,
+): Record<PlanActionId, boolean> {
   const { phase } = plan;
   const paused = plan.suspended || phase === 'Suspended';
   return {

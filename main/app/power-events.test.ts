@@ -40,7 +40,12 @@ describe('watchPower', () => {
   it('logs a failed re-evaluation instead of crashing', async () => {
     const monitor = new EventEmitter();
     const lines: string[] = [];
-    watchPower(monitor, { reevaluateAll: () => Promise.reject(new Error('closed')) }, { info: () => undefined, warn: (m) => void lines.push(m) }, () => undefined);
+    watchPower(
+      monitor,
+      { reevaluateAll: () => Promise.reject(new Error('closed')) },
+      { info: () => undefined, warn: (m) => void lines.push(m) },
+      () => undefined,
+    );
     monitor.emit('resume');
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(lines).toEqual(['re-evaluation failed']);

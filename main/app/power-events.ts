@@ -1,7 +1,10 @@
 /** The part of Electron's powerMonitor used here (an EventEmitter in tests). */
 export interface PowerEventSource {
   on(event: 'resume' | 'unlock-screen' | 'suspend' | 'shutdown', listener: () => void): unknown;
-  removeListener(event: 'resume' | 'unlock-screen' | 'suspend' | 'shutdown', listener: () => void): unknown;
+  removeListener(
+    event: 'resume' | 'unlock-screen' | 'suspend' | 'shutdown',
+    listener: () => void,
+  ): unknown;
 }
 
 export interface PowerTarget {
@@ -33,11 +36,18 @@ export function watchPower(
 ): () => void {
   const reevaluate = (reason: string) => (): void => {
     log.info('re-evaluating plans', { reason });
-    target.reevaluateAll(reason).catch((error: unknown) => log.warn('re-evaluation failed', { reason, error: String(error) }));
+    target
+      .reevaluateAll(reason)
+      .catch((error: unknown) =>
+        log.warn('re-evaluation failed', { reason, error: String(error) }),
+      );
   };
   const onResume = reevaluate('the computer woke from sleep');
   const onUnlock = reevaluate('the screen was unlocked');
-  const onSuspend = (): void => log.info('the computer is going to sleep; operations continue from the stored ledger on resume');
+  const onSuspend = (): void =>
+    log.info(
+      'the computer is going to sleep; operations continue from the stored ledger on resume',
+    );
   monitor.on('resume', onResume);
   monitor.on('unlock-screen', onUnlock);
   monitor.on('suspend', onSuspend);

@@ -26,10 +26,22 @@ export function startupErrorDialog(error: unknown): StartupDialog {
     const abi = /NODE_MODULE_VERSION|was compiled against a different Node\.js version/.test(text)
       ? '\n\nThe SQLite module was built for Node.js, not for Electron. Start the app with `npm start`, which builds it for Electron.'
       : '';
-    return { title: 'Hibernator cannot open its database', message: 'The database could not be opened.', detail: `${text}${abi}` };
+    return {
+      title: 'Hibernator cannot open its database',
+      message: 'The database could not be opened.',
+      detail: `${text}${abi}`,
+    };
   }
   if (error instanceof DataDirError) {
-    return { title: 'Hibernator cannot use its data folder', message: 'The data folder is not usable.', detail: text };
+    return {
+      title: 'Hibernator cannot use its data folder',
+      message: 'The data folder is not usable.',
+      detail: text,
+    };
   }
-  return { title: 'Hibernator could not start', message: 'Hibernator could not start.', detail: text };
+  return {
+    title: 'Hibernator could not start',
+    message: 'Hibernator could not start.',
+    detail: text,
+  };
 }

@@ -4,7 +4,8 @@ import type { ApiInput, ApiMethod } from '../../shared/api/contract';
 export type ApiCall = { [M in ApiMethod]: { method: M; input: ApiInput<M> } }[ApiMethod];
 
 /** What a tray item or a notification does when chosen; the wiring runs it (tray.ts, notifier.ts). */
-export type TrayAction = { kind: 'call'; call: ApiCall } | { kind: 'open'; plan?: string } | { kind: 'quit' };
+export type TrayAction =
+  { kind: 'call'; call: ApiCall } | { kind: 'open'; plan?: string } | { kind: 'quit' };
 
 export function callAction(call: ApiCall): TrayAction {
   return { kind: 'call', call };

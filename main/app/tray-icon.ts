@@ -26,7 +26,11 @@ export interface TrayIconFile {
  * macOS gets template images (the system tints them); Windows and Linux get coloured icons
  * drawn for a dark or a light taskbar, chosen from the OS theme.
  */
-export function trayIconFile(state: TrayIconState, platform: NodeJS.Platform, darkTaskbar: boolean): TrayIconFile {
+export function trayIconFile(
+  state: TrayIconState,
+  platform: NodeJS.Platform,
+  darkTaskbar: boolean,
+): TrayIconFile {
   if (platform === 'darwin') return { file: `tray-${state}Template.png`, template: true };
   return { file: `tray-${state}-${darkTaskbar ? 'on-dark' : 'on-light'}.png`, template: false };
 }

@@ -26,12 +26,21 @@ function enabledByLabel(plan: PlanSummary): Record<string, boolean> {
 
 describe('trayHeader', () => {
   it('counts plans by display word, asleep first', () => {
-    const plans = [planSummary('a', 'Hibernated'), planSummary('b', 'Hibernated'), planSummary('c', 'Active')];
+    const plans = [
+      planSummary('a', 'Hibernated'),
+      planSummary('b', 'Hibernated'),
+      planSummary('c', 'Active'),
+    ];
     expect(trayHeader(plans)).toBe('Hibernator — 2 asleep, 1 awake');
   });
 
   it('names the phases in progress and the ones needing attention', () => {
-    const plans = [planSummary('a', 'Error'), planSummary('b', 'Error'), planSummary('c', 'WakingUp'), planSummary('d', 'Suspended')];
+    const plans = [
+      planSummary('a', 'Error'),
+      planSummary('b', 'Error'),
+      planSummary('c', 'WakingUp'),
+      planSummary('d', 'Suspended'),
+    ];
     expect(trayHeader(plans)).toBe('Hibernator — 1 waking up, 1 paused, 2 need attention');
   });
 
@@ -42,22 +51,32 @@ describe('trayHeader', () => {
 
 describe('planLabel', () => {
   it('shows the phase word and when an asleep plan wakes, in the given time zone', () => {
-    const plan = planSummary('dev-env', 'Hibernated', { nextTransition: { at: '2026-11-27T07:30:00Z', operation: 'wakeup' } });
+    const plan = planSummary('dev-env', 'Hibernated', {
+      nextTransition: { at: '2026-11-27T07:30:00Z', operation: 'wakeup' },
+    });
     expect(planLabel(plan, now, utc)).toBe('dev-env — Asleep · wakes 07:30');
   });
 
   it('shows when an awake plan goes to sleep', () => {
-    const plan = planSummary('staging', 'Active', { nextTransition: { at: '2026-11-26T21:00:00Z', operation: 'hibernate' } });
-    expect(planLabel(plan, now, { timeZone: 'Europe/Berlin' })).toBe('staging — Awake · sleeps 22:00');
+    const plan = planSummary('staging', 'Active', {
+      nextTransition: { at: '2026-11-26T21:00:00Z', operation: 'hibernate' },
+    });
+    expect(planLabel(plan, now, { timeZone: 'Europe/Berlin' })).toBe(
+      'staging — Awake · sleeps 22:00',
+    );
   });
 
   it('shows no time for a plan that needs attention', () => {
-    const plan = planSummary('qa', 'Error', { nextTransition: { at: '2026-11-27T07:30:00Z', operation: 'wakeup' } });
+    const plan = planSummary('qa', 'Error', {
+      nextTransition: { at: '2026-11-27T07:30:00Z', operation: 'wakeup' },
+    });
     expect(planLabel(plan, now, utc)).toBe('qa — Needs attention');
   });
 
   it('marks a plan paused during an operation', () => {
-    expect(planLabel(planSummary('qa', 'Hibernating', { suspended: true }), now, utc)).toBe('qa — Going to sleep… · paused');
+    expect(planLabel(planSummary('qa', 'Hibernating', { suspended: true }), now, utc)).toBe(
+      'qa — Going to sleep… · paused',
+    );
   });
 });
 
@@ -145,7 +164,15 @@ describe('plan submenu', () => {
     ],
     [
       'Error',
-      { error: { code: 'X', message: 'RDS payments-db is in state maintenance', transient: false, operation: 'wakeup', at: '2026-11-26T07:31:00Z' } },
+      {
+        error: {
+          code: 'X',
+          message: 'RDS payments-db is in state maintenance',
+          transient: false,
+          operation: 'wakeup',
+          at: '2026-11-26T07:31:00Z',
+        },
+      },
       {
         'Hibernate now': true,
         'Keep awake for 1 h': true,
@@ -161,34 +188,68 @@ describe('plan submenu', () => {
     ],
   ];
 
-  it.each(table)('in %s shows every action and enables only the allowed ones', (phase, overrides, expected) => {
-    expect(enabledByLabel(planSummary('p', phase, overrides))).toEqual(expected);
-  });
+  it.each(table)(
+    'in %s shows every action and enables only the allowed ones',
+    (phase, overrides, expected) => {
+      expect(enabledByLabel(planSummary('p', phase, overrides))).toEqual(expected);
+    },
+  );
 
   it('offers Wake now after a failed shutdown', () => {
-    const plan = planSummary('p', 'Error', { error: { code: 'X', message: 'denied', transient: false, operation: 'shutdown', at: '2026-11-26T19:01:00Z' } });
+    const plan = planSummary('p', 'Error', {
+      error: {
+        code: 'X',
+        message: 'denied',
+        transient: false,
+        operation: 'shutdown',
+        at: '2026-11-26T19:01:00Z',
+      },
+    });
     expect(enabledByLabel(plan)['Wake now']).toBe(true);
   });
 
   it('shows the error message first, disabled, in Error', () => {
-    const plan = planSummary('qa', 'Error', { error: { code: 'X', message: 'RDS payments-db is in state maintenance', transient: false, operation: 'wakeup', at: 'x' } });
+    const plan = planSummary('qa', 'Error', {
+      error: {
+        code: 'X',
+        message: 'RDS payments-db is in state maintenance',
+        transient: false,
+        operation: 'wakeup',
+        at: 'x',
+      },
+    });
     const [first] = submenuOf(menu([plan]), 'qa');
-    expect(first).toMatchObject({ label: 'RDS payments-db is in state maintenance', enabled: false });
+    expect(first).toMatchObject({
+      label: 'RDS payments-db is in state maintenance',
+      enabled: false,
+    });
   });
 
   it('binds each item to the API call it names', () => {
     const items = submenuOf(menu([planSummary('dev-env', 'Active')]), 'dev-env');
     const byLabel = (label: string) => items.find((i) => i.label === label)?.action;
-    expect(byLabel('Hibernate now')).toEqual({ kind: 'call', call: { method: 'hibernateNow', input: { plan: 'dev-env' } } });
-    expect(byLabel('Keep awake for 3 h')).toEqual({ kind: 'call', call: { method: 'keepAwake', input: { plan: 'dev-env', hours: 3 } } });
-    expect(byLabel('Skip tonight')).toEqual({ kind: 'call', call: { method: 'skipNextHibernation', input: { plan: 'dev-env' } } });
+    expect(byLabel('Hibernate now')).toEqual({
+      kind: 'call',
+      call: { method: 'hibernateNow', input: { plan: 'dev-env' } },
+    });
+    expect(byLabel('Keep awake for 3 h')).toEqual({
+      kind: 'call',
+      call: { method: 'keepAwake', input: { plan: 'dev-env', hours: 3 } },
+    });
+    expect(byLabel('Skip tonight')).toEqual({
+      kind: 'call',
+      call: { method: 'skipNextHibernation', input: { plan: 'dev-env' } },
+    });
     expect(byLabel('Open')).toEqual({ kind: 'open', plan: 'dev-env' });
   });
 });
 
 describe('global items', () => {
   it('lists plans by name between the header and the global items', () => {
-    const labels = menu([planSummary('staging', 'Active'), planSummary('dev-env', 'Hibernated')]).map((i) => i.label ?? '---');
+    const labels = menu([
+      planSummary('staging', 'Active'),
+      planSummary('dev-env', 'Hibernated'),
+    ]).map((i) => i.label ?? '---');
     expect(labels).toEqual([
       'Hibernator — 1 asleep, 1 awake',
       '---',
@@ -206,14 +267,27 @@ describe('global items', () => {
   it('checks Start at login from the setting and flips it when chosen', () => {
     const item = menu([], true).find((i) => i.id === 'startAtLogin');
     expect(item).toMatchObject({ type: 'checkbox', checked: true });
-    expect(item?.action).toEqual({ kind: 'call', call: { method: 'updateSettings', input: { settings: { startAtLogin: false } } } });
+    expect(item?.action).toEqual({
+      kind: 'call',
+      call: { method: 'updateSettings', input: { settings: { startAtLogin: false } } },
+    });
   });
 
   it('pauses all when some plans run and resumes when all are paused', () => {
-    const running = menu([planSummary('a', 'Active'), planSummary('b', 'Suspended')]).find((i) => i.id === 'pauseAll');
-    expect(running).toMatchObject({ checked: false, action: { kind: 'call', call: { method: 'pauseAll', input: { paused: true } } } });
-    const paused = menu([planSummary('a', 'Suspended'), planSummary('b', 'Suspended')]).find((i) => i.id === 'pauseAll');
-    expect(paused).toMatchObject({ checked: true, action: { kind: 'call', call: { method: 'pauseAll', input: { paused: false } } } });
+    const running = menu([planSummary('a', 'Active'), planSummary('b', 'Suspended')]).find(
+      (i) => i.id === 'pauseAll',
+    );
+    expect(running).toMatchObject({
+      checked: false,
+      action: { kind: 'call', call: { method: 'pauseAll', input: { paused: true } } },
+    });
+    const paused = menu([planSummary('a', 'Suspended'), planSummary('b', 'Suspended')]).find(
+      (i) => i.id === 'pauseAll',
+    );
+    expect(paused).toMatchObject({
+      checked: true,
+      action: { kind: 'call', call: { method: 'pauseAll', input: { paused: false } } },
+    });
   });
 
   it('disables Pause all schedules when there is nothing to pause', () => {

@@ -64,7 +64,9 @@ const ERROR_PREVIEW_CHARS = 80;
 
 function preview(message: string): string {
   const oneLine = message.replace(/\s+/g, ' ').trim();
-  return oneLine.length > ERROR_PREVIEW_CHARS ? `${oneLine.slice(0, ERROR_PREVIEW_CHARS - 1)}…` : oneLine;
+  return oneLine.length > ERROR_PREVIEW_CHARS
+    ? `${oneLine.slice(0, ERROR_PREVIEW_CHARS - 1)}…`
+    : oneLine;
 }
 
 function planSubmenu(plan: PlanSummary): TrayMenuItem[] {
@@ -73,26 +75,74 @@ function planSubmenu(plan: PlanSummary): TrayMenuItem[] {
   const toggle = toggleFor(plan);
   const items: TrayMenuItem[] = [];
   if (plan.phase === 'Error' && plan.error) {
-    items.push({ id: `${name}:error`, label: preview(plan.error.message), enabled: false }, SEPARATOR);
+    items.push(
+      { id: `${name}:error`, label: preview(plan.error.message), enabled: false },
+      SEPARATOR,
+    );
   }
   items.push(
     toggle === 'hibernateNow'
-      ? { id: `${name}:hibernateNow`, label: 'Hibernate now', enabled: allowed.hibernateNow, action: callAction({ method: 'hibernateNow', input: { plan: name } }) }
-      : { id: `${name}:wakeNow`, label: 'Wake now', enabled: allowed.wakeNow, action: callAction({ method: 'wakeNow', input: { plan: name } }) },
-    { id: `${name}:keepAwake1`, label: 'Keep awake for 1 h', enabled: allowed.keepAwake, action: callAction({ method: 'keepAwake', input: { plan: name, hours: 1 } }) },
-    { id: `${name}:keepAwake3`, label: 'Keep awake for 3 h', enabled: allowed.keepAwake, action: callAction({ method: 'keepAwake', input: { plan: name, hours: 3 } }) },
+      ? {
+          id: `${name}:hibernateNow`,
+          label: 'Hibernate now',
+          enabled: allowed.hibernateNow,
+          action: callAction({ method: 'hibernateNow', input: { plan: name } }),
+        }
+      : {
+          id: `${name}:wakeNow`,
+          label: 'Wake now',
+          enabled: allowed.wakeNow,
+          action: callAction({ method: 'wakeNow', input: { plan: name } }),
+        },
+    {
+      id: `${name}:keepAwake1`,
+      label: 'Keep awake for 1 h',
+      enabled: allowed.keepAwake,
+      action: callAction({ method: 'keepAwake', input: { plan: name, hours: 1 } }),
+    },
+    {
+      id: `${name}:keepAwake3`,
+      label: 'Keep awake for 3 h',
+      enabled: allowed.keepAwake,
+      action: callAction({ method: 'keepAwake', input: { plan: name, hours: 3 } }),
+    },
     {
       id: `${name}:keepAwakeTomorrow`,
       label: 'Keep awake until tomorrow',
       enabled: allowed.keepAwake,
       action: callAction({ method: 'keepAwakeUntilTomorrow', input: { plan: name } }),
     },
-    { id: `${name}:skipTonight`, label: 'Skip tonight', enabled: allowed.skipTonight, action: callAction({ method: 'skipNextHibernation', input: { plan: name } }) },
+    {
+      id: `${name}:skipTonight`,
+      label: 'Skip tonight',
+      enabled: allowed.skipTonight,
+      action: callAction({ method: 'skipNextHibernation', input: { plan: name } }),
+    },
     SEPARATOR,
-    { id: `${name}:suspend`, label: 'Suspend', enabled: allowed.suspend, action: callAction({ method: 'suspend', input: { plan: name } }) },
-    { id: `${name}:resume`, label: 'Resume', enabled: allowed.resume, action: callAction({ method: 'resume', input: { plan: name } }) },
-    { id: `${name}:retry`, label: 'Retry', enabled: allowed.retry, action: callAction({ method: 'retry', input: { plan: name } }) },
-    { id: `${name}:markAwake`, label: 'Mark as awake', enabled: allowed.markAwake, action: callAction({ method: 'markAwake', input: { plan: name } }) },
+    {
+      id: `${name}:suspend`,
+      label: 'Suspend',
+      enabled: allowed.suspend,
+      action: callAction({ method: 'suspend', input: { plan: name } }),
+    },
+    {
+      id: `${name}:resume`,
+      label: 'Resume',
+      enabled: allowed.resume,
+      action: callAction({ method: 'resume', input: { plan: name } }),
+    },
+    {
+      id: `${name}:retry`,
+      label: 'Retry',
+      enabled: allowed.retry,
+      action: callAction({ method: 'retry', input: { plan: name } }),
+    },
+    {
+      id: `${name}:markAwake`,
+      label: 'Mark as awake',
+      enabled: allowed.markAwake,
+      action: callAction({ method: 'markAwake', input: { plan: name } }),
+    },
     SEPARATOR,
     { id: `${name}:open`, label: 'Open', enabled: true, action: { kind: 'open', plan: name } },
   );
@@ -103,9 +153,17 @@ function planSubmenu(plan: PlanSummary): TrayMenuItem[] {
 export function buildTrayMenu(state: TrayMenuState): TrayMenuItem[] {
   const plans = [...state.plans].sort((a, b) => a.name.localeCompare(b.name));
   const allPaused = plans.length > 0 && plans.every((p) => p.suspended);
-  const items: TrayMenuItem[] = [{ id: 'header', label: trayHeader(plans), enabled: false }, SEPARATOR];
+  const items: TrayMenuItem[] = [
+    { id: 'header', label: trayHeader(plans), enabled: false },
+    SEPARATOR,
+  ];
   for (const plan of plans) {
-    items.push({ id: `plan:${plan.name}`, label: planLabel(plan, state.now, state.timeFormat), type: 'submenu', submenu: planSubmenu(plan) });
+    items.push({
+      id: `plan:${plan.name}`,
+      label: planLabel(plan, state.now, state.timeFormat),
+      type: 'submenu',
+      submenu: planSubmenu(plan),
+    });
   }
   if (plans.length > 0) items.push(SEPARATOR);
   items.push(
@@ -124,7 +182,10 @@ export function buildTrayMenu(state: TrayMenuState): TrayMenuItem[] {
       type: 'checkbox',
       checked: state.settings.startAtLogin,
       enabled: true,
-      action: callAction({ method: 'updateSettings', input: { settings: { startAtLogin: !state.settings.startAtLogin } } }),
+      action: callAction({
+        method: 'updateSettings',
+        input: { settings: { startAtLogin: !state.settings.startAtLogin } },
+      }),
     },
     SEPARATOR,
     { id: 'quit', label: 'Quit Hibernator', enabled: true, action: { kind: 'quit' } },

@@ -5,20 +5,30 @@ import { FakeTray, resetFakeElectron, type FakeElectron } from './test-support/f
 import { toMenuTemplate, TrayController } from './tray';
 import type { TrayAction } from './tray-action';
 
-vi.mock('electron', async () => (await import('./test-support/fake-electron')).createFakeElectron());
+vi.mock('electron', async () =>
+  (await import('./test-support/fake-electron')).createFakeElectron(),
+);
 const fake = electron as unknown as FakeElectron;
 
 type Item = { label?: string; click?: () => void; submenu?: Item[]; enabled?: boolean };
 
 function setup(platform: NodeJS.Platform) {
   const actions: TrayAction[] = [];
-  const controller = new TrayController({ assetsDir: '/assets', platform, run: (a) => actions.push(a) });
+  const controller = new TrayController({
+    assetsDir: '/assets',
+    platform,
+    run: (a) => actions.push(a),
+  });
   const tray = FakeTray.instances.at(-1);
   if (!tray) throw new Error('no tray created');
   return { controller, tray, actions };
 }
 
-const state = (plans = [planSummary('dev-env', 'Hibernated'), planSummary('qa', 'Error')]) => ({ plans, settings: { startAtLogin: false }, now: new Date() });
+const state = (plans = [planSummary('dev-env', 'Hibernated'), planSummary('qa', 'Error')]) => ({
+  plans,
+  settings: { startAtLogin: false },
+  now: new Date(),
+});
 
 beforeEach(() => {
   resetFakeElectron();
@@ -37,7 +47,10 @@ describe('TrayController', () => {
   it('uses template images on macOS', () => {
     const { controller, tray } = setup('darwin');
     controller.update(state([planSummary('dev-env', 'Hibernated')]));
-    expect(tray.image).toMatchObject({ path: '/assets/tray/tray-asleepTemplate.png', template: true });
+    expect(tray.image).toMatchObject({
+      path: '/assets/tray/tray-asleepTemplate.png',
+      template: true,
+    });
   });
 
   it('follows the OS theme', () => {
@@ -59,7 +72,10 @@ describe('TrayController', () => {
     const devEnv = template.find((i) => i.label?.startsWith('dev-env'));
     devEnv?.submenu?.find((i) => i.label === 'Wake now')?.click?.();
     template.find((i) => i.label === 'Quit Hibernator')?.click?.();
-    expect(actions).toEqual([{ kind: 'call', call: { method: 'wakeNow', input: { plan: 'dev-env' } } }, { kind: 'quit' }]);
+    expect(actions).toEqual([
+      { kind: 'call', call: { method: 'wakeNow', input: { plan: 'dev-env' } } },
+      { kind: 'quit' },
+    ]);
   });
 
   it('opens the window on a left click outside macOS', () => {
@@ -71,7 +87,10 @@ describe('TrayController', () => {
 
 describe('toMenuTemplate', () => {
   it('keeps disabled items and separators as they are', () => {
-    const template = toMenuTemplate([{ type: 'separator' }, { label: 'Retry', enabled: false, action: { kind: 'quit' } }], () => undefined);
+    const template = toMenuTemplate(
+      [{ type: 'separator' }, { label: 'Retry', enabled: false, action: { kind: 'quit' } }],
+      () => undefined,
+    );
     expect(template[0]).toEqual({ type: 'separator' });
     expect(template[1]).toMatchObject({ label: 'Retry', enabled: false });
   });

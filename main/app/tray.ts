@@ -1,11 +1,21 @@
-import { Menu, nativeImage, nativeTheme, Tray, type MenuItemConstructorOptions, type NativeImage } from 'electron';
+import {
+  Menu,
+  nativeImage,
+  nativeTheme,
+  Tray,
+  type MenuItemConstructorOptions,
+  type NativeImage,
+} from 'electron';
 import { join } from 'node:path';
 import { trayIconFile, trayIconState } from './tray-icon';
 import { buildTrayMenu, trayHeader, type TrayMenuItem, type TrayMenuState } from './tray-menu';
 import type { TrayAction } from './tray-action';
 
 /** Turns the pure menu data into Electron's template, binding each action to `run`. */
-export function toMenuTemplate(items: readonly TrayMenuItem[], run: (action: TrayAction) => void): MenuItemConstructorOptions[] {
+export function toMenuTemplate(
+  items: readonly TrayMenuItem[],
+  run: (action: TrayAction) => void,
+): MenuItemConstructorOptions[] {
   return items.map((item) => {
     const options: MenuItemConstructorOptions = {};
     if (item.id !== undefined) options.id = item.id;
@@ -36,7 +46,12 @@ export class TrayController {
   };
 
   constructor(private readonly options: TrayOptions) {
-    this.tray = new Tray(this.icon(trayIconFile('awake', options.platform, nativeTheme.shouldUseDarkColors).file, options.platform === 'darwin'));
+    this.tray = new Tray(
+      this.icon(
+        trayIconFile('awake', options.platform, nativeTheme.shouldUseDarkColors).file,
+        options.platform === 'darwin',
+      ),
+    );
     this.tray.setToolTip('Hibernator');
     // Windows and Linux open the menu on right click only; a left click opens the window there.
     if (options.platform !== 'darwin') this.tray.on('click', () => options.run({ kind: 'open' }));
@@ -45,10 +60,16 @@ export class TrayController {
 
   update(state: TrayMenuState): void {
     this.lastState = state;
-    const { file, template } = trayIconFile(trayIconState(state.plans), this.options.platform, nativeTheme.shouldUseDarkColors);
+    const { file, template } = trayIconFile(
+      trayIconState(state.plans),
+      this.options.platform,
+      nativeTheme.shouldUseDarkColors,
+    );
     if (file !== this.lastIcon) this.tray.setImage(this.icon(file, template));
     this.tray.setToolTip(trayHeader(state.plans));
-    this.tray.setContextMenu(Menu.buildFromTemplate(toMenuTemplate(buildTrayMenu(state), this.options.run)));
+    this.tray.setContextMenu(
+      Menu.buildFromTemplate(toMenuTemplate(buildTrayMenu(state), this.options.run)),
+    );
   }
 
   destroy(): void {

@@ -26,7 +26,11 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
   };
 }
 
-export function mainWindowOptions(preloadPath: string, bounds: WindowState, icon: string | undefined): BrowserWindowConstructorOptions {
+export function mainWindowOptions(
+  preloadPath: string,
+  bounds: WindowState,
+  icon: string | undefined,
+): BrowserWindowConstructorOptions {
   return {
     x: bounds.x,
     y: bounds.y,

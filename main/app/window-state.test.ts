@@ -2,7 +2,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { clampWindowState, DEFAULT_WINDOW_SIZE, loadWindowState, MIN_WINDOW_SIZE, saveWindowState, type WindowState } from './window-state';
+import {
+  clampWindowState,
+  DEFAULT_WINDOW_SIZE,
+  loadWindowState,
+  MIN_WINDOW_SIZE,
+  saveWindowState,
+  type WindowState,
+} from './window-state';
 
 const laptop = { x: 0, y: 25, width: 1440, height: 875 };
 const external = { x: 1440, y: 0, width: 2560, height: 1440 };
@@ -27,7 +34,10 @@ describe('clampWindowState', () => {
   });
 
   it('moves a window that hangs off the edge back inside the display it is mostly on', () => {
-    expect(clampWindowState(saved({ x: 1200, y: 700 }), [laptop], laptop)).toMatchObject({ x: 440, y: 200 });
+    expect(clampWindowState(saved({ x: 1200, y: 700 }), [laptop], laptop)).toMatchObject({
+      x: 440,
+      y: 200,
+    });
   });
 
   it('recentres a window whose display is gone (external monitor unplugged)', () => {
@@ -36,13 +46,20 @@ describe('clampWindowState', () => {
   });
 
   it('shrinks a window larger than its display, and never below the minimum when there is room', () => {
-    expect(clampWindowState(saved({ x: 0, y: 25, width: 5000, height: 3000 }), [laptop], laptop)).toMatchObject({ width: 1440, height: 875, x: 0, y: 25 });
-    expect(clampWindowState(saved({ width: 200, height: 100 }), [laptop], laptop)).toMatchObject(MIN_WINDOW_SIZE);
+    expect(
+      clampWindowState(saved({ x: 0, y: 25, width: 5000, height: 3000 }), [laptop], laptop),
+    ).toMatchObject({ width: 1440, height: 875, x: 0, y: 25 });
+    expect(clampWindowState(saved({ width: 200, height: 100 }), [laptop], laptop)).toMatchObject(
+      MIN_WINDOW_SIZE,
+    );
   });
 
   it('lets a display smaller than the minimum win', () => {
     const tiny = { x: 0, y: 0, width: 640, height: 400 };
-    expect(clampWindowState(saved({ x: 0, y: 0 }), [tiny], tiny)).toMatchObject({ width: 640, height: 400 });
+    expect(clampWindowState(saved({ x: 0, y: 0 }), [tiny], tiny)).toMatchObject({
+      width: 640,
+      height: 400,
+    });
   });
 });
 

@@ -42,7 +42,11 @@ function clampSize(width: number, height: number, area: Rect): { width: number; 
 
 function centred(width: number, height: number, area: Rect): Rect {
   const size = clampSize(width, height, area);
-  return { x: Math.round(area.x + (area.width - size.width) / 2), y: Math.round(area.y + (area.height - size.height) / 2), ...size };
+  return {
+    x: Math.round(area.x + (area.width - size.width) / 2),
+    y: Math.round(area.y + (area.height - size.height) / 2),
+    ...size,
+  };
 }
 
 /**
@@ -50,13 +54,25 @@ function centred(width: number, height: number, area: Rect): Rect {
  * into that display's work area), else centred on the primary display. Displays come and go
  * between launches (a laptop leaves its external monitor), so saved bounds are never trusted.
  */
-export function clampWindowState(saved: WindowState | null, workAreas: readonly Rect[], primary: Rect): WindowState {
-  if (!saved) return { ...centred(DEFAULT_WINDOW_SIZE.width, DEFAULT_WINDOW_SIZE.height, primary), maximized: false };
+export function clampWindowState(
+  saved: WindowState | null,
+  workAreas: readonly Rect[],
+  primary: Rect,
+): WindowState {
+  if (!saved)
+    return {
+      ...centred(DEFAULT_WINDOW_SIZE.width, DEFAULT_WINDOW_SIZE.height, primary),
+      maximized: false,
+    };
   let best: Rect | null = null;
   let bestArea = 0;
   for (const area of workAreas) {
     const o = overlap(saved, area);
-    if (o.width >= MIN_VISIBLE.width && o.height >= MIN_VISIBLE.height && o.width * o.height > bestArea) {
+    if (
+      o.width >= MIN_VISIBLE.width &&
+      o.height >= MIN_VISIBLE.height &&
+      o.width * o.height > bestArea
+    ) {
       best = area;
       bestArea = o.width * o.height;
     }

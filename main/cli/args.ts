@@ -42,13 +42,22 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     const [command, ...rest] = positionals;
     return { command, positionals: rest, values };
   } catch (error) {
-    throw new CliError(`${error instanceof Error ? error.message : String(error)}\nRun \`hibernator --help\` for usage.`);
+    throw new CliError(
+      `${error instanceof Error ? error.message : String(error)}\nRun \`hibernator --help\` for usage.`,
+    );
   }
 }
 
-export function intOption(value: string | undefined, name: string, fallback: number, min: number, max: number): number {
+export function intOption(
+  value: string | undefined,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new CliError(`--${name} must be a whole number from ${min} to ${max} (got "${value}").`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new CliError(`--${name} must be a whole number from ${min} to ${max} (got "${value}").`);
   return n;
 }

@@ -12,7 +12,9 @@ export type Call = (method: ApiMethod, input: unknown) => Promise<DispatchResult
 
 function runningEnginePid(dataDir: string): number | null {
   try {
-    const owner = JSON.parse(readFileSync(join(dataDir, 'engine.lock'), 'utf8')) as { pid?: unknown };
+    const owner = JSON.parse(readFileSync(join(dataDir, 'engine.lock'), 'utf8')) as {
+      pid?: unknown;
+    };
     if (typeof owner.pid !== 'number') return null;
     process.kill(owner.pid, 0);
     return owner.pid;

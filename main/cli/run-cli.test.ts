@@ -85,7 +85,11 @@ describe('hibernator validate', () => {
     const bad = write('bad2.yaml', BAD);
     const a = io();
     expect(await runCli(['validate', bad, '--json'], a)).toBe(1);
-    const parsed = JSON.parse(a.stdout) as Array<{ file: string; valid: boolean; errors: Array<{ path: string; message: string }> }>;
+    const parsed = JSON.parse(a.stdout) as Array<{
+      file: string;
+      valid: boolean;
+      errors: Array<{ path: string; message: string }>;
+    }>;
     expect(parsed).toHaveLength(1);
     expect(parsed[0]).toMatchObject({ file: bad, valid: false });
     expect(parsed[0]?.errors.length).toBeGreaterThanOrEqual(3);
@@ -93,13 +97,19 @@ describe('hibernator validate', () => {
 });
 
 describe('hibernator preview', () => {
-  it('applies the file\'s exceptions and prints the state and next transitions as JSON', async () => {
+  it("applies the file's exceptions and prints the state and next transitions as JSON", async () => {
     const file = write('plan.yaml', PLAN);
     const a = io();
-    expect(await runCli(['preview', file, '--at', '2026-01-28T19:30:00Z', '--count', '3', '--json'], a)).toBe(0);
+    expect(
+      await runCli(['preview', file, '--at', '2026-01-28T19:30:00Z', '--count', '3', '--json'], a),
+    ).toBe(0);
     const out = JSON.parse(a.stdout);
     // 20:30 Berlin is inside the suspend exception (20:00-23:00 local) on Wednesday.
-    expect(out).toMatchObject({ plan: 'dev-env', at: '2026-01-28T19:30:00.000Z', hibernate: false });
+    expect(out).toMatchObject({
+      plan: 'dev-env',
+      at: '2026-01-28T19:30:00.000Z',
+      hibernate: false,
+    });
     expect(out.upcoming[0]).toEqual({ at: '2026-01-28T22:00:00.000Z', operation: 'hibernate' });
     expect(out.upcoming).toHaveLength(3);
   });
@@ -161,7 +171,9 @@ describe('hibernator discover', () => {
     expect(a.stdout).toContain('dev-env: pretend 1');
     expect(a.stdout).toContain('pretend to hibernate a (noop)');
     const b = io();
-    expect(await runCli(['discover', 'dev-env', '--target', 'nope', '--data-dir', dataDir], b)).toBe(1);
+    expect(
+      await runCli(['discover', 'dev-env', '--target', 'nope', '--data-dir', dataDir], b),
+    ).toBe(1);
     expect(b.stderr).toContain('has no target named "nope"');
   });
 });

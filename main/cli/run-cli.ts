@@ -1,6 +1,12 @@
 import { intOption, parseCliArgs } from './args';
 import { CliError, USAGE, type CliIo } from './cli-io';
-import { callCommand, discoverCommand, exportCommand, importCommand, plansCommand } from './commands/engine-commands';
+import {
+  callCommand,
+  discoverCommand,
+  exportCommand,
+  importCommand,
+  plansCommand,
+} from './commands/engine-commands';
 import { previewCommand } from './commands/preview-command';
 import { validateCommand } from './commands/validate-command';
 import { resolveDataDir } from './engine-access';
@@ -24,7 +30,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number | null> 
       case 'validate':
         return validateCommand(args.positionals, v.json ?? false, io);
       case 'preview':
-        return previewCommand({ file: args.positionals[0], plan: v.plan?.[0], at: v.at, count: v.count, json: v.json ?? false }, io);
+        return previewCommand(
+          {
+            file: args.positionals[0],
+            plan: v.plan?.[0],
+            at: v.at,
+            count: v.count,
+            json: v.json ?? false,
+          },
+          io,
+        );
       case 'import':
         return await importCommand(args.positionals[0], v['dry-run'] ?? false, dataDir(), io);
       case 'export':
@@ -37,7 +52,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number | null> 
         return await callCommand(args.positionals[0], args.positionals[1], dataDir(), io);
       case 'serve': {
         const port = intOption(v.port, 'port', 4680, 0, 65535);
-        const host = await startServeHost({ dataDir: dataDir(), port, open: v.open ?? false, log: (line) => io.out(line + '\n') });
+        const host = await startServeHost({
+          dataDir: dataDir(),
+          port,
+          open: v.open ?? false,
+          log: (line) => io.out(line + '\n'),
+        });
         const stop = (): void => {
           void host.close().then(() => process.exit(0));
         };
@@ -53,7 +73,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number | null> 
       io.err(`hibernator: ${error.message}\n`);
       return error.exitCode;
     }
-    if (error instanceof DataDirError || (error instanceof Error && 'code' in error && typeof error.code === 'string')) {
+    if (
+      error instanceof DataDirError ||
+      (error instanceof Error && 'code' in error && typeof error.code === 'string')
+    ) {
       io.err(`hibernator: ${error.message}\n`);
       return 2;
     }

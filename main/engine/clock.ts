@@ -73,7 +73,11 @@ export class ManualClock implements Clock {
   }
 
   setTimer(callback: () => void, delayMs: number): TimerHandle {
-    const timer: ManualTimer = { id: this.nextId++, dueMonotonic: this.mono + Math.max(0, delayMs), callback };
+    const timer: ManualTimer = {
+      id: this.nextId++,
+      dueMonotonic: this.mono + Math.max(0, delayMs),
+      callback,
+    };
     this.timers.push(timer);
     return {
       cancel: () => {

@@ -78,14 +78,25 @@ export class Engine {
   static open(options: EngineOptions): Engine {
     const clock = options.clock ?? systemClock;
     const dataDir = prepareDataDir(options.dataDir);
-    const logger = options.logger ?? createFileLogger({ path: join(dataDir, 'engine.log'), now: () => clock.now() }, { host: options.host });
+    const logger =
+      options.logger ??
+      createFileLogger(
+        { path: join(dataDir, 'engine.log'), now: () => clock.now() },
+        { host: options.host },
+      );
     const lock = acquireEngineLock(dataDir, options.host, clock.now());
     if (lock.takenOverFrom) {
-      logger.warn('took over a lock left by a stopped engine', { previousPid: lock.takenOverFrom.pid, previousHost: lock.takenOverFrom.host });
+      logger.warn('took over a lock left by a stopped engine', {
+        previousPid: lock.takenOverFrom.pid,
+        previousHost: lock.takenOverFrom.host,
+      });
     }
     let db: Database;
     try {
-      db = openDatabase(databasePath(dataDir), options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+      db = openDatabase(
+        databasePath(dataDir),
+        options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+      );
     } catch (error) {
       lock.release();
       throw error;
@@ -113,10 +124,43 @@ export class Engine {
       settings: () => ({ headsUpMinutes: settings.get().headsUpMinutes }),
       passive: () => !lifecycle.isStarted,
     });
-    const info: EngineInfo = { version: ENGINE_VERSION, dataDir, host: options.host, pid: process.pid, startedAt: clock.now().toISOString() };
+    const info: EngineInfo = {
+      version: ENGINE_VERSION,
+      dataDir,
+      host: options.host,
+      pid: process.pid,
+      startedAt: clock.now().toISOString(),
+    };
     const clients = options.clients ?? noClients;
-    const api = new HibernatorService({ db, plans, exceptions, connections, restore, history, lifecycle, executors, clients, connectionTools: options.connectionTools ?? noConnectionTools, settings, bus, clock, logger, info });
-    const engine = new Engine(dataDir, db, bus, logger, lock, options.onClose, connections, api, lifecycle, settings);
+    const api = new HibernatorService({
+      db,
+      plans,
+      exceptions,
+      connections,
+      restore,
+      history,
+      lifecycle,
+      executors,
+      clients,
+      connectionTools: options.connectionTools ?? noConnectionTools,
+      settings,
+      bus,
+      clock,
+      logger,
+      info,
+    });
+    const engine = new Engine(
+      dataDir,
+      db,
+      bus,
+      logger,
+      lock,
+      options.onClose,
+      connections,
+      api,
+      lifecycle,
+      settings,
+    );
     if (options.run !== false) lifecycle.start();
     logger.info('engine started', { dataDir, host: options.host, pid: process.pid });
     return engine;

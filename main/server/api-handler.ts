@@ -35,7 +35,11 @@ export const SECURITY_HEADERS: Record<string, string> = {
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
   res.end(text);
 }
 
@@ -80,7 +84,9 @@ function readBody(req: IncomingMessage): Promise<string> {
  * HTTP JSON API (`POST /api/<method>`), server-sent events (`GET /api/events`) and the built
  * renderer. Shared by `serve` (127.0.0.1 + token) and the engine's owner-only local socket.
  */
-export function createApiHandler(options: HandlerOptions): (req: IncomingMessage, res: ServerResponse) => void {
+export function createApiHandler(
+  options: HandlerOptions,
+): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     void handle(options, req, res).catch(() => {
       if (!res.headersSent) sendError(res, 'INTERNAL', 'The request failed unexpectedly.');
@@ -89,10 +95,17 @@ export function createApiHandler(options: HandlerOptions): (req: IncomingMessage
   };
 }
 
-async function handle(options: HandlerOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(
+  options: HandlerOptions,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (options.allowedHosts && !options.allowedHosts.has(req.headers.host ?? '')) {
-    sendJson(res, 421, { ok: false, error: { code: 'BAD_HOST', message: 'Hibernator answers only on 127.0.0.1 / localhost.' } });
+    sendJson(res, 421, {
+      ok: false,
+      error: { code: 'BAD_HOST', message: 'Hibernator answers only on 127.0.0.1 / localhost.' },
+    });
     return;
   }
   if (url.pathname === '/api/health') {
@@ -101,7 +114,11 @@ async function handle(options: HandlerOptions, req: IncomingMessage, res: Server
   }
   if (url.pathname.startsWith('/api/')) {
     if (options.token !== null && !tokenMatches(options.token, presentedToken(req, url))) {
-      sendError(res, 'UNAUTHORIZED', 'Missing or wrong token: open the URL that `hibernator serve` printed, or send Authorization: Bearer <token>.');
+      sendError(
+        res,
+        'UNAUTHORIZED',
+        'Missing or wrong token: open the URL that `hibernator serve` printed, or send Authorization: Bearer <token>.',
+      );
       return;
     }
     if (url.pathname === '/api/events') {
@@ -110,7 +127,13 @@ async function handle(options: HandlerOptions, req: IncomingMessage, res: Server
     }
     if (req.method !== 'POST') {
       res.setHeader('Allow', 'POST');
-      sendJson(res, 405, { ok: false, error: { code: 'METHOD_NOT_ALLOWED', message: 'API methods are called with POST and a JSON body.' } });
+      sendJson(res, 405, {
+        ok: false,
+        error: {
+          code: 'METHOD_NOT_ALLOWED',
+          message: 'API methods are called with POST and a JSON body.',
+        },
+      });
       return;
     }
     const method = decodeURIComponent(url.pathname.slice('/api/'.length));
@@ -118,7 +141,13 @@ async function handle(options: HandlerOptions, req: IncomingMessage, res: Server
     try {
       raw = await readBody(req);
     } catch {
-      sendJson(res, 413, { ok: false, error: { code: 'TOO_LARGE', message: `The request body is larger than ${MAX_BODY_BYTES} bytes.` } });
+      sendJson(res, 413, {
+        ok: false,
+        error: {
+          code: 'TOO_LARGE',
+          message: `The request body is larger than ${MAX_BODY_BYTES} bytes.`,
+        },
+      });
       return;
     }
     let input: unknown = {};
@@ -126,7 +155,11 @@ async function handle(options: HandlerOptions, req: IncomingMessage, res: Server
       try {
         input = JSON.parse(raw);
       } catch (error) {
-        sendError(res, 'INVALID_INPUT', `The request body is not valid JSON: ${error instanceof Error ? error.message : String(error)}.`);
+        sendError(
+          res,
+          'INVALID_INPUT',
+          `The request body is not valid JSON: ${error instanceof Error ? error.message : String(error)}.`,
+        );
         return;
       }
     }

@@ -6,7 +6,10 @@ import type { DispatchResult } from '../engine/service/dispatch';
 import { createApiHandler, type ApiHost } from './api-handler';
 
 /** The engine's local endpoint: a socket file in the data dir (owner-only), a named pipe on Windows. */
-export function localSocketPath(dataDir: string, platform: NodeJS.Platform = process.platform): string {
+export function localSocketPath(
+  dataDir: string,
+  platform: NodeJS.Platform = process.platform,
+): string {
   if (platform === 'win32') {
     const id = createHash('sha256').update(dataDir.toLowerCase()).digest('hex').slice(0, 16);
     return `\\\\.\\pipe\\hibernator-${id}`;
@@ -24,7 +27,9 @@ export async function startLocalSocket(host: ApiHost, dataDir: string): Promise<
   const path = localSocketPath(dataDir);
   // Only the lock holder gets here, so a socket file left by a crashed engine is stale.
   if (process.platform !== 'win32' && existsSync(path)) rmSync(path, { force: true });
-  const server: Server = createServer(createApiHandler({ host, token: null, staticDir: null, allowedHosts: null }));
+  const server: Server = createServer(
+    createApiHandler({ host, token: null, staticDir: null, allowedHosts: null }),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(path, () => resolve());
@@ -44,11 +49,22 @@ export async function startLocalSocket(host: ApiHost, dataDir: string): Promise<
 }
 
 /** Calls one API method on a running engine through its local socket. */
-export function callLocalSocket(path: string, method: string, input: unknown, timeoutMs = 30_000): Promise<DispatchResult> {
+export function callLocalSocket(
+  path: string,
+  method: string,
+  input: unknown,
+  timeoutMs = 30_000,
+): Promise<DispatchResult> {
   return new Promise((resolve, reject) => {
     const body = JSON.stringify(input ?? {});
     const req = request(
-      { socketPath: path, method: 'POST', path: `/api/${encodeURIComponent(method)}`, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) }, timeout: timeoutMs },
+      {
+        socketPath: path,
+        method: 'POST',
+        path: `/api/${encodeURIComponent(method)}`,
+        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+        timeout: timeoutMs,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -61,7 +77,9 @@ export function callLocalSocket(path: string, method: string, input: unknown, ti
         });
       },
     );
-    req.on('timeout', () => req.destroy(new Error(`the engine did not answer ${method} within ${timeoutMs / 1000} s`)));
+    req.on('timeout', () =>
+      req.destroy(new Error(`the engine did not answer ${method} within ${timeoutMs / 1000} s`)),
+    );
     req.on('error', reject);
     req.end(body);
   });

@@ -29,7 +29,11 @@ export function defaultStaticDir(): string | null {
 
 function openBrowser(url: string): void {
   const [cmd, args] =
-    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '', url]]
+        : ['xdg-open', [url]];
   const child = spawn(cmd, args, { stdio: 'ignore', detached: true });
   child.on('error', () => undefined);
   child.unref();
@@ -42,8 +46,14 @@ export async function startServeHost(options: ServeHostOptions): Promise<ServeHo
   let socket: LocalSocket | undefined;
   try {
     const staticDir = options.staticDir === undefined ? defaultStaticDir() : options.staticDir;
-    if (!staticDir) options.log('warning: the web UI is not built (run `npm run build`); serving the API only');
-    server = await startServe({ host: engine, dataDir: engine.dataDir, port: options.port, staticDir });
+    if (!staticDir)
+      options.log('warning: the web UI is not built (run `npm run build`); serving the API only');
+    server = await startServe({
+      host: engine,
+      dataDir: engine.dataDir,
+      port: options.port,
+      staticDir,
+    });
     socket = await startLocalSocket(engine, engine.dataDir);
   } catch (error) {
     await server?.close();
@@ -52,7 +62,9 @@ export async function startServeHost(options: ServeHostOptions): Promise<ServeHo
   }
   options.log(`Hibernator is serving ${engine.dataDir}`);
   options.log(`Open ${server.openUrl}`);
-  options.log(`(the token is also in ${engine.dataDir}/serve.token; API calls need "Authorization: Bearer <token>")`);
+  options.log(
+    `(the token is also in ${engine.dataDir}/serve.token; API calls need "Authorization: Bearer <token>")`,
+  );
   if (options.open) openBrowser(server.openUrl);
   const running = server;
   const sock = socket;

@@ -33,7 +33,10 @@ const plan = {
   kind: 'HibernatePlan',
   metadata: { name: 'web' },
   spec: {
-    schedule: { timezone: 'UTC', offHours: [{ start: '20:00', end: '06:00', daysOfWeek: ['MON'] }] },
+    schedule: {
+      timezone: 'UTC',
+      offHours: [{ start: '20:00', end: '06:00', daysOfWeek: ['MON'] }],
+    },
     execution: { strategy: { type: 'Parallel' } },
     targets: [{ name: 'a', type: 'noop' }],
   },
@@ -45,9 +48,17 @@ describe('serve', () => {
     const anonymous = await fetch(`${url}/api/listPlans`, { method: 'POST', body: '{}' });
     expect(anonymous.status).toBe(401);
     expect((await anonymous.json()).error.code).toBe('UNAUTHORIZED');
-    const wrong = await fetch(`${url}/api/listPlans`, { method: 'POST', body: '{}', headers: { Authorization: 'Bearer nope' } });
+    const wrong = await fetch(`${url}/api/listPlans`, {
+      method: 'POST',
+      body: '{}',
+      headers: { Authorization: 'Bearer nope' },
+    });
     expect(wrong.status).toBe(401);
-    const ok = await fetch(`${url}/api/listPlans`, { method: 'POST', body: '{}', headers: { Authorization: `Bearer ${token}` } });
+    const ok = await fetch(`${url}/api/listPlans`, {
+      method: 'POST',
+      body: '{}',
+      headers: { Authorization: `Bearer ${token}` },
+    });
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({ ok: true, result: [] });
     expect(statSync(join(dataDir, 'serve.token')).mode & 0o777).toBe(0o600);
@@ -56,15 +67,34 @@ describe('serve', () => {
   it('rejects a malformed body with 400 and a message, and stores nothing', async () => {
     const { url, token } = await start();
     const headers = { Authorization: `Bearer ${token}` };
-    const notJson = await fetch(`${url}/api/applyPlan`, { method: 'POST', body: '{"plan":', headers });
+    const notJson = await fetch(`${url}/api/applyPlan`, {
+      method: 'POST',
+      body: '{"plan":',
+      headers,
+    });
     expect(notJson.status).toBe(400);
     expect((await notJson.json()).error.message).toMatch(/not valid JSON/);
-    const badPlan = await fetch(`${url}/api/applyPlan`, { method: 'POST', body: JSON.stringify({ plan: { ...plan, spec: { ...plan.spec, schedule: { timezone: 'Mars/Olympus', offHours: [] } } } }), headers });
+    const badPlan = await fetch(`${url}/api/applyPlan`, {
+      method: 'POST',
+      body: JSON.stringify({
+        plan: {
+          ...plan,
+          spec: { ...plan.spec, schedule: { timezone: 'Mars/Olympus', offHours: [] } },
+        },
+      }),
+      headers,
+    });
     expect(badPlan.status).toBe(400);
     const body = await badPlan.json();
     expect(body.error.code).toBe('INVALID_PLAN');
-    expect(body.error.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(['spec.schedule.timezone']));
-    const extra = await fetch(`${url}/api/listPlans`, { method: 'POST', body: '{"surprise":1}', headers });
+    expect(body.error.issues.map((i: { path: string }) => i.path)).toEqual(
+      expect.arrayContaining(['spec.schedule.timezone']),
+    );
+    const extra = await fetch(`${url}/api/listPlans`, {
+      method: 'POST',
+      body: '{"surprise":1}',
+      headers,
+    });
     expect(extra.status).toBe(400);
     const list = await fetch(`${url}/api/listPlans`, { method: 'POST', body: '{}', headers });
     expect((await list.json()).result).toEqual([]);
@@ -96,12 +126,17 @@ describe('serve', () => {
         const chunk = await reader?.read();
         if (!chunk || chunk.done) return;
         buffer += new TextDecoder().decode(chunk.value);
-        for (const m of buffer.matchAll(/data: (.*)\n\n/g)) received.push(JSON.parse(m[1] ?? '{}') as HibernatorEvent);
+        for (const m of buffer.matchAll(/data: (.*)\n\n/g))
+          received.push(JSON.parse(m[1] ?? '{}') as HibernatorEvent);
         buffer = buffer.slice(buffer.lastIndexOf('\n\n') + 2);
         if (received.some((e) => e.type === 'PlanChanged')) return;
       }
     })();
-    await fetch(`${url}/api/applyPlan`, { method: 'POST', body: JSON.stringify({ plan }), headers: { Authorization: `Bearer ${token}` } });
+    await fetch(`${url}/api/applyPlan`, {
+      method: 'POST',
+      body: JSON.stringify({ plan }),
+      headers: { Authorization: `Bearer ${token}` },
+    });
     await reading;
     controller.abort();
     expect(received).toContainEqual({ type: 'PlanChanged', plan: 'web', change: 'created' });
@@ -118,7 +153,10 @@ describe('serve', () => {
     engine = Engine.open({ dataDir, host: 'serve', logger: createMemoryLogger() });
     try {
       await expect(startServe({ host: engine, dataDir, port, staticDir: null })).rejects.toThrow(
-        new ServeError('PORT_IN_USE', `Port ${port} on 127.0.0.1 is already in use (is another \`hibernator serve\` running?). Choose another with --port.`),
+        new ServeError(
+          'PORT_IN_USE',
+          `Port ${port} on 127.0.0.1 is already in use (is another \`hibernator serve\` running?). Choose another with --port.`,
+        ),
       );
     } finally {
       blocker.close();

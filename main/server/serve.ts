@@ -44,13 +44,25 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   const requestedPort = options.port ?? DEFAULT_PORT;
   // Filled once the port is known; requests naming any other Host are refused (DNS rebinding).
   const allowedHosts = new Set<string>();
-  const server = createServer(createApiHandler({ host: options.host, token, staticDir: options.staticDir, allowedHosts }));
+  const server = createServer(
+    createApiHandler({ host: options.host, token, staticDir: options.staticDir, allowedHosts }),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') {
-        reject(new ServeError('PORT_IN_USE', `Port ${requestedPort} on 127.0.0.1 is already in use (is another \`hibernator serve\` running?). Choose another with --port.`));
+        reject(
+          new ServeError(
+            'PORT_IN_USE',
+            `Port ${requestedPort} on 127.0.0.1 is already in use (is another \`hibernator serve\` running?). Choose another with --port.`,
+          ),
+        );
       } else {
-        reject(new ServeError('LISTEN_FAILED', `Cannot listen on 127.0.0.1:${requestedPort}: ${error.message}.`));
+        reject(
+          new ServeError(
+            'LISTEN_FAILED',
+            `Cannot listen on 127.0.0.1:${requestedPort}: ${error.message}.`,
+          ),
+        );
       }
     });
     server.listen(requestedPort, '127.0.0.1', () => resolve());

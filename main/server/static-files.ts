@@ -16,7 +16,13 @@ const TYPES: Record<string, string> = {
 };
 
 /** Serves the built renderer; unknown paths fall back to index.html (client-side routes). */
-export function serveStatic(root: string, pathname: string, req: IncomingMessage, res: ServerResponse, headers: Record<string, string>): void {
+export function serveStatic(
+  root: string,
+  pathname: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  headers: Record<string, string>,
+): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { ...headers, Allow: 'GET, HEAD' });
     res.end();

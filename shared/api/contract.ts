@@ -37,10 +37,15 @@ export const SettingsSchema = z.object({
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-export const SettingsPatchSchema = SettingsSchema.partial().extend({ notifications: NotificationSettingsSchema.partial().optional() }).strict();
+export const SettingsPatchSchema = SettingsSchema.partial()
+  .extend({ notifications: NotificationSettingsSchema.partial().optional() })
+  .strict();
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 const planRef = z.object({ plan: name }).strict();
-const isoInstant = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 instant, e.g. 2026-11-26T19:00:00Z' });
+const isoInstant = z.iso.datetime({
+  offset: true,
+  message: 'must be an ISO-8601 instant, e.g. 2026-11-26T19:00:00Z',
+});
 
 export const apiInputSchemas = {
   getInfo: z.object({}).strict(),
@@ -58,10 +63,20 @@ export const apiInputSchemas = {
   deleteConnection: z.object({ name }).strict(),
   hibernateNow: z.object({ plan: name, until: isoInstant.optional() }).strict(),
   wakeNow: z.object({ plan: name, until: isoInstant.optional() }).strict(),
-  keepAwake: z.object({ plan: name, hours: z.number().positive().max(24 * 90) }).strict(),
+  keepAwake: z
+    .object({
+      plan: name,
+      hours: z
+        .number()
+        .positive()
+        .max(24 * 90),
+    })
+    .strict(),
   keepAwakeUntilTomorrow: planRef,
   skipNextHibernation: planRef,
-  suspend: z.object({ plan: name, until: isoInstant.optional(), reason: z.string().max(500).optional() }).strict(),
+  suspend: z
+    .object({ plan: name, until: isoInstant.optional(), reason: z.string().max(500).optional() })
+    .strict(),
   resume: planRef,
   retry: planRef,
   restart: z.object({ plan: name, operation: z.enum(['shutdown', 'wakeup']) }).strict(),

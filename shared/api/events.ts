@@ -13,13 +13,24 @@ export type HibernatorEvent =
       reason: string;
       at: string;
     }
-  | { type: 'TargetProgress'; plan: string; target: string; state: TargetState; message: string | null }
+  | {
+      type: 'TargetProgress';
+      plan: string;
+      target: string;
+      state: TargetState;
+      message: string | null;
+    }
   | { type: 'HeadsUp'; plan: string; at: string; minutes: number }
   | { type: 'CaughtUp'; plan: string; missedAt: string; operation: Operation; at: string }
   | { type: 'Failure'; plan: string; error: PlanError; retriesLeft: number }
   | { type: 'Recovery'; plan: string; message: string }
   | { type: 'ConnectionChanged'; connection: string; change: 'created' | 'updated' | 'deleted' }
-  | { type: 'ExceptionChanged'; plan: string; exception: string; change: 'created' | 'updated' | 'deleted' }
+  | {
+      type: 'ExceptionChanged';
+      plan: string;
+      exception: string;
+      change: 'created' | 'updated' | 'deleted';
+    }
   | { type: 'RestoreChanged'; plan: string; target: string }
   | { type: 'SettingsChanged' };
 

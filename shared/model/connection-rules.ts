@@ -16,7 +16,10 @@ export function checkCloudProvider(connection: unknown): RuleResult {
 
   const endpoint = aws.endpoint;
   if (typeof endpoint === 'string' && !isHttpUrl(endpoint)) {
-    out.error(['spec', 'aws', 'endpoint'], `"${endpoint}" is not an http(s) URL: write it like http://127.0.0.1:4566`);
+    out.error(
+      ['spec', 'aws', 'endpoint'],
+      `"${endpoint}" is not an http(s) URL: write it like http://127.0.0.1:4566`,
+    );
   }
 
   const accountId = stringAt(aws, 'accountId');
@@ -34,7 +37,10 @@ export function checkCloudProvider(connection: unknown): RuleResult {
     const todo = profile
       ? `it uses the local AWS profile "${profile}" (spec.aws.profile) instead`
       : 'choose a local AWS profile (spec.aws.profile)';
-    out.warn(['spec', 'aws', 'auth', key], `operator-only auth \`spec.aws.auth.${key}\`${what} is ignored by the desktop app: ${todo}`);
+    out.warn(
+      ['spec', 'aws', 'auth', key],
+      `operator-only auth \`spec.aws.auth.${key}\`${what} is ignored by the desktop app: ${todo}`,
+    );
   }
   return out;
 }
@@ -63,7 +69,10 @@ export function checkK8SCluster(connection: unknown): RuleResult {
     out.error(['spec'], 'set either spec.eks (with spec.providerRef) or spec.kubeconfig, not both');
   }
   if (hasEks && spec.providerRef === undefined) {
-    out.error(['spec', 'providerRef'], 'is required with spec.eks: name the AWS connection (CloudProvider) used to reach the EKS cluster');
+    out.error(
+      ['spec', 'providerRef'],
+      'is required with spec.eks: name the AWS connection (CloudProvider) used to reach the EKS cluster',
+    );
   }
   if (!hasEks && spec.providerRef !== undefined) {
     out.warn(['spec', 'providerRef'], 'is only used with spec.eks; it is ignored here');
@@ -71,20 +80,36 @@ export function checkK8SCluster(connection: unknown): RuleResult {
 
   // The operator's ways in (a Secret, in-cluster config, GKE) cannot work from a laptop.
   const operatorOnly: Array<{ path: string[]; label: string }> = [];
-  if (spec.kubeconfigRef !== undefined) operatorOnly.push({ path: ['spec', 'kubeconfigRef'], label: 'kubeconfig Secret' });
+  if (spec.kubeconfigRef !== undefined)
+    operatorOnly.push({ path: ['spec', 'kubeconfigRef'], label: 'kubeconfig Secret' });
   const k8s = recordAt(spec, 'k8s');
-  if (field(k8s, 'kubeconfigRef') !== undefined) operatorOnly.push({ path: ['spec', 'k8s', 'kubeconfigRef'], label: 'kubeconfig Secret' });
-  if (field(k8s, 'inCluster') === true) operatorOnly.push({ path: ['spec', 'k8s', 'inCluster'], label: 'in-cluster access' });
-  if (spec.gke !== undefined) operatorOnly.push({ path: ['spec', 'gke'], label: 'GKE cluster, not supported by the desktop app' });
+  if (field(k8s, 'kubeconfigRef') !== undefined)
+    operatorOnly.push({ path: ['spec', 'k8s', 'kubeconfigRef'], label: 'kubeconfig Secret' });
+  if (field(k8s, 'inCluster') === true)
+    operatorOnly.push({ path: ['spec', 'k8s', 'inCluster'], label: 'in-cluster access' });
+  if (spec.gke !== undefined)
+    operatorOnly.push({
+      path: ['spec', 'gke'],
+      label: 'GKE cluster, not supported by the desktop app',
+    });
   for (const { path, label } of operatorOnly) {
-    out.warn(path, `operator-only auth \`${path.join('.')}\` (${label}) is ignored by the desktop app: ${pickLocal}`);
+    out.warn(
+      path,
+      `operator-only auth \`${path.join('.')}\` (${label}) is ignored by the desktop app: ${pickLocal}`,
+    );
   }
 
   if (!hasEks && !hasKubeconfig && operatorOnly.length === 0) {
-    out.error(['spec'], 'says nothing about how to reach the cluster: set spec.kubeconfig: { path, context } or spec.eks: { name, region } with spec.providerRef');
+    out.error(
+      ['spec'],
+      'says nothing about how to reach the cluster: set spec.kubeconfig: { path, context } or spec.eks: { name, region } with spec.providerRef',
+    );
   }
   if (isRecord(spec.kubeconfig) && Object.keys(spec.kubeconfig).length === 0 && !hasEks) {
-    out.warn(['spec', 'kubeconfig'], 'uses the default kubeconfig and its current context; set path and context to pin them');
+    out.warn(
+      ['spec', 'kubeconfig'],
+      'uses the default kubeconfig and its current context; set path and context to pin them',
+    );
   }
   return out;
 }

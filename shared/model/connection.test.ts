@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { API_VERSION } from './constants';
 import { ConnectionSchema } from './connection';
 
-const provider = { apiVersion: API_VERSION, kind: 'CloudProvider', metadata: { name: 'aws-dev' }, spec: { type: 'aws', aws: { region: 'eu-west-1' } } };
+const provider = {
+  apiVersion: API_VERSION,
+  kind: 'CloudProvider',
+  metadata: { name: 'aws-dev' },
+  spec: { type: 'aws', aws: { region: 'eu-west-1' } },
+};
 const cluster = {
   apiVersion: API_VERSION,
   kind: 'K8SCluster',

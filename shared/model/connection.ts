@@ -7,7 +7,8 @@ import { NamespaceNameSchema, ObjectNameSchema, nonEmpty } from './names';
 
 const REGION = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
 export const AwsRegionSchema = z.string().regex(REGION, {
-  error: (issue) => `${JSON.stringify(issue.input)} is not an AWS region: write it like eu-central-1 or us-east-1`,
+  error: (issue) =>
+    `${JSON.stringify(issue.input)} is not an AWS region: write it like eu-central-1 or us-east-1`,
 });
 
 /** Operator-only blocks (service accounts, secrets): kept verbatim for export, never used. */
@@ -17,13 +18,22 @@ export const AwsConfigSchema = z.object({
   region: AwsRegionSchema,
   /** Pinned: `sts:GetCallerIdentity` must return it before any destructive call. */
   accountId: z
-    .string({ error: (i) => (typeof i.input === 'number' ? 'must be 12 digits in quotes (YAML reads an unquoted number and drops leading zeros), e.g. "012345678901"' : undefined) })
-    .regex(/^\d{12}$/, { error: (i) => `${JSON.stringify(i.input)} is not an AWS account id: it has exactly 12 digits, e.g. "012345678901"` })
+    .string({
+      error: (i) =>
+        typeof i.input === 'number'
+          ? 'must be 12 digits in quotes (YAML reads an unquoted number and drops leading zeros), e.g. "012345678901"'
+          : undefined,
+    })
+    .regex(/^\d{12}$/, {
+      error: (i) =>
+        `${JSON.stringify(i.input)} is not an AWS account id: it has exactly 12 digits, e.g. "012345678901"`,
+    })
     .optional(),
   assumeRoleArn: z
     .string()
     .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, {
-      error: (i) => `${JSON.stringify(i.input)} is not an IAM role ARN: write it like arn:aws:iam::012345678901:role/hibernator`,
+      error: (i) =>
+        `${JSON.stringify(i.input)} is not an IAM role ARN: write it like arn:aws:iam::012345678901:role/hibernator`,
     })
     .optional(),
   /** Local profile from ~/.aws/config or ~/.aws/credentials (SSO included); absent = the default profile. */
@@ -40,7 +50,12 @@ export const CloudProviderSchema = z
     kind: z.literal(CLOUD_PROVIDER_KIND),
     metadata: ObjectMetadataSchema,
     spec: z.object({
-      type: z.literal('aws', { error: (i) => (i.input === undefined ? 'is required: set type: aws' : `only "aws" is supported (got ${JSON.stringify(i.input)})`) }),
+      type: z.literal('aws', {
+        error: (i) =>
+          i.input === undefined
+            ? 'is required: set type: aws'
+            : `only "aws" is supported (got ${JSON.stringify(i.input)})`,
+      }),
       aws: AwsConfigSchema,
     }),
   })
@@ -52,10 +67,17 @@ export type CloudProvider = z.infer<typeof CloudProviderSchema>;
  * that export gives them back; warnings say which local equivalent to pick.
  */
 export const K8SClusterSpecSchema = z.looseObject({
-  providerRef: z.object({ name: ObjectNameSchema, namespace: NamespaceNameSchema.optional() }).optional(),
+  providerRef: z
+    .object({ name: ObjectNameSchema, namespace: NamespaceNameSchema.optional() })
+    .optional(),
   eks: z.object({ name: nonEmpty('EKS cluster name'), region: AwsRegionSchema }).optional(),
   /** Local kubeconfig: absent path = the default (KUBECONFIG or ~/.kube/config); absent context = its current one. */
-  kubeconfig: z.object({ path: nonEmpty('kubeconfig path').optional(), context: nonEmpty('context name').optional() }).optional(),
+  kubeconfig: z
+    .object({
+      path: nonEmpty('kubeconfig path').optional(),
+      context: nonEmpty('context name').optional(),
+    })
+    .optional(),
   kubeconfigRef: OperatorOnlySchema.optional(),
 });
 
@@ -70,5 +92,8 @@ export const K8SClusterSchema = z
 export type K8SCluster = z.infer<typeof K8SClusterSchema>;
 
 /** Either kind of connection, told apart by `kind`. */
-export const ConnectionSchema = z.discriminatedUnion('kind', [CloudProviderSchema, K8SClusterSchema]);
+export const ConnectionSchema = z.discriminatedUnion('kind', [
+  CloudProviderSchema,
+  K8SClusterSchema,
+]);
 export type Connection = CloudProvider | K8SCluster;

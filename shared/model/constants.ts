@@ -5,7 +5,12 @@ export const PLAN_KIND = 'HibernatePlan';
 export const EXCEPTION_KIND = 'ScheduleException';
 export const CLOUD_PROVIDER_KIND = 'CloudProvider';
 export const K8S_CLUSTER_KIND = 'K8SCluster';
-export const OBJECT_KINDS = [PLAN_KIND, EXCEPTION_KIND, CLOUD_PROVIDER_KIND, K8S_CLUSTER_KIND] as const;
+export const OBJECT_KINDS = [
+  PLAN_KIND,
+  EXCEPTION_KIND,
+  CLOUD_PROVIDER_KIND,
+  K8S_CLUSTER_KIND,
+] as const;
 export type ObjectKind = (typeof OBJECT_KINDS)[number];
 
 /** Annotation keys shared with the operator. */
@@ -23,7 +28,15 @@ export const STRATEGY_TYPES = ['Sequential', 'Parallel', 'DAG', 'Staged'] as con
 export const BEHAVIOR_MODES = ['Strict', 'BestEffort'] as const;
 export const EXCEPTION_TYPES = ['extend', 'suspend', 'replace'] as const;
 
-export const EXECUTOR_TYPES = ['ec2', 'rds', 'eks', 'asg', 'karpenter', 'workloadscaler', 'noop'] as const;
+export const EXECUTOR_TYPES = [
+  'ec2',
+  'rds',
+  'eks',
+  'asg',
+  'karpenter',
+  'workloadscaler',
+  'noop',
+] as const;
 export type ExecutorType = (typeof EXECUTOR_TYPES)[number];
 
 export const CONNECTOR_KINDS = [CLOUD_PROVIDER_KIND, K8S_CLUSTER_KIND] as const;

@@ -21,7 +21,10 @@ describe('findCycles', () => {
   });
 
   it('reports separate cycles separately', () => {
-    expect(findCycles(edges('a>b', 'b>a', 'x>y', 'y>z', 'z>x')).map(formatCycle)).toEqual(['a -> b -> a', 'x -> y -> z -> x']);
+    expect(findCycles(edges('a>b', 'b>a', 'x>y', 'y>z', 'z>x')).map(formatCycle)).toEqual([
+      'a -> b -> a',
+      'x -> y -> z -> x',
+    ]);
   });
 
   it('leaves self-edges to their own rule', () => {

@@ -22,8 +22,10 @@ function durationSchema(allowEmpty: boolean) {
   return z.string().superRefine((text, ctx) => {
     if (allowEmpty && text === '') return;
     const ms = parseDuration(text);
-    if (ms === undefined) ctx.addIssue({ code: 'custom', message: `"${text}" is not a duration: ${DURATION_HINT}` });
-    else if (ms <= 0) ctx.addIssue({ code: 'custom', message: `must be longer than zero: ${DURATION_HINT}` });
+    if (ms === undefined)
+      ctx.addIssue({ code: 'custom', message: `"${text}" is not a duration: ${DURATION_HINT}` });
+    else if (ms <= 0)
+      ctx.addIssue({ code: 'custom', message: `must be longer than zero: ${DURATION_HINT}` });
   });
 }
 

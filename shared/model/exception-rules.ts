@@ -21,20 +21,35 @@ export function checkException(exception: unknown): RuleResult {
   const until = untilText === undefined ? undefined : parseInstant(untilText);
   if (from !== undefined && until !== undefined) {
     if (until <= from) {
-      out.error(['spec', 'validUntil'], `must be after validFrom (${fromText}): an exception is valid from validFrom up to validUntil`);
+      out.error(
+        ['spec', 'validUntil'],
+        `must be after validFrom (${fromText}): an exception is valid from validFrom up to validUntil`,
+      );
     } else if (until - from > MAX_EXCEPTION_DAYS * DAY_MS) {
       const days = Math.round(((until - from) / DAY_MS) * 10) / 10;
-      const latest = new Date(from + MAX_EXCEPTION_DAYS * DAY_MS).toISOString().replace('.000Z', 'Z');
-      out.error(['spec', 'validUntil'], `the exception would last ${days} days; at most ${MAX_EXCEPTION_DAYS} are allowed: set validUntil no later than ${latest}, or split it into several exceptions`);
+      const latest = new Date(from + MAX_EXCEPTION_DAYS * DAY_MS)
+        .toISOString()
+        .replace('.000Z', 'Z');
+      out.error(
+        ['spec', 'validUntil'],
+        `the exception would last ${days} days; at most ${MAX_EXCEPTION_DAYS} are allowed: set validUntil no later than ${latest}, or split it into several exceptions`,
+      );
     }
   }
 
   if (spec.leadTime !== undefined && type !== undefined && type !== 'suspend') {
-    out.error(['spec', 'leadTime'], `is only allowed on suspend exceptions (this one is ${type}): remove it`);
+    out.error(
+      ['spec', 'leadTime'],
+      `is only allowed on suspend exceptions (this one is ${type}): remove it`,
+    );
   }
   if (type === 'suspend') {
     for (const key of ['targetOverrides', 'executionOverride'] as const) {
-      if (spec[key] !== undefined) out.error(['spec', key], `only applies to extend and replace exceptions (this one is suspend): remove it`);
+      if (spec[key] !== undefined)
+        out.error(
+          ['spec', key],
+          `only applies to extend and replace exceptions (this one is suspend): remove it`,
+        );
     }
   }
 
@@ -43,12 +58,19 @@ export function checkException(exception: unknown): RuleResult {
     const name = stringAt(override, 'targetName');
     if (name) {
       const first = firstIndex.get(name);
-      if (first !== undefined) out.error(['spec', 'targetOverrides', i, 'targetName'], `"${name}" already has an override (targetOverrides[${first}]): merge the two`);
+      if (first !== undefined)
+        out.error(
+          ['spec', 'targetOverrides', i, 'targetName'],
+          `"${name}" already has an override (targetOverrides[${first}]): merge the two`,
+        );
       else firstIndex.set(name, i);
     }
     if (!isRecord(override)) return;
     if (override.disabled === true && override.parameters !== undefined) {
-      out.warn(['spec', 'targetOverrides', i, 'parameters'], 'is ignored because the target is disabled');
+      out.warn(
+        ['spec', 'targetOverrides', i, 'parameters'],
+        'is ignored because the target is disabled',
+      );
     }
     if (override.disabled === undefined && override.parameters === undefined) {
       out.warn(['spec', 'targetOverrides', i], 'changes nothing: set parameters or disabled: true');
@@ -56,7 +78,11 @@ export function checkException(exception: unknown): RuleResult {
   });
 
   const strategy = field(recordAt(spec, 'executionOverride'), 'strategy');
-  out.merge({ errors: [], warnings: checkStrategyShape(strategy).warnings }, ['spec', 'executionOverride', 'strategy']);
+  out.merge({ errors: [], warnings: checkStrategyShape(strategy).warnings }, [
+    'spec',
+    'executionOverride',
+    'strategy',
+  ]);
   return out;
 }
 
@@ -80,7 +106,10 @@ export function checkExceptionAgainstPlan(exception: unknown, plan: unknown): Ru
     const name = stringAt(override, 'targetName');
     if (!name) return;
     if (!targetTypes.has(name)) {
-      out.error(['spec', 'targetOverrides', i, 'targetName'], `plan "${planName}" has no target "${name}" (targets: ${quoteList(targetNames)})`);
+      out.error(
+        ['spec', 'targetOverrides', i, 'targetName'],
+        `plan "${planName}" has no target "${name}" (targets: ${quoteList(targetNames)})`,
+      );
       return;
     }
     const type = targetTypes.get(name);
@@ -91,6 +120,11 @@ export function checkExceptionAgainstPlan(exception: unknown, plan: unknown): Ru
   });
 
   const strategy = field(recordAt(spec, 'executionOverride'), 'strategy');
-  if (strategy !== undefined) out.merge(checkStrategyTargets(strategy, targetNames), ['spec', 'executionOverride', 'strategy']);
+  if (strategy !== undefined)
+    out.merge(checkStrategyTargets(strategy, targetNames), [
+      'spec',
+      'executionOverride',
+      'strategy',
+    ]);
   return out;
 }

@@ -11,7 +11,8 @@ import { BehaviorOverrideSchema, StrategySchema } from './strategy';
 import { ParametersSchema } from './target';
 
 export const ExceptionTypeSchema = z.enum(EXCEPTION_TYPES, {
-  error: (issue) => (issue.input === undefined ? 'is required: use extend, suspend or replace' : undefined),
+  error: (issue) =>
+    issue.input === undefined ? 'is required: use extend, suspend or replace' : undefined,
 });
 export type ExceptionType = z.infer<typeof ExceptionTypeSchema>;
 
@@ -40,7 +41,9 @@ export const ScheduleExceptionSpecSchema = z.object({
   validUntil: InstantSchema,
   /** suspend only: keep the plan awake this long before each suspend window. */
   leadTime: DurationSchema.optional(),
-  windows: z.array(OffHourWindowSchema).min(1, { error: 'must not be empty: add at least one window { start, end, daysOfWeek }' }),
+  windows: z
+    .array(OffHourWindowSchema)
+    .min(1, { error: 'must not be empty: add at least one window { start, end, daysOfWeek }' }),
   targetOverrides: z.array(TargetOverrideSchema).optional(),
   executionOverride: ExecutionOverrideSchema.optional(),
 });

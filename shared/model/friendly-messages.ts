@@ -50,7 +50,8 @@ function invalidType(expected: string, input: unknown): string {
   if (input === undefined) return 'is required';
   if (input === null) return 'is empty: give it a value or remove the field';
   const want = EXPECTED[expected] ?? expected;
-  if (expected === 'int' && typeof input === 'number') return `must be a whole number, not ${input}`;
+  if (expected === 'int' && typeof input === 'number')
+    return `must be a whole number, not ${input}`;
   const quoteHint =
     expected === 'string' && (typeof input === 'number' || typeof input === 'boolean')
       ? ` (put it in quotes: "${String(input)}")`
@@ -62,27 +63,48 @@ function invalidValue(values: readonly unknown[], input: unknown): string {
   const shown = values.map((v) => String(v));
   const got = input === undefined ? '' : ` (got ${describe(input)})`;
   if (input === undefined) {
-    return values.length === 1 && values[0] === API_VERSION ? `is required: set it to ${API_VERSION}` : `is required: use ${shown.join(', ')}`;
+    return values.length === 1 && values[0] === API_VERSION
+      ? `is required: set it to ${API_VERSION}`
+      : `is required: use ${shown.join(', ')}`;
   }
-  const near = typeof input === 'string' ? shown.find((v) => v.toLowerCase() === input.toLowerCase()) : undefined;
+  const near =
+    typeof input === 'string'
+      ? shown.find((v) => v.toLowerCase() === input.toLowerCase())
+      : undefined;
   const hint = near ? `; did you mean "${near}"?` : '';
   if (values.length === 1) return `must be ${shown[0]}${got}${hint}`;
   return `must be one of ${shown.join(', ')}${got}${hint}`;
 }
 
-function tooSmall(origin: string, minimum: unknown, inclusive: boolean | undefined, input: unknown): string {
+function tooSmall(
+  origin: string,
+  minimum: unknown,
+  inclusive: boolean | undefined,
+  input: unknown,
+): string {
   const min = Number(minimum);
   if (origin === 'array' || origin === 'set') {
-    return min <= 1 ? 'must not be empty: add at least one entry' : `must have at least ${min} entries`;
+    return min <= 1
+      ? 'must not be empty: add at least one entry'
+      : `must have at least ${min} entries`;
   }
-  if (origin === 'string') return min <= 1 ? 'must not be empty' : `must be at least ${min} characters long`;
+  if (origin === 'string')
+    return min <= 1 ? 'must not be empty' : `must be at least ${min} characters long`;
   const got = typeof input === 'number' ? `, not ${input}` : '';
-  return inclusive === false ? `must be greater than ${min}${got}` : `must be at least ${min}${got}`;
+  return inclusive === false
+    ? `must be greater than ${min}${got}`
+    : `must be at least ${min}${got}`;
 }
 
-function tooBig(origin: string, maximum: unknown, inclusive: boolean | undefined, input: unknown): string {
+function tooBig(
+  origin: string,
+  maximum: unknown,
+  inclusive: boolean | undefined,
+  input: unknown,
+): string {
   const max = Number(maximum);
-  if (origin === 'array' || origin === 'set') return `has too many entries: at most ${max} are allowed`;
+  if (origin === 'array' || origin === 'set')
+    return `has too many entries: at most ${max} are allowed`;
   if (origin === 'string') {
     const len = typeof input === 'string' ? ` (${input.length})` : '';
     return `is too long${len}: at most ${max} characters are allowed`;

@@ -31,7 +31,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const segment of path) {
     if (typeof segment === 'number') out += `[${segment}]`;
-    else if (typeof segment === 'string' && PLAIN_KEY.test(segment)) out += out ? `.${segment}` : segment;
+    else if (typeof segment === 'string' && PLAIN_KEY.test(segment))
+      out += out ? `.${segment}` : segment;
     else out += `[${JSON.stringify(String(segment))}]`;
   }
   return out;
@@ -61,8 +62,10 @@ export class IssueCollector {
 
   /** Adds another pass's issues, prefixing their paths. */
   merge(other: RuleResult, prefix: Path = []): void {
-    for (const e of other.errors) this.errors.push({ path: [...prefix, ...e.path], message: e.message });
-    for (const w of other.warnings) this.warnings.push({ path: [...prefix, ...w.path], message: w.message });
+    for (const e of other.errors)
+      this.errors.push({ path: [...prefix, ...e.path], message: e.message });
+    for (const w of other.warnings)
+      this.warnings.push({ path: [...prefix, ...w.path], message: w.message });
   }
 }
 
@@ -80,7 +83,9 @@ export function rawIssuesFromZod(error: z.core.$ZodError | undefined): RawIssue[
   if (!error) return [];
   const out: RawIssue[] = [];
   for (const issue of error.issues) {
-    const path = issue.path.filter((s): s is PathSegment => typeof s === 'string' || typeof s === 'number');
+    const path = issue.path.filter(
+      (s): s is PathSegment => typeof s === 'string' || typeof s === 'number',
+    );
     let message = issue.message;
     if (issue.code === 'invalid_type' && issue.input === undefined && message === 'is required') {
       message = requiredHint(path);
@@ -104,7 +109,10 @@ export function dedupe<T extends RawIssue | Issue>(issues: readonly T[]): T[] {
 }
 
 /** Re-emits rule errors inside a zod refinement so that a plain `Schema.safeParse` reports them too. */
-export function addRuleErrors(ctx: z.core.$RefinementCtx<unknown>, errors: readonly RawIssue[]): void {
+export function addRuleErrors(
+  ctx: z.core.$RefinementCtx<unknown>,
+  errors: readonly RawIssue[],
+): void {
   for (const e of errors) ctx.addIssue({ code: 'custom', path: [...e.path], message: e.message });
 }
 

@@ -15,7 +15,9 @@ export function suggestName(text: string, allowDots: boolean, maxLength: number)
 }
 
 function nameSchema(what: string, pattern: RegExp, allowDots: boolean, maxLength: number) {
-  const chars = allowDots ? "lower-case letters, digits, '-' and '.'" : "lower-case letters, digits and '-'";
+  const chars = allowDots
+    ? "lower-case letters, digits, '-' and '.'"
+    : "lower-case letters, digits and '-'";
   return z.string().superRefine((text, ctx) => {
     if (text === '') {
       ctx.addIssue({ code: 'custom', message: `must not be empty: give the ${what} a name` });

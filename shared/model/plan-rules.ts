@@ -1,4 +1,9 @@
-import { CONNECTOR_KIND_FOR_EXECUTOR, EXECUTOR_TYPES, type ExecutorType, SUSPEND_UNTIL_ANNOTATION } from './constants';
+import {
+  CONNECTOR_KIND_FOR_EXECUTOR,
+  EXECUTOR_TYPES,
+  type ExecutorType,
+  SUSPEND_UNTIL_ANNOTATION,
+} from './constants';
 import { INSTANT_HINT, parseInstant } from './instant';
 import { IssueCollector, type RuleResult } from './issue';
 import { checkParameters } from './parameters';
@@ -36,7 +41,10 @@ export function checkPlan(plan: unknown): RuleResult {
     if (!name) return;
     const first = firstIndex.get(name);
     if (first !== undefined) {
-      out.error(['spec', 'targets', i, 'name'], `duplicate target name "${name}" (also spec.targets[${first}]): target names must be unique in a plan`);
+      out.error(
+        ['spec', 'targets', i, 'name'],
+        `duplicate target name "${name}" (also spec.targets[${first}]): target names must be unique in a plan`,
+      );
     } else {
       firstIndex.set(name, i);
     }
@@ -44,18 +52,26 @@ export function checkPlan(plan: unknown): RuleResult {
   targets.forEach((target, i) => checkTarget(target, ['spec', 'targets', i], out));
 
   const strategy = field(recordAt(spec, 'execution'), 'strategy');
-  out.merge({ errors: [], warnings: checkStrategyShape(strategy).warnings }, ['spec', 'execution', 'strategy']);
+  out.merge({ errors: [], warnings: checkStrategyShape(strategy).warnings }, [
+    'spec',
+    'execution',
+    'strategy',
+  ]);
   out.merge(checkStrategyTargets(strategy, targetNamesOf(plan)), ['spec', 'execution', 'strategy']);
 
   if (field(recordAt(spec, 'behavior'), 'failFast') !== undefined) {
-    out.warn(['spec', 'behavior', 'failFast'], 'is an operator setting the desktop app does not use (Strict mode stops at the failing stage); it is kept for export');
+    out.warn(
+      ['spec', 'behavior', 'failFast'],
+      'is an operator setting the desktop app does not use (Strict mode stops at the failing stage); it is kept for export',
+    );
   }
 
   const annotations = recordAt(recordAt(plan, 'metadata'), 'annotations');
   const until = annotations?.[SUSPEND_UNTIL_ANNOTATION];
   if (typeof until === 'string') {
     const path = ['metadata', 'annotations', SUSPEND_UNTIL_ANNOTATION];
-    if (parseInstant(until) === undefined) out.error(path, `"${until}" is not a valid instant: ${INSTANT_HINT}`);
+    if (parseInstant(until) === undefined)
+      out.error(path, `"${until}" is not a valid instant: ${INSTANT_HINT}`);
     else if (spec.suspend !== true) out.warn(path, 'is ignored while spec.suspend is false');
   }
   return out;
@@ -68,11 +84,17 @@ function checkTarget(target: unknown, path: (string | number)[], out: IssueColle
   const needed = CONNECTOR_KIND_FOR_EXECUTOR[type];
   const ref = target.connectorRef;
   if (needed && ref === undefined) {
-    out.error([...path, 'connectorRef'], `is required for ${type} targets: add connectorRef: { kind: ${needed}, name: <connection name> }`);
+    out.error(
+      [...path, 'connectorRef'],
+      `is required for ${type} targets: add connectorRef: { kind: ${needed}, name: <connection name> }`,
+    );
   }
   const kind = stringAt(ref, 'kind');
   if (needed && kind && kind !== needed && (kind === 'CloudProvider' || kind === 'K8SCluster')) {
-    out.error([...path, 'connectorRef', 'kind'], `${type} targets work through a ${needed} connection, not a ${kind}: set kind: ${needed}`);
+    out.error(
+      [...path, 'connectorRef', 'kind'],
+      `${type} targets work through a ${needed} connection, not a ${kind}: set kind: ${needed}`,
+    );
   }
   out.merge(checkParameters(type, target.parameters), [...path, 'parameters']);
 }

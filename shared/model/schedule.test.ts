@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { PARSE_OPTIONS } from './friendly-messages';
-import { DaySchema, EndTimeSchema, OffHourWindowSchema, StartTimeSchema, TimeZoneSchema } from './schedule';
+import {
+  DaySchema,
+  EndTimeSchema,
+  OffHourWindowSchema,
+  StartTimeSchema,
+  TimeZoneSchema,
+} from './schedule';
 
-const messages = (result: { error?: { issues: Array<{ message: string }> } }): string[] => result.error?.issues.map((i) => i.message) ?? [];
+const messages = (result: { error?: { issues: Array<{ message: string }> } }): string[] =>
+  result.error?.issues.map((i) => i.message) ?? [];
 
 describe('DaySchema', () => {
   it.each([
@@ -31,7 +38,9 @@ describe('times', () => {
 
   it('allows 24:00 as an end (end of day) but not as a start', () => {
     expect(EndTimeSchema.parse('24:00')).toBe('24:00');
-    expect(messages(StartTimeSchema.safeParse('24:00'))).toEqual(['"24:00" can only be an end time; start at "00:00" instead']);
+    expect(messages(StartTimeSchema.safeParse('24:00'))).toEqual([
+      '"24:00" can only be an end time; start at "00:00" instead',
+    ]);
   });
 
   it.each(['24:01', '25:00', '12:60', '7pm', '1900', '12:5', ''])('refuses %j', (input) => {
@@ -42,7 +51,9 @@ describe('times', () => {
 
 describe('OffHourWindowSchema', () => {
   it('parses a window, upper-casing its days', () => {
-    expect(OffHourWindowSchema.parse({ start: '20:00', end: '06:00', daysOfWeek: ['mon', 'fri'] })).toEqual({
+    expect(
+      OffHourWindowSchema.parse({ start: '20:00', end: '06:00', daysOfWeek: ['mon', 'fri'] }),
+    ).toEqual({
       start: '20:00',
       end: '06:00',
       daysOfWeek: ['MON', 'FRI'],
@@ -50,12 +61,24 @@ describe('OffHourWindowSchema', () => {
   });
 
   it('treats 7:00 and 07:00 as the same time when comparing start and end', () => {
-    const result = OffHourWindowSchema.safeParse({ start: '7:00', end: '07:00', daysOfWeek: ['MON'] });
-    expect(result.error?.issues).toEqual([expect.objectContaining({ path: ['end'], message: expect.stringContaining('start and end are both') })]);
+    const result = OffHourWindowSchema.safeParse({
+      start: '7:00',
+      end: '07:00',
+      daysOfWeek: ['MON'],
+    });
+    expect(result.error?.issues).toEqual([
+      expect.objectContaining({
+        path: ['end'],
+        message: expect.stringContaining('start and end are both'),
+      }),
+    ]);
   });
 
   it('reports a duplicated day next to a bad time', () => {
-    const result = OffHourWindowSchema.safeParse({ start: '99:00', end: '06:00', daysOfWeek: ['MON', 'mon'] }, PARSE_OPTIONS);
+    const result = OffHourWindowSchema.safeParse(
+      { start: '99:00', end: '06:00', daysOfWeek: ['MON', 'mon'] },
+      PARSE_OPTIONS,
+    );
     expect(result.error?.issues.map((i) => i.path)).toEqual([['start'], ['daysOfWeek', 1]]);
   });
 });
@@ -72,7 +95,9 @@ describe('TimeZoneSchema', () => {
   });
 
   it('suggests the zone a typo was meant to be', () => {
-    expect(messages(TimeZoneSchema.safeParse('America/New_Yrok'))).toEqual(['"America/New_Yrok" is not a known time zone: did you mean "America/New_York"?']);
+    expect(messages(TimeZoneSchema.safeParse('America/New_Yrok'))).toEqual([
+      '"America/New_Yrok" is not a known time zone: did you mean "America/New_York"?',
+    ]);
   });
 
   it.each(['', '   ', '+01:00', 'GMT+1:00', 'Not/AZone'])('refuses %j', (input) => {

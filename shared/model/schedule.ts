@@ -27,12 +27,18 @@ function timeSchema(role: 'start' | 'end') {
     const minutes = m ? Number(m[2]) : NaN;
     if (role === 'end' && hours === 24 && minutes === 0) return '24:00';
     if (hours === 24 && minutes === 0) {
-      ctx.addIssue({ code: 'custom', message: '"24:00" can only be an end time; start at "00:00" instead' });
+      ctx.addIssue({
+        code: 'custom',
+        message: '"24:00" can only be an end time; start at "00:00" instead',
+      });
       return z.NEVER;
     }
     if (!(hours >= 0 && hours <= 23 && minutes >= 0 && minutes <= 59)) {
       const range = role === 'end' ? '00:00 and 24:00' : '00:00 and 23:59';
-      ctx.addIssue({ code: 'custom', message: `"${text}" is not a time: use HH:MM between ${range}, e.g. "19:00"` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${text}" is not a time: use HH:MM between ${range}, e.g. "19:00"`,
+      });
       return z.NEVER;
     }
     return `${String(hours).padStart(2, '0')}:${m?.[2] ?? '00'}`;
@@ -46,7 +52,11 @@ export const EndTimeSchema = timeSchema('end');
 function checkWindow(value: unknown, ctx: z.core.$RefinementCtx<unknown>): void {
   if (!isRecord(value)) return;
   const { start, end, daysOfWeek } = value;
-  if (typeof start === 'string' && typeof end === 'string' && normaliseTime(start) === normaliseTime(end)) {
+  if (
+    typeof start === 'string' &&
+    typeof end === 'string' &&
+    normaliseTime(start) === normaliseTime(end)
+  ) {
     ctx.addIssue({
       code: 'custom',
       path: ['end'],
@@ -59,7 +69,11 @@ function checkWindow(value: unknown, ctx: z.core.$RefinementCtx<unknown>): void 
       if (typeof day !== 'string') return;
       const upper = day.trim().toUpperCase();
       if (seen.has(upper)) {
-        ctx.addIssue({ code: 'custom', path: ['daysOfWeek', i], message: `"${upper}" is listed twice; remove the duplicate` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['daysOfWeek', i],
+          message: `"${upper}" is listed twice; remove the duplicate`,
+        });
       }
       seen.add(upper);
     });
@@ -75,7 +89,9 @@ export const OffHourWindowSchema = z
   .object({
     start: StartTimeSchema,
     end: EndTimeSchema,
-    daysOfWeek: z.array(DaySchema).min(1, { error: 'must not be empty: list at least one day, e.g. [MON, TUE]' }),
+    daysOfWeek: z
+      .array(DaySchema)
+      .min(1, { error: 'must not be empty: list at least one day, e.g. [MON, TUE]' }),
   })
   .superRefine(checkWindow, ALWAYS);
 export type OffHourWindow = z.infer<typeof OffHourWindowSchema>;
@@ -83,19 +99,26 @@ export type OffHourWindow = z.infer<typeof OffHourWindowSchema>;
 /** A real IANA zone; the case is normalised (`europe/berlin` → `Europe/Berlin`). */
 export const TimeZoneSchema = z.string().transform((text, ctx): string => {
   if (text.trim() === '') {
-    ctx.addIssue({ code: 'custom', message: 'must not be empty: set an IANA time zone such as "Europe/Berlin"' });
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must not be empty: set an IANA time zone such as "Europe/Berlin"',
+    });
     return z.NEVER;
   }
   const zone = normaliseTimeZone(text.trim());
   if (zone !== undefined) return zone;
   const suggestion = suggestTimeZone(text.trim());
-  const hint = suggestion ? `did you mean "${suggestion}"?` : 'use an IANA name such as "Europe/Berlin" or "America/New_York"';
+  const hint = suggestion
+    ? `did you mean "${suggestion}"?`
+    : 'use an IANA name such as "Europe/Berlin" or "America/New_York"';
   ctx.addIssue({ code: 'custom', message: `"${text}" is not a known time zone: ${hint}` });
   return z.NEVER;
 });
 
 export const ScheduleSchema = z.object({
   timezone: TimeZoneSchema,
-  offHours: z.array(OffHourWindowSchema).min(1, { error: 'must not be empty: add at least one window { start, end, daysOfWeek }' }),
+  offHours: z
+    .array(OffHourWindowSchema)
+    .min(1, { error: 'must not be empty: add at least one window { start, end, daysOfWeek }' }),
 });
 export type Schedule = z.infer<typeof ScheduleSchema>;

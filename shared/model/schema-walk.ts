@@ -26,7 +26,8 @@ function unwrap(schema: AnySchema): AnySchema {
       current = current._zod.def.innerType;
     } else if (current instanceof z.ZodPipe) {
       // preprocess(fn, schema) keeps the shape in `out`; schema.transform(fn) keeps it in `in`.
-      current = current._zod.def.in instanceof z.ZodTransform ? current._zod.def.out : current._zod.def.in;
+      current =
+        current._zod.def.in instanceof z.ZodTransform ? current._zod.def.out : current._zod.def.in;
     } else if (current instanceof z.ZodLazy) {
       current = current._zod.def.getter();
     } else {
@@ -76,10 +77,12 @@ export function findUnknownKeys(schema: AnySchema, value: unknown, path: Path = 
       else if (!loose) out.push({ path, key, known: Object.keys(shape) });
     }
   } else if (inner instanceof z.ZodArray) {
-    if (Array.isArray(value)) value.forEach((item, i) => out.push(...findUnknownKeys(inner.element, item, [...path, i])));
+    if (Array.isArray(value))
+      value.forEach((item, i) => out.push(...findUnknownKeys(inner.element, item, [...path, i])));
   } else if (inner instanceof z.ZodRecord) {
     if (isRecord(value)) {
-      for (const [key, child] of Object.entries(value)) out.push(...findUnknownKeys(inner._zod.def.valueType, child, [...path, key]));
+      for (const [key, child] of Object.entries(value))
+        out.push(...findUnknownKeys(inner._zod.def.valueType, child, [...path, key]));
     }
   } else if (inner instanceof z.ZodUnion) {
     const option = pickOption(inner._zod.def.options, value);
@@ -89,10 +92,16 @@ export function findUnknownKeys(schema: AnySchema, value: unknown, path: Path = 
 }
 
 /** `findUnknownKeys` as warnings: the field is ignored (and dropped) by the desktop app. */
-export function unknownKeyWarnings(schema: AnySchema, value: unknown, hints: Readonly<Record<string, string>> = {}): RawIssue[] {
+export function unknownKeyWarnings(
+  schema: AnySchema,
+  value: unknown,
+  hints: Readonly<Record<string, string>> = {},
+): RawIssue[] {
   return findUnknownKeys(schema, value).map(({ path, key, known }) => ({
     path: [...path, key],
-    message: hints[key] ?? `unknown field "${key}" is ignored: check the spelling (known here: ${known.join(', ')})`,
+    message:
+      hints[key] ??
+      `unknown field "${key}" is ignored: check the spelling (known here: ${known.join(', ')})`,
   }));
 }
 
@@ -109,12 +118,15 @@ export function orderKeys(schema: AnySchema, value: unknown): unknown {
     for (const [key, child] of Object.entries(shape)) {
       if (key in value && value[key] !== undefined) out[key] = orderKeys(child, value[key]);
     }
-    for (const key of Object.keys(value).filter((k) => !(k in shape)).sort()) {
+    for (const key of Object.keys(value)
+      .filter((k) => !(k in shape))
+      .sort()) {
       if (value[key] !== undefined) out[key] = value[key];
     }
     return out;
   }
-  if (inner instanceof z.ZodArray && Array.isArray(value)) return value.map((item) => orderKeys(inner.element, item));
+  if (inner instanceof z.ZodArray && Array.isArray(value))
+    return value.map((item) => orderKeys(inner.element, item));
   if (inner instanceof z.ZodRecord && isRecord(value)) {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value).sort()) {
@@ -146,7 +158,8 @@ export function dropNulls(schema: AnySchema, value: unknown): unknown {
     }
     return out;
   }
-  if (inner instanceof z.ZodArray && Array.isArray(value)) return value.map((item) => dropNulls(inner.element, item));
+  if (inner instanceof z.ZodArray && Array.isArray(value))
+    return value.map((item) => dropNulls(inner.element, item));
   if (inner instanceof z.ZodUnion) {
     const option = pickOption(inner._zod.def.options, value);
     return option ? dropNulls(option, value) : value;

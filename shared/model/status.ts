@@ -1,7 +1,14 @@
 import { z } from 'zod';
 
 /** Plan phases (semantics.md section 3). */
-export const PHASES = ['Active', 'Hibernating', 'Hibernated', 'WakingUp', 'Suspended', 'Error'] as const;
+export const PHASES = [
+  'Active',
+  'Hibernating',
+  'Hibernated',
+  'WakingUp',
+  'Suspended',
+  'Error',
+] as const;
 export const PhaseSchema = z.enum(PHASES);
 export type Phase = z.infer<typeof PhaseSchema>;
 
@@ -39,7 +46,10 @@ export const PlanErrorSchema = z.object({
 });
 export type PlanError = z.infer<typeof PlanErrorSchema>;
 
-export const TransitionSchema = z.object({ at: z.string(), operation: z.enum(['hibernate', 'wakeup']) });
+export const TransitionSchema = z.object({
+  at: z.string(),
+  operation: z.enum(['hibernate', 'wakeup']),
+});
 export type Transition = z.infer<typeof TransitionSchema>;
 
 /** What one target did in the open cycle: decides what its wake-up must do. */
@@ -53,7 +63,13 @@ export type CycleTarget = z.infer<typeof CycleTargetSchema>;
 /** Exception overrides locked into a cycle when its shutdown starts, used unchanged by its wake-up. */
 export const CycleOverridesSchema = z.object({
   exceptions: z.array(z.string()),
-  targets: z.record(z.string(), z.object({ parameters: z.record(z.string(), z.unknown()).optional(), disabled: z.boolean().optional() })),
+  targets: z.record(
+    z.string(),
+    z.object({
+      parameters: z.record(z.string(), z.unknown()).optional(),
+      disabled: z.boolean().optional(),
+    }),
+  ),
   strategy: z.unknown().optional(),
   behavior: z.unknown().optional(),
 });
@@ -108,7 +124,12 @@ export interface PlanSummary {
   /** The base windows, for the small week strip of the list. */
   offHours: Array<{ start: string; end: string; daysOfWeek: string[] }>;
   /** The last finished operation, for the list's "last cycle" column. */
-  lastResult: { operation: Operation; result: string; finishedAt: string; message: string | null } | null;
+  lastResult: {
+    operation: Operation;
+    result: string;
+    finishedAt: string;
+    message: string | null;
+  } | null;
 }
 
 /** A restore point per (plan, target), as listed to the user. */

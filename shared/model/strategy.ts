@@ -1,10 +1,19 @@
 import { z } from 'zod';
-import { BEHAVIOR_MODES, DEFAULT_BEHAVIOR_MODE, DEFAULT_RETRIES, MAX_RETRIES, STRATEGY_TYPES } from './constants';
+import {
+  BEHAVIOR_MODES,
+  DEFAULT_BEHAVIOR_MODE,
+  DEFAULT_RETRIES,
+  MAX_RETRIES,
+  STRATEGY_TYPES,
+} from './constants';
 import { ALWAYS, addRuleErrors } from './issue';
 import { nonEmpty } from './names';
 import { checkStrategyShape } from './strategy-rules';
 
-const concurrency = z.number().int().min(1, { error: 'must be at least 1 (leave it out to run the whole stage at once)' });
+const concurrency = z
+  .number()
+  .int()
+  .min(1, { error: 'must be at least 1 (leave it out to run the whole stage at once)' });
 
 export const StrategyTypeSchema = z.enum(STRATEGY_TYPES);
 export type StrategyType = z.infer<typeof StrategyTypeSchema>;
@@ -38,8 +47,13 @@ export type Strategy = z.infer<typeof StrategySchema>;
 export const BehaviorModeSchema = z.enum(BEHAVIOR_MODES);
 export type BehaviorMode = z.infer<typeof BehaviorModeSchema>;
 
-const retriesRange = (issue: { input?: unknown }): string => `must be between 0 and ${MAX_RETRIES}, not ${String(issue.input)}`;
-const retries = z.number().int().min(0, { error: retriesRange }).max(MAX_RETRIES, { error: retriesRange });
+const retriesRange = (issue: { input?: unknown }): string =>
+  `must be between 0 and ${MAX_RETRIES}, not ${String(issue.input)}`;
+const retries = z
+  .number()
+  .int()
+  .min(0, { error: retriesRange })
+  .max(MAX_RETRIES, { error: retriesRange });
 
 /**
  * `mode` is Strict unless BestEffort is asked for, also when `behavior` is absent (the

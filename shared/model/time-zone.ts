@@ -33,7 +33,8 @@ export function normaliseTimeZone(name: string): string | undefined {
 
 /** The closest known zone name for a typo ("Europe/Berln" → "Europe/Berlin"), if one is close. */
 export function suggestTimeZone(name: string): string | undefined {
-  const supported = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  const supported =
+    typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
   const target = name.toLowerCase();
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(target.length / 4)) + 1;

@@ -1,11 +1,33 @@
 import type { z } from 'zod';
-import { CLOUD_PROVIDER_KIND, CONNECTOR_KIND_FOR_EXECUTOR, EXCEPTION_KIND, K8S_CLUSTER_KIND, OBJECT_KINDS, PLAN_KIND } from './constants';
-import { type CloudProvider, CloudProviderSchema, type Connection, type K8SCluster, K8SClusterSchema } from './connection';
+import {
+  CLOUD_PROVIDER_KIND,
+  CONNECTOR_KIND_FOR_EXECUTOR,
+  EXCEPTION_KIND,
+  K8S_CLUSTER_KIND,
+  OBJECT_KINDS,
+  PLAN_KIND,
+} from './constants';
+import {
+  type CloudProvider,
+  CloudProviderSchema,
+  type Connection,
+  type K8SCluster,
+  K8SClusterSchema,
+} from './connection';
 import { checkCloudProvider, checkK8SCluster } from './connection-rules';
 import { type ScheduleException, ScheduleExceptionSchema } from './exception';
 import { checkException, checkExceptionAgainstPlan } from './exception-rules';
 import { PARSE_OPTIONS, describe } from './friendly-messages';
-import { IssueCollector, type RawIssue, type RuleResult, type ValidationResult, dedupe, formatIssue, rawIssuesFromZod, toIssue } from './issue';
+import {
+  IssueCollector,
+  type RawIssue,
+  type RuleResult,
+  type ValidationResult,
+  dedupe,
+  formatIssue,
+  rawIssuesFromZod,
+  toIssue,
+} from './issue';
 import { SERVER_METADATA_FIELDS } from './metadata';
 import { type Plan, PlanSchema } from './plan';
 import { checkPlan, isExecutorType } from './plan-rules';
@@ -34,7 +56,10 @@ export function validatePlan(raw: unknown, ctx: ValidationContext = {}): Validat
   return finish(PlanSchema, input, out, 'a HibernatePlan');
 }
 
-export function validateException(raw: unknown, ctx: ValidationContext = {}): ValidationResult<ScheduleException> {
+export function validateException(
+  raw: unknown,
+  ctx: ValidationContext = {},
+): ValidationResult<ScheduleException> {
   const input = dropNulls(ScheduleExceptionSchema, raw);
   const out = new IssueCollector();
   out.merge({ errors: [], warnings: checkException(input).warnings });
@@ -43,13 +68,19 @@ export function validateException(raw: unknown, ctx: ValidationContext = {}): Va
     const plan = ctx.plans.find((p) => p.metadata.name === planName);
     if (plan) out.merge(checkExceptionAgainstPlan(input, plan));
     else if (!ctx.knownPlanNames?.includes(planName)) {
-      out.warn(['spec', 'planRef', 'name'], `no plan named "${planName}" is known: the exception takes effect once a plan with that name exists`);
+      out.warn(
+        ['spec', 'planRef', 'name'],
+        `no plan named "${planName}" is known: the exception takes effect once a plan with that name exists`,
+      );
     }
   }
   return finish(ScheduleExceptionSchema, input, out, 'a ScheduleException');
 }
 
-export function validateConnection(raw: unknown, ctx: ValidationContext = {}): ValidationResult<Connection> {
+export function validateConnection(
+  raw: unknown,
+  ctx: ValidationContext = {},
+): ValidationResult<Connection> {
   const kind = field(raw, 'kind');
   if (kind === CLOUD_PROVIDER_KIND) {
     const input = dropNulls(CloudProviderSchema, raw);
@@ -68,18 +99,31 @@ export function validateConnection(raw: unknown, ctx: ValidationContext = {}): V
 }
 
 /** Validates any of the four kinds, dispatching on `kind`. */
-export function validateObject(input: unknown, ctx: ValidationContext = {}): ValidationResult<HibernatorObject> {
+export function validateObject(
+  input: unknown,
+  ctx: ValidationContext = {},
+): ValidationResult<HibernatorObject> {
   const kind = field(input, 'kind');
   if (kind === PLAN_KIND) return validatePlan(input, ctx);
   if (kind === EXCEPTION_KIND) return validateException(input, ctx);
-  if (kind === CLOUD_PROVIDER_KIND || kind === K8S_CLUSTER_KIND) return validateConnection(input, ctx);
+  if (kind === CLOUD_PROVIDER_KIND || kind === K8S_CLUSTER_KIND)
+    return validateConnection(input, ctx);
   return kindError(input, OBJECT_KINDS);
 }
 
 function kindError<T>(input: unknown, expected: readonly string[]): ValidationResult<T> {
   const list = `${expected.slice(0, -1).join(', ')} or ${expected[expected.length - 1]}`;
   if (!isRecord(input)) {
-    return { valid: false, errors: [{ path: '', message: `must be an object with apiVersion, kind, metadata and spec, not ${describe(input)}` }], warnings: [] };
+    return {
+      valid: false,
+      errors: [
+        {
+          path: '',
+          message: `must be an object with apiVersion, kind, metadata and spec, not ${describe(input)}`,
+        },
+      ],
+      warnings: [],
+    };
   }
   const kind = input.kind;
   const message =
@@ -90,7 +134,12 @@ function kindError<T>(input: unknown, expected: readonly string[]): ValidationRe
 }
 
 /** Parses, then merges the rule pass and the unknown-field warnings; `value` only when valid. */
-function finish<T>(schema: z.ZodType<T>, input: unknown, extra: RuleResult, what: string): ValidationResult<T> {
+function finish<T>(
+  schema: z.ZodType<T>,
+  input: unknown,
+  extra: RuleResult,
+  what: string,
+): ValidationResult<T> {
   if (!isRecord(input)) {
     const message = `must be ${what} object with apiVersion, kind, metadata and spec, not ${describe(input)}`;
     return { valid: false, errors: [{ path: '', message }], warnings: [] };
@@ -106,13 +155,19 @@ function finish<T>(schema: z.ZodType<T>, input: unknown, extra: RuleResult, what
 function unknownFields(schema: z.core.$ZodType, input: unknown): RawIssue[] {
   return unknownKeyWarnings(schema, input).filter(({ path }) => {
     if (path.length === 1 && path[0] === 'status') return false;
-    return !(path.length === 2 && path[0] === 'metadata' && SERVER_METADATA_FIELDS.has(String(path[1])));
+    return !(
+      path.length === 2 &&
+      path[0] === 'metadata' &&
+      SERVER_METADATA_FIELDS.has(String(path[1]))
+    );
   });
 }
 
 function connectionList(connections: readonly Connection[], kind: string): string {
   const names = connections.filter((c) => c.kind === kind).map((c) => c.metadata.name);
-  return names.length > 0 ? `use one of ${quoteList(names)}` : `no ${kind} connection exists yet: add one`;
+  return names.length > 0
+    ? `use one of ${quoteList(names)}`
+    : `no ${kind} connection exists yet: add one`;
 }
 
 function checkConnectorRefs(plan: unknown, connections: readonly Connection[]): RuleResult {
@@ -129,7 +184,8 @@ function checkConnectorRefs(plan: unknown, connections: readonly Connection[]): 
     const message = other
       ? `"${name}" is a ${other.kind} connection, not a ${kind}: ${connectionList(connections, kind)}`
       : `no ${kind} connection named "${name}": ${connectionList(connections, kind)}`;
-    if (CONNECTOR_KIND_FOR_EXECUTOR[type] === null) out.warn(path, `${message} (noop targets do not use it)`);
+    if (CONNECTOR_KIND_FOR_EXECUTOR[type] === null)
+      out.warn(path, `${message} (noop targets do not use it)`);
     else out.error(path, message);
   });
   return out;
@@ -141,7 +197,10 @@ function checkProviderRef(cluster: unknown, connections: readonly Connection[]):
   const name = stringAt(recordAt(spec, 'providerRef'), 'name');
   if (!name || !isRecord(spec?.eks)) return out;
   if (!connections.some((c) => c.kind === CLOUD_PROVIDER_KIND && c.metadata.name === name)) {
-    out.error(['spec', 'providerRef', 'name'], `no CloudProvider connection named "${name}": ${connectionList(connections, CLOUD_PROVIDER_KIND)}`);
+    out.error(
+      ['spec', 'providerRef', 'name'],
+      `no CloudProvider connection named "${name}": ${connectionList(connections, CLOUD_PROVIDER_KIND)}`,
+    );
   }
   return out;
 }

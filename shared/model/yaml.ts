@@ -37,7 +37,10 @@ interface RawDocument {
  * only when `ctx.connections` says which exist (the file alone may not hold them all).
  * `errors` lists YAML syntax errors with line:column; the affected documents carry them too.
  */
-export function parseYamlDocuments(text: string, ctx: ValidationContext = {}): { documents: ImportedDocument[]; errors: Issue[] } {
+export function parseYamlDocuments(
+  text: string,
+  ctx: ValidationContext = {},
+): { documents: ImportedDocument[]; errors: Issue[] } {
   const lineCounter = new LineCounter();
   const parsed = parseAllDocuments(text, { lineCounter, merge: true, prettyErrors: false });
   const syntaxErrors: Issue[] = [];
@@ -61,7 +64,10 @@ export function parseYamlDocuments(text: string, ctx: ValidationContext = {}): {
       value = doc.toJS({ maxAliasCount: 1000 });
     } catch (e) {
       // Unresolved aliases and alias bombs only surface when the document is turned into data.
-      const error = { path: `line ${line}:1`, message: syntaxMessage(e instanceof Error ? e.message : String(e)) };
+      const error = {
+        path: `line ${line}:1`,
+        message: syntaxMessage(e instanceof Error ? e.message : String(e)),
+      };
       syntaxErrors.push(error);
       raws.push({ value: undefined, line, label, syntaxErrors: [error] });
       return;
@@ -70,9 +76,21 @@ export function parseYamlDocuments(text: string, ctx: ValidationContext = {}): {
     const items = listItems(value);
     if (items) {
       items.forEach((item, i) => {
-        const node = isMap(doc.contents) ? doc.getIn(['items', i], true) : isSeq(doc.contents) ? doc.getIn([i], true) : undefined;
-        const itemOffset = node && typeof node === 'object' && 'range' in node && Array.isArray(node.range) ? Number(node.range[0]) : startOffset;
-        raws.push({ value: item, line: lineCounter.linePos(itemOffset).line, label: `${label}, item ${i + 1}`, syntaxErrors: [] });
+        const node = isMap(doc.contents)
+          ? doc.getIn(['items', i], true)
+          : isSeq(doc.contents)
+            ? doc.getIn([i], true)
+            : undefined;
+        const itemOffset =
+          node && typeof node === 'object' && 'range' in node && Array.isArray(node.range)
+            ? Number(node.range[0])
+            : startOffset;
+        raws.push({
+          value: item,
+          line: lineCounter.linePos(itemOffset).line,
+          label: `${label}, item ${i + 1}`,
+          syntaxErrors: [],
+        });
       });
     } else {
       raws.push({ value, line, label, syntaxErrors: [] });
@@ -85,7 +103,13 @@ export function parseYamlDocuments(text: string, ctx: ValidationContext = {}): {
 /** `kind: List` (what `kubectl get -o yaml` writes) or a top-level JSON array: one object per item. */
 function listItems(value: unknown): unknown[] | undefined {
   if (Array.isArray(value)) return value;
-  if (isRecord(value) && typeof value.kind === 'string' && /List$/.test(value.kind) && Array.isArray(value.items)) return value.items;
+  if (
+    isRecord(value) &&
+    typeof value.kind === 'string' &&
+    /List$/.test(value.kind) &&
+    Array.isArray(value.items)
+  )
+    return value.items;
   return undefined;
 }
 
@@ -109,13 +133,27 @@ function validateDocuments(raws: RawDocument[], ctx: ValidationContext): Importe
   const results: ImportedDocument[] = raws.map((raw, index) => {
     const kind = stringAt(raw.value, 'kind') ?? '';
     const name = stringAt(recordAt(raw.value, 'metadata'), 'name');
-    return { index, kind, ...(name !== undefined ? { name } : {}), errors: [...raw.syntaxErrors], warnings: [], line: raw.line };
+    return {
+      index,
+      kind,
+      ...(name !== undefined ? { name } : {}),
+      errors: [...raw.syntaxErrors],
+      warnings: [],
+      line: raw.line,
+    };
   });
 
   // Plans and connections first: the file's own plans are the context for its exceptions.
-  const order = results.map((_, i) => i).sort((a, b) => Number(results[a]?.kind === EXCEPTION_KIND) - Number(results[b]?.kind === EXCEPTION_KIND));
+  const order = results
+    .map((_, i) => i)
+    .sort(
+      (a, b) =>
+        Number(results[a]?.kind === EXCEPTION_KIND) - Number(results[b]?.kind === EXCEPTION_KIND),
+    );
   const plans = new Map<string, Plan>((ctx.plans ?? []).map((p) => [p.metadata.name, p]));
-  const connections = new Map<string, Connection>((ctx.connections ?? []).map((c) => [`${c.kind}/${c.metadata.name}`, c]));
+  const connections = new Map<string, Connection>(
+    (ctx.connections ?? []).map((c) => [`${c.kind}/${c.metadata.name}`, c]),
+  );
   const filePlanNames: string[] = [];
   const seen = new Map<string, string>();
 
@@ -124,19 +162,28 @@ function validateDocuments(raws: RawDocument[], ctx: ValidationContext): Importe
     const raw = raws[i];
     if (!result || !raw || raw.syntaxErrors.length > 0) continue;
     if (!isRecord(raw.value)) {
-      result.errors.push({ path: '', message: `${raw.label} (line ${raw.line}) is not an object: expected a mapping with apiVersion, kind, metadata and spec` });
+      result.errors.push({
+        path: '',
+        message: `${raw.label} (line ${raw.line}) is not an object: expected a mapping with apiVersion, kind, metadata and spec`,
+      });
       continue;
     }
     if (!KNOWN_KINDS.includes(result.kind)) {
       const what = result.kind ? `has kind "${result.kind}"` : 'has no kind';
-      result.errors.push({ path: 'kind', message: `${raw.label} (line ${raw.line}) ${what}: only HibernatePlan, ScheduleException, CloudProvider and K8SCluster can be imported` });
+      result.errors.push({
+        path: 'kind',
+        message: `${raw.label} (line ${raw.line}) ${what}: only HibernatePlan, ScheduleException, CloudProvider and K8SCluster can be imported`,
+      });
       continue;
     }
     if (result.kind === PLAN_KIND && result.name) filePlanNames.push(result.name);
     const key = `${result.kind}/${result.name ?? ''}`;
     const first = seen.get(key);
     if (result.name && first) {
-      result.errors.push({ path: 'metadata.name', message: `another ${result.kind} named "${result.name}" is already in ${first}: names must be unique per kind` });
+      result.errors.push({
+        path: 'metadata.name',
+        message: `another ${result.kind} named "${result.name}" is already in ${first}: names must be unique per kind`,
+      });
     } else if (result.name) {
       seen.set(key, `${raw.label} (line ${raw.line})`);
     }
@@ -152,7 +199,8 @@ function validateDocuments(raws: RawDocument[], ctx: ValidationContext): Importe
     if (checked.value && result.errors.length === 0) {
       result.object = checked.value;
       if (checked.value.kind === PLAN_KIND) plans.set(checked.value.metadata.name, checked.value);
-      else if (checked.value.kind !== EXCEPTION_KIND) connections.set(`${checked.value.kind}/${checked.value.metadata.name}`, checked.value);
+      else if (checked.value.kind !== EXCEPTION_KIND)
+        connections.set(`${checked.value.kind}/${checked.value.metadata.name}`, checked.value);
     }
   }
   return results;

@@ -10,7 +10,11 @@ const END_MARK = '\u0001z';
  * order with structure markers; stops early when `visit` returns false. Used both to record a
  * fingerprint and to compare against one without allocating.
  */
-function visitFields(plan: SchedulePlan, exceptions: readonly ScheduleExceptionLike[], visit: (s: string) => boolean): boolean {
+function visitFields(
+  plan: SchedulePlan,
+  exceptions: readonly ScheduleExceptionLike[],
+  visit: (s: string) => boolean,
+): boolean {
   const visitWindows = (windows: readonly OffHourWindow[] | undefined): boolean => {
     for (const w of windows ?? []) {
       if (!visit(WINDOW_MARK) || !visit(w.start) || !visit(w.end)) return false;
@@ -19,11 +23,23 @@ function visitFields(plan: SchedulePlan, exceptions: readonly ScheduleExceptionL
     return visit(END_MARK);
   };
   const planName = plan.metadata.name;
-  if (!visit(planName) || !visit(plan.spec.schedule.timezone) || !visitWindows(plan.spec.schedule.offHours)) return false;
+  if (
+    !visit(planName) ||
+    !visit(plan.spec.schedule.timezone) ||
+    !visitWindows(plan.spec.schedule.offHours)
+  )
+    return false;
   for (const ex of exceptions) {
     if (ex.spec.planRef.name !== planName) continue;
     const s = ex.spec;
-    if (!visit(EXCEPTION_MARK) || !visit(ex.metadata.name) || !visit(s.type) || !visit(s.validFrom) || !visit(s.validUntil)) return false;
+    if (
+      !visit(EXCEPTION_MARK) ||
+      !visit(ex.metadata.name) ||
+      !visit(s.type) ||
+      !visit(s.validFrom) ||
+      !visit(s.validUntil)
+    )
+      return false;
     if (!visit(s.leadTime ?? '') || !visitWindows(s.windows)) return false;
   }
   return visit(END_MARK);
@@ -38,7 +54,11 @@ const CACHE_LIMIT = 128;
 const byContent = new Map<string, CacheEntry>();
 const byPlanObject = new WeakMap<object, CacheEntry>();
 
-function sameFields(entry: CacheEntry, plan: SchedulePlan, exceptions: readonly ScheduleExceptionLike[]): boolean {
+function sameFields(
+  entry: CacheEntry,
+  plan: SchedulePlan,
+  exceptions: readonly ScheduleExceptionLike[],
+): boolean {
   let i = 0;
   const fields = entry.fields;
   return visitFields(plan, exceptions, (s) => fields[i++] === s) && i === fields.length;
@@ -49,7 +69,10 @@ function sameFields(entry: CacheEntry, plan: SchedulePlan, exceptions: readonly 
  * object identity alone: a plan edited in place must miss, and one read fresh from the database
  * must hit. The per-object entry is only a shortcut that is re-verified field by field.
  */
-export function compileSchedule(plan: SchedulePlan, exceptions: readonly ScheduleExceptionLike[]): CompiledSchedule {
+export function compileSchedule(
+  plan: SchedulePlan,
+  exceptions: readonly ScheduleExceptionLike[],
+): CompiledSchedule {
   const recent = byPlanObject.get(plan);
   if (recent && sameFields(recent, plan, exceptions)) return recent.compiled;
   const fields: string[] = [];

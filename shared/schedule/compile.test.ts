@@ -20,7 +20,12 @@ const now = at('2026-01-28T12:00:00Z');
 
 describe('invalid input is an error value with a stable code', () => {
   it.each<[string, SchedulePlan, ScheduleExceptionLike[], ScheduleErrorCode]>([
-    ['unknown time zone', planOf('Mars/Olympus', [win('20:00', '06:00', WEEKDAYS)]), [], 'INVALID_TIMEZONE'],
+    [
+      'unknown time zone',
+      planOf('Mars/Olympus', [win('20:00', '06:00', WEEKDAYS)]),
+      [],
+      'INVALID_TIMEZONE',
+    ],
     ['hour 25', planOf('UTC', [win('25:00', '06:00', WEEKDAYS)]), [], 'INVALID_TIME'],
     ['24:00 as a start', planOf('UTC', [win('24:00', '06:00', WEEKDAYS)]), [], 'INVALID_TIME'],
     ['full day name', planOf('UTC', [win('20:00', '06:00', ['Monday' as Day])]), [], 'INVALID_DAY'],
@@ -28,13 +33,27 @@ describe('invalid input is an error value with a stable code', () => {
     [
       'validFrom not an instant',
       planOf('UTC', [win('20:00', '06:00', WEEKDAYS)]),
-      [exceptionOf({ type: 'extend', validFrom: 'yesterday', validUntil: Q1.validUntil, windows: [] })],
+      [
+        exceptionOf({
+          type: 'extend',
+          validFrom: 'yesterday',
+          validUntil: Q1.validUntil,
+          windows: [],
+        }),
+      ],
       'INVALID_DATE',
     ],
     [
       'leadTime not a duration',
       planOf('UTC', [win('20:00', '06:00', WEEKDAYS)]),
-      [exceptionOf({ type: 'suspend', ...Q1, leadTime: 'soon', windows: [win('21:00', '22:00', ['WED'])] })],
+      [
+        exceptionOf({
+          type: 'suspend',
+          ...Q1,
+          leadTime: 'soon',
+          windows: [win('21:00', '22:00', ['WED'])],
+        }),
+      ],
       'INVALID_DURATION',
     ],
   ])('%s', (_name, plan, exceptions, code) => {
@@ -47,8 +66,20 @@ describe('invalid input is an error value with a stable code', () => {
   });
 
   it('ignores an invalid exception of another plan', () => {
-    const other = exceptionOf({ type: 'suspend', ...Q1, plan: 'other', leadTime: 'soon', windows: [] });
-    expect(evaluate(planOf('UTC', [win('20:00', '06:00', WEEKDAYS)]), [other], at('2026-01-28T21:00:00Z')).hibernate).toBe(true);
+    const other = exceptionOf({
+      type: 'suspend',
+      ...Q1,
+      plan: 'other',
+      leadTime: 'soon',
+      windows: [],
+    });
+    expect(
+      evaluate(
+        planOf('UTC', [win('20:00', '06:00', WEEKDAYS)]),
+        [other],
+        at('2026-01-28T21:00:00Z'),
+      ).hibernate,
+    ).toBe(true);
   });
 
   it('accepts lower-case day names', () => {

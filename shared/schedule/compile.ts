@@ -1,7 +1,13 @@
 import { parseDuration } from './duration';
 import { ScheduleError } from './errors';
 import { type IntervalSet, pushInterval, union } from './intervals';
-import { DAYS, type ExceptionType, type OffHourWindow, type ScheduleExceptionLike, type SchedulePlan } from './types';
+import {
+  DAYS,
+  type ExceptionType,
+  type OffHourWindow,
+  type ScheduleExceptionLike,
+  type SchedulePlan,
+} from './types';
 import { DAY_MS, MINUTE_MS, type ZoneRules, zoneRules } from './zoned-time';
 
 /**
@@ -62,7 +68,15 @@ export interface CompiledSchedule {
 }
 
 const TIME = /^(\d{1,2}):(\d{2})$/;
-const DAY_INDEX: Record<string, number> = { MON: 0, TUE: 1, WED: 2, THU: 3, FRI: 4, SAT: 5, SUN: 6 };
+const DAY_INDEX: Record<string, number> = {
+  MON: 0,
+  TUE: 1,
+  WED: 2,
+  THU: 3,
+  FRI: 4,
+  SAT: 5,
+  SUN: 6,
+};
 
 /** Field paths are only built when there is an error to report (compile is on the hot path). */
 type FieldPath = () => string;
@@ -81,7 +95,14 @@ function parseTime(text: string, field: FieldPath, isEnd: boolean): number {
     }
   }
   if (isEnd && h === 24 && min === 0) return DAY_MINUTES;
-  if (!(Number.isInteger(h) && Number.isInteger(min) && h >= 0 && h <= 23 && min >= 0 && min <= 59)) {
+  if (!(
+    Number.isInteger(h) &&
+    Number.isInteger(min) &&
+    h >= 0 &&
+    h <= 23 &&
+    min >= 0 &&
+    min <= 59
+  )) {
     throw new ScheduleError(
       'INVALID_TIME',
       `${field()} "${String(text)}" is not a time: use HH:MM between 00:00 and 23:59${isEnd ? ' (or 24:00)' : ''}.`,
@@ -93,14 +114,18 @@ function parseTime(text: string, field: FieldPath, isEnd: boolean): number {
 }
 
 function parseDays(days: readonly string[], field: FieldPath): boolean[] {
-  if (!Array.isArray(days)) throw new ScheduleError('INVALID_DAY', `${field()} must be a list of days such as [MON, TUE].`);
+  if (!Array.isArray(days))
+    throw new ScheduleError('INVALID_DAY', `${field()} must be a list of days such as [MON, TUE].`);
   const out = [false, false, false, false, false, false, false];
   for (const raw of days) {
     let idx = typeof raw === 'string' ? DAY_INDEX[raw] : undefined;
     // Input is case-insensitive (semantics.md section 1); the stored form is upper-case.
     if (idx === undefined && typeof raw === 'string') idx = DAY_INDEX[raw.trim().toUpperCase()];
     if (idx === undefined) {
-      throw new ScheduleError('INVALID_DAY', `${field()} contains "${String(raw)}": use MON, TUE, WED, THU, FRI, SAT or SUN.`);
+      throw new ScheduleError(
+        'INVALID_DAY',
+        `${field()} contains "${String(raw)}": use MON, TUE, WED, THU, FRI, SAT or SUN.`,
+      );
     }
     out[idx] = true;
   }
@@ -131,15 +156,27 @@ export function formatDays(days: readonly boolean[]): string {
   return runs.length ? runs.join(',') : 'no days';
 }
 
-function compileWindow(w: OffHourWindow, index: number, field: FieldPath, reading: 'events' | 'intervals'): CompiledWindow {
-  if (typeof w !== 'object' || w === null) throw new ScheduleError('INVALID_WINDOW', `${field()} must be an object.`);
+function compileWindow(
+  w: OffHourWindow,
+  index: number,
+  field: FieldPath,
+  reading: 'events' | 'intervals',
+): CompiledWindow {
+  if (typeof w !== 'object' || w === null)
+    throw new ScheduleError('INVALID_WINDOW', `${field()} must be an object.`);
   const startMin = parseTime(w.start, () => `${field()}.start`, false);
   const endMin = parseTime(w.end, () => `${field()}.end`, true);
   if (startMin === endMin) {
-    throw new ScheduleError('INVALID_WINDOW', `${field()}: start and end are both ${w.start}; a window needs two different times.`);
+    throw new ScheduleError(
+      'INVALID_WINDOW',
+      `${field()}: start and end are both ${w.start}; a window needs two different times.`,
+    );
   }
   const days = parseDays(w.daysOfWeek, () => `${field()}.daysOfWeek`);
-  const minutes = reading === 'events' ? eventPattern(startMin, endMin, days) : intervalPattern(startMin, endMin, days);
+  const minutes =
+    reading === 'events'
+      ? eventPattern(startMin, endMin, days)
+      : intervalPattern(startMin, endMin, days);
   return {
     number: index + 1,
     start: w.start.trim(),
@@ -203,7 +240,10 @@ function unionPatterns(windows: CompiledWindow[]): WeekPattern {
 function parseInstant(text: string, field: FieldPath): number {
   const ms = typeof text === 'string' ? Date.parse(text) : Number.NaN;
   if (!Number.isFinite(ms)) {
-    throw new ScheduleError('INVALID_DATE', `${field()} "${String(text)}" is not an ISO-8601 instant such as 2026-01-28T20:00:00Z.`);
+    throw new ScheduleError(
+      'INVALID_DATE',
+      `${field()} "${String(text)}" is not an ISO-8601 instant such as 2026-01-28T20:00:00Z.`,
+    );
   }
   return ms;
 }
@@ -213,13 +253,19 @@ function compileException(ex: ScheduleExceptionLike): CompiledException {
   const field = (path: string) => `exception "${name}" ${path}`;
   const type = ex.spec.type;
   if (type !== 'extend' && type !== 'suspend' && type !== 'replace') {
-    throw new ScheduleError('INVALID_ARGUMENT', `${field('spec.type')} "${String(type)}" must be extend, suspend or replace.`);
+    throw new ScheduleError(
+      'INVALID_ARGUMENT',
+      `${field('spec.type')} "${String(type)}" must be extend, suspend or replace.`,
+    );
   }
   const reading = type === 'replace' ? 'events' : 'intervals';
-  const windows = (ex.spec.windows ?? []).map((w, i) => compileWindow(w, i, () => field(`spec.windows[${i}]`), reading));
+  const windows = (ex.spec.windows ?? []).map((w, i) =>
+    compileWindow(w, i, () => field(`spec.windows[${i}]`), reading),
+  );
   const leadText = ex.spec.leadTime;
   // Lead time only means something before a suspension (semantics.md section 2).
-  const leadMs = type === 'suspend' && leadText ? parseDuration(leadText, field('spec.leadTime')) : 0;
+  const leadMs =
+    type === 'suspend' && leadText ? parseDuration(leadText, field('spec.leadTime')) : 0;
   return {
     name,
     type,
@@ -232,10 +278,15 @@ function compileException(ex: ScheduleExceptionLike): CompiledException {
 }
 
 /** Compiles without caching; use `compileSchedule` (compile-cache.ts) on hot paths. */
-export function compilePlan(plan: SchedulePlan, exceptions: readonly ScheduleExceptionLike[]): CompiledSchedule {
+export function compilePlan(
+  plan: SchedulePlan,
+  exceptions: readonly ScheduleExceptionLike[],
+): CompiledSchedule {
   const schedule = plan.spec.schedule;
   const zone = zoneRules(schedule.timezone);
-  const windows = (schedule.offHours ?? []).map((w, i) => compileWindow(w, i, () => `spec.schedule.offHours[${i}]`, 'events'));
+  const windows = (schedule.offHours ?? []).map((w, i) =>
+    compileWindow(w, i, () => `spec.schedule.offHours[${i}]`, 'events'),
+  );
   const own = exceptions.filter((ex) => ex.spec.planRef.name === plan.metadata.name);
   const compiled = own.map(compileException);
   return {

@@ -17,15 +17,18 @@ describe('parseDuration', () => {
     expect(parseDuration(text)).toBe(ms);
   });
 
-  it.each(['', '30', 'm', '1d', '-5m', '1 h', 'PT30M', 'abc'])('rejects %j with INVALID_DURATION and names the field', (text) => {
-    expect(() => parseDuration(text, 'spec.leadTime')).toThrowError(ScheduleError);
-    try {
-      parseDuration(text, 'spec.leadTime');
-    } catch (e) {
-      expect((e as ScheduleError).code).toBe('INVALID_DURATION');
-      expect((e as ScheduleError).message).toContain('spec.leadTime');
-    }
-  });
+  it.each(['', '30', 'm', '1d', '-5m', '1 h', 'PT30M', 'abc'])(
+    'rejects %j with INVALID_DURATION and names the field',
+    (text) => {
+      expect(() => parseDuration(text, 'spec.leadTime')).toThrowError(ScheduleError);
+      try {
+        parseDuration(text, 'spec.leadTime');
+      } catch (e) {
+        expect((e as ScheduleError).code).toBe('INVALID_DURATION');
+        expect((e as ScheduleError).message).toContain('spec.leadTime');
+      }
+    },
+  );
 });
 
 describe('formatDuration', () => {

@@ -18,7 +18,8 @@ export function parseDuration(text: string, field = 'duration'): number {
     );
   }
   let total = 0;
-  for (const m of trimmed.matchAll(TERM)) total += Number(m[1]) * (UNIT_MS[m[2] ?? 's'] ?? SECOND_MS);
+  for (const m of trimmed.matchAll(TERM))
+    total += Number(m[1]) * (UNIT_MS[m[2] ?? 's'] ?? SECOND_MS);
   return Math.round(total);
 }
 

@@ -106,8 +106,18 @@ describe('exceptions: several of one type merge', () => {
       name: 'replaces with consecutive validity each apply only while valid',
       windows: [WEEKNIGHTS],
       exceptions: [
-        { type: 'replace', validFrom: '2026-01-01T00:00:00Z', validUntil: '2026-01-29T00:00:00Z', windows: [win('10:00', '12:00', ['WED'])] },
-        { type: 'replace', validFrom: '2026-01-29T00:00:00Z', validUntil: '2026-03-01T00:00:00Z', windows: [win('14:00', '16:00', ['WED'])] },
+        {
+          type: 'replace',
+          validFrom: '2026-01-01T00:00:00Z',
+          validUntil: '2026-01-29T00:00:00Z',
+          windows: [win('10:00', '12:00', ['WED'])],
+        },
+        {
+          type: 'replace',
+          validFrom: '2026-01-29T00:00:00Z',
+          validUntil: '2026-03-01T00:00:00Z',
+          windows: [win('14:00', '16:00', ['WED'])],
+        },
       ],
       expect: [
         ['2026-01-28T11:00:00Z', true],
@@ -142,7 +152,12 @@ describe('exceptions: validity is [validFrom, validUntil) and other plans are ig
       name: 'an extend applies from validFrom inclusive to validUntil exclusive',
       windows: [WEEKNIGHTS],
       exceptions: [
-        { type: 'extend', validFrom: '2026-01-28T12:00:00Z', validUntil: '2026-01-28T13:00:00Z', windows: [win('00:00', '24:00', EVERY_DAY)] },
+        {
+          type: 'extend',
+          validFrom: '2026-01-28T12:00:00Z',
+          validUntil: '2026-01-28T13:00:00Z',
+          windows: [win('00:00', '24:00', EVERY_DAY)],
+        },
       ],
       expect: [
         ['2026-01-28T11:59:59Z', false],
@@ -155,7 +170,12 @@ describe('exceptions: validity is [validFrom, validUntil) and other plans are ig
       name: 'a suspend applies from validFrom inclusive to validUntil exclusive',
       windows: [WEEKNIGHTS],
       exceptions: [
-        { type: 'suspend', validFrom: '2026-01-28T22:00:00Z', validUntil: '2026-01-29T02:00:00Z', windows: [win('00:00', '24:00', EVERY_DAY)] },
+        {
+          type: 'suspend',
+          validFrom: '2026-01-28T22:00:00Z',
+          validUntil: '2026-01-29T02:00:00Z',
+          windows: [win('00:00', '24:00', EVERY_DAY)],
+        },
       ],
       expect: [
         ['2026-01-28T21:59:59Z', true],
@@ -167,14 +187,19 @@ describe('exceptions: validity is [validFrom, validUntil) and other plans are ig
     {
       name: 'an exception for another plan changes nothing',
       windows: [WEEKNIGHTS],
-      exceptions: [{ type: 'suspend', ...Q1, plan: 'other-plan', windows: [win('00:00', '24:00', EVERY_DAY)] }],
+      exceptions: [
+        { type: 'suspend', ...Q1, plan: 'other-plan', windows: [win('00:00', '24:00', EVERY_DAY)] },
+      ],
       expect: [['2026-01-28T23:00:00Z', true]],
     },
   ]);
 });
 
 describe('lead time before a suspension', () => {
-  const suspend = (leadTime: string, windows = [win('22:00', '23:00', ['WED'])]): ExceptionInput => ({ type: 'suspend', ...Q1, leadTime, windows });
+  const suspend = (
+    leadTime: string,
+    windows = [win('22:00', '23:00', ['WED'])],
+  ): ExceptionInput => ({ type: 'suspend', ...Q1, leadTime, windows });
   runCases([
     {
       name: 'wakes a plan early when it would still be asleep when the suspension starts',

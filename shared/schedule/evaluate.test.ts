@@ -110,15 +110,42 @@ describe('base windows: 23:59 is end of day and 24:00 → 00:00 stays hibernated
 describe('reason and activeExceptions', () => {
   const plan = planOf('UTC', [win('08:00', '09:00', ['MON']), WEEKNIGHTS]);
   const exceptions = [
-    exceptionOf({ type: 'suspend', ...Q1, name: 'team-offsite', leadTime: '1h', windows: [win('22:00', '23:00', ['WED'])] }),
-    exceptionOf({ type: 'extend', ...Q1, name: 'long-weekend', windows: [win('06:00', '20:00', ['FRI'])] }),
-    exceptionOf({ type: 'replace', validFrom: '2026-02-01T00:00:00Z', validUntil: '2026-02-08T00:00:00Z', name: 'audit', windows: [win('10:00', '11:00', ['MON'])] }),
-    exceptionOf({ type: 'suspend', ...Q1, name: 'someone-else', plan: 'other', windows: [win('00:00', '24:00', EVERY_DAY)] }),
+    exceptionOf({
+      type: 'suspend',
+      ...Q1,
+      name: 'team-offsite',
+      leadTime: '1h',
+      windows: [win('22:00', '23:00', ['WED'])],
+    }),
+    exceptionOf({
+      type: 'extend',
+      ...Q1,
+      name: 'long-weekend',
+      windows: [win('06:00', '20:00', ['FRI'])],
+    }),
+    exceptionOf({
+      type: 'replace',
+      validFrom: '2026-02-01T00:00:00Z',
+      validUntil: '2026-02-08T00:00:00Z',
+      name: 'audit',
+      windows: [win('10:00', '11:00', ['MON'])],
+    }),
+    exceptionOf({
+      type: 'suspend',
+      ...Q1,
+      name: 'someone-else',
+      plan: 'other',
+      windows: [win('00:00', '24:00', EVERY_DAY)],
+    }),
   ];
   it.each([
     ['2026-01-28T23:30:00Z', true, 'off-hours window 2 (20:00–06:00 MON–FRI)'],
     ['2026-01-28T22:30:00Z', false, 'suspended by exception team-offsite'],
-    ['2026-01-28T21:30:00Z', false, 'lead time (1h) before suspension by exception team-offsite at 2026-01-28 22:00'],
+    [
+      '2026-01-28T21:30:00Z',
+      false,
+      'lead time (1h) before suspension by exception team-offsite at 2026-01-28 22:00',
+    ],
     ['2026-01-30T12:00:00Z', true, 'extended by exception long-weekend (06:00–20:00 FRI)'],
     ['2026-02-02T10:30:00Z', true, 'window 1 (10:00–11:00 MON) of replacing exception audit'],
     ['2026-02-02T21:00:00Z', false, 'awake: outside the windows of replacing exception audit'],
@@ -131,7 +158,11 @@ describe('reason and activeExceptions', () => {
   });
 
   it('lists the exceptions valid at the instant', () => {
-    expect(evaluate(plan, exceptions, at('2026-02-02T10:30:00Z')).activeExceptions).toEqual(['team-offsite', 'long-weekend', 'audit']);
+    expect(evaluate(plan, exceptions, at('2026-02-02T10:30:00Z')).activeExceptions).toEqual([
+      'team-offsite',
+      'long-weekend',
+      'audit',
+    ]);
     expect(evaluate(plan, exceptions, at('2026-04-01T00:00:00Z')).activeExceptions).toEqual([]);
   });
 
@@ -144,6 +175,8 @@ describe('reason and activeExceptions', () => {
       name: 'demo',
       windows: [win('00:00', '24:00', EVERY_DAY)],
     });
-    expect(evaluate(planOf('UTC', [WEEKNIGHTS]), [early], at('2026-01-28T21:30:00Z')).activeExceptions).toEqual(['demo']);
+    expect(
+      evaluate(planOf('UTC', [WEEKNIGHTS]), [early], at('2026-01-28T21:30:00Z')).activeExceptions,
+    ).toEqual(['demo']);
   });
 });

@@ -15,18 +15,30 @@ export interface Explanation extends Evaluation {
  * What the schedule says at `instant`: hibernate or not, why, and which exceptions are in
  * effect. Exceptions of other plans are ignored.
  */
-export function evaluate(plan: SchedulePlan, exceptions: readonly ScheduleExceptionLike[], instant: Date): Evaluation {
+export function evaluate(
+  plan: SchedulePlan,
+  exceptions: readonly ScheduleExceptionLike[],
+  instant: Date,
+): Evaluation {
   const { hibernate, reason, activeExceptions } = explainAt(plan, exceptions, instant);
   return { hibernate, reason, activeExceptions };
 }
 
-export function explainAt(plan: SchedulePlan, exceptions: readonly ScheduleExceptionLike[], instant: Date): Explanation {
+export function explainAt(
+  plan: SchedulePlan,
+  exceptions: readonly ScheduleExceptionLike[],
+  instant: Date,
+): Explanation {
   const c = compileSchedule(plan, exceptions);
   const t = instantMs(instant);
   return explain(c, computeLayers(c, t, t + 1), t);
 }
 
-function windowAt(c: CompiledSchedule, windows: CompiledWindow[], t: number): CompiledWindow | undefined {
+function windowAt(
+  c: CompiledSchedule,
+  windows: CompiledWindow[],
+  t: number,
+): CompiledWindow | undefined {
   return windows.find((w) => patternInstants(c, w.pattern, t, t + 1).length > 0);
 }
 
@@ -37,7 +49,12 @@ function localStamp(c: CompiledSchedule, ms: number): string {
 /** Names the window or exception that decides the answer at `t` (which must lie in the layers' range). */
 export function explain(c: CompiledSchedule, layers: Layers, t: number): Explanation {
   const active = c.exceptions.filter((e) => e.from <= t && t < e.until).map((e) => e.name);
-  const answer = (hibernate: boolean, reason: string, source: IntervalSource, extra?: string): Explanation => ({
+  const answer = (
+    hibernate: boolean,
+    reason: string,
+    source: IntervalSource,
+    extra?: string,
+  ): Explanation => ({
     hibernate,
     reason,
     source,
@@ -86,9 +103,15 @@ export function explain(c: CompiledSchedule, layers: Layers, t: number): Explana
   }
   const suspend = layers.suspends.find((l) => contains(l.set, t));
   if (suspend && (contains(layers.core, t) || contains(layers.extend, t))) {
-    return answer(false, `suspended by exception ${suspend.ex.name}`, { kind: 'suspend', exception: suspend.ex.name });
+    return answer(false, `suspended by exception ${suspend.ex.name}`, {
+      kind: 'suspend',
+      exception: suspend.ex.name,
+    });
   }
-  const replace = layers.replaces[0] && contains(layers.replaceValid, t) ? layers.replaces.find((r) => r.ex.from <= t && t < r.ex.until) : undefined;
+  const replace =
+    layers.replaces[0] && contains(layers.replaceValid, t)
+      ? layers.replaces.find((r) => r.ex.from <= t && t < r.ex.until)
+      : undefined;
   if (replace) {
     return answer(false, `awake: outside the windows of replacing exception ${replace.ex.name}`, {
       kind: 'replace',

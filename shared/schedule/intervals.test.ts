@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type IntervalSet, clip, contains, intersect, normalize, subtract, union } from './intervals';
+import {
+  type IntervalSet,
+  clip,
+  contains,
+  intersect,
+  normalize,
+  subtract,
+  union,
+} from './intervals';
 
 /** Membership of the integer points 0..59 — a brute-force model of a set. */
 function points(set: IntervalSet): boolean[] {
@@ -15,8 +23,13 @@ function isCanonical(set: IntervalSet): boolean {
   return set.length % 2 === 0;
 }
 
-const rawPairs = fc.array(fc.tuple(fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 })), { maxLength: 8 });
-const setArb = rawPairs.map((pairs) => normalize(pairs.flatMap(([a, b]) => [Math.min(a, b), Math.max(a, b)])));
+const rawPairs = fc.array(
+  fc.tuple(fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 })),
+  { maxLength: 8 },
+);
+const setArb = rawPairs.map((pairs) =>
+  normalize(pairs.flatMap(([a, b]) => [Math.min(a, b), Math.max(a, b)])),
+);
 
 describe('interval sets', () => {
   it('normalize merges overlapping and touching intervals and drops empty ones', () => {
@@ -42,11 +55,16 @@ describe('interval sets', () => {
 
   it('clip keeps exactly the part inside [lo, hi)', () => {
     fc.assert(
-      fc.property(setArb, fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 }), (a, x, y) => {
-        const lo = Math.min(x, y);
-        const hi = Math.max(x, y);
-        expect(points(clip(a, lo, hi))).toEqual(points(a).map((v, t) => v && t >= lo && t < hi));
-      }),
+      fc.property(
+        setArb,
+        fc.integer({ min: 0, max: 59 }),
+        fc.integer({ min: 0, max: 59 }),
+        (a, x, y) => {
+          const lo = Math.min(x, y);
+          const hi = Math.max(x, y);
+          expect(points(clip(a, lo, hi))).toEqual(points(a).map((v, t) => v && t >= lo && t < hi));
+        },
+      ),
     );
   });
 });

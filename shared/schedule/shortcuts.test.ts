@@ -89,7 +89,9 @@ describe('skipNextHibernation', () => {
     expect(iso(new Date(hold.spec.validUntil))).toBe('2026-02-02T05:00:00Z');
     expect(asleep([hold], '2026-01-30T19:00:00Z')).toBe(false);
     expect(asleep([hold], '2026-02-01T12:00:00Z')).toBe(false);
-    expect(upcoming(plan, [hold], friAfternoon, 1).map((t) => [iso(t.at), t.operation])).toEqual([['2026-02-02T19:00:00Z', 'hibernate']]);
+    expect(upcoming(plan, [hold], friAfternoon, 1).map((t) => [iso(t.at), t.operation])).toEqual([
+      ['2026-02-02T19:00:00Z', 'hibernate'],
+    ]);
   });
 
   it('while asleep, skips the next hibernation and leaves the current one alone', () => {
@@ -100,7 +102,9 @@ describe('skipNextHibernation', () => {
   });
 
   it('reports NO_UPCOMING_HIBERNATION when the schedule never hibernates', () => {
-    expect(codeOf(() => skipNextHibernation(planOf('UTC', []), [], wedAsleep))).toBe('NO_UPCOMING_HIBERNATION');
+    expect(codeOf(() => skipNextHibernation(planOf('UTC', []), [], wedAsleep))).toBe(
+      'NO_UPCOMING_HIBERNATION',
+    );
   });
 });
 
@@ -110,7 +114,9 @@ describe('wakeUntil ("wake now")', () => {
     expectStorable(hold, 'suspend');
     expect(asleep([hold], wedAsleep)).toBe(false);
     expect(iso(new Date(hold.spec.validUntil))).toBe('2026-01-29T05:00:00Z');
-    expect(upcoming(plan, [hold], wedAsleep, 1).map((t) => iso(t.at))).toEqual(['2026-01-29T19:00:00Z']);
+    expect(upcoming(plan, [hold], wedAsleep, 1).map((t) => iso(t.at))).toEqual([
+      '2026-01-29T19:00:00Z',
+    ]);
   });
 
   it('wakes until a chosen time, then the schedule takes over again', () => {
@@ -121,8 +127,12 @@ describe('wakeUntil ("wake now")', () => {
 
   it('refuses when already awake, and a chosen time in the past or beyond 90 days', () => {
     expect(codeOf(() => wakeUntil(plan, [], wedAfternoon))).toBe('ALREADY_AWAKE');
-    expect(codeOf(() => wakeUntil(plan, [], wedAsleep, at('2026-01-28T20:00:00Z')))).toBe('INVALID_ARGUMENT');
-    expect(codeOf(() => wakeUntil(plan, [], wedAsleep, at('2026-06-01T00:00:00Z')))).toBe('INVALID_ARGUMENT');
+    expect(codeOf(() => wakeUntil(plan, [], wedAsleep, at('2026-01-28T20:00:00Z')))).toBe(
+      'INVALID_ARGUMENT',
+    );
+    expect(codeOf(() => wakeUntil(plan, [], wedAsleep, at('2026-06-01T00:00:00Z')))).toBe(
+      'INVALID_ARGUMENT',
+    );
   });
 });
 
@@ -131,7 +141,9 @@ describe('hibernateUntil ("hibernate now")', () => {
     const hold = hibernateUntil(plan, [], friAfternoon);
     expectStorable(hold, 'extend');
     expect(asleep([hold], friAfternoon)).toBe(true);
-    expect(upcoming(plan, [hold], friAfternoon, 1).map((t) => [iso(t.at), t.operation])).toEqual([['2026-02-02T05:00:00Z', 'wakeup']]);
+    expect(upcoming(plan, [hold], friAfternoon, 1).map((t) => [iso(t.at), t.operation])).toEqual([
+      ['2026-02-02T05:00:00Z', 'wakeup'],
+    ]);
   });
 
   it('hibernates until a chosen time', () => {

@@ -1,6 +1,13 @@
 import { ScheduleError } from './errors';
 import { evaluate } from './evaluate';
-import { DAYS, type ExceptionType, type OffHourWindow, type ScheduleExceptionLike, type ScheduleExceptionObject, type SchedulePlan } from './types';
+import {
+  DAYS,
+  type ExceptionType,
+  type OffHourWindow,
+  type ScheduleExceptionLike,
+  type ScheduleExceptionObject,
+  type SchedulePlan,
+} from './types';
 import { upcoming } from './upcoming';
 import { DAY_MS, HOUR_MS, SECOND_MS, instantMs, zoneRules } from './zoned-time';
 
@@ -18,7 +25,11 @@ export const MAX_EXCEPTION_MS = 90 * DAY_MS;
 const MAX_NAME = 63;
 
 /** A hold covers whole days, so its validity alone decides when it applies. */
-export const ALL_DAY_WINDOW: OffHourWindow = { start: '00:00', end: '24:00', daysOfWeek: [...DAYS] };
+export const ALL_DAY_WINDOW: OffHourWindow = {
+  start: '00:00',
+  end: '24:00',
+  daysOfWeek: [...DAYS],
+};
 
 type HoldKind = 'keep-awake' | 'skip' | 'wake' | 'hibernate' | 'awake-until-tomorrow';
 
@@ -40,11 +51,19 @@ function isoSeconds(ms: number): string {
 }
 
 /** DNS-1123 name `<plan>-<kind>-<yyyymmdd>-<hhmm>` (plan-local time), unique among `exceptions`. */
-function holdName(plan: SchedulePlan, kind: HoldKind, at: number, exceptions: readonly ScheduleExceptionLike[]): string {
+function holdName(
+  plan: SchedulePlan,
+  kind: HoldKind,
+  at: number,
+  exceptions: readonly ScheduleExceptionLike[],
+): string {
   const stamp = localStamp(plan, at).replace(/[-:]/g, '').replace(' ', '-');
   const suffix = `-${kind}-${stamp}`;
   // Leave room for a "-NN" collision suffix within the 63-character label limit.
-  const planPart = dnsLabel(plan.metadata.name).slice(0, MAX_NAME - suffix.length - 3).replace(/-$/, '') || 'plan';
+  const planPart =
+    dnsLabel(plan.metadata.name)
+      .slice(0, MAX_NAME - suffix.length - 3)
+      .replace(/-$/, '') || 'plan';
   const taken = new Set(exceptions.map((e) => e.metadata.name));
   const base = `${planPart}${suffix}`;
   let name = base;
@@ -64,7 +83,10 @@ function hold(
   return {
     apiVersion: API_VERSION,
     kind: 'ScheduleException',
-    metadata: { name: holdName(plan, kind, from, exceptions), annotations: { [REASON_ANNOTATION]: reason } },
+    metadata: {
+      name: holdName(plan, kind, from, exceptions),
+      annotations: { [REASON_ANNOTATION]: reason },
+    },
     spec: {
       planRef: { name: plan.metadata.name },
       type,
@@ -85,9 +107,16 @@ function capped(from: number, until: number): number {
 
 function chosenUntil(now: number, until: Date): number {
   const ms = floorSecond(instantMs(until, 'until'));
-  if (ms <= now) throw new ScheduleError('INVALID_ARGUMENT', 'The chosen time is not in the future: pick a later time.');
+  if (ms <= now)
+    throw new ScheduleError(
+      'INVALID_ARGUMENT',
+      'The chosen time is not in the future: pick a later time.',
+    );
   if (ms - now > MAX_EXCEPTION_MS) {
-    throw new ScheduleError('INVALID_ARGUMENT', 'A hold can last at most 90 days: pick an earlier time.');
+    throw new ScheduleError(
+      'INVALID_ARGUMENT',
+      'A hold can last at most 90 days: pick an earlier time.',
+    );
   }
   return ms;
 }
@@ -104,7 +133,10 @@ export function keepAwakeFor(
   hours: number,
 ): ScheduleExceptionObject {
   if (!(typeof hours === 'number' && hours > 0 && hours * HOUR_MS <= MAX_EXCEPTION_MS)) {
-    throw new ScheduleError('INVALID_ARGUMENT', `Keep awake needs a number of hours above 0 and at most ${90 * 24} (got ${String(hours)}).`);
+    throw new ScheduleError(
+      'INVALID_ARGUMENT',
+      `Keep awake needs a number of hours above 0 and at most ${90 * 24} (got ${String(hours)}).`,
+    );
   }
   const from = floorSecond(instantMs(now, 'now'));
   const until = from + Math.round(hours * HOUR_MS);
@@ -113,12 +145,19 @@ export function keepAwakeFor(
 }
 
 /** Start and end of the next hibernation that begins after `now`, as the schedule stands. */
-function nextHibernation(plan: SchedulePlan, exceptions: readonly ScheduleExceptionLike[], now: Date): { start: number; end: number | undefined } {
+function nextHibernation(
+  plan: SchedulePlan,
+  exceptions: readonly ScheduleExceptionLike[],
+  now: Date,
+): { start: number; end: number | undefined } {
   const changes = upcoming(plan, exceptions, now, 3);
   const i = changes.findIndex((c) => c.operation === 'hibernate');
   const start = i >= 0 ? changes[i]?.at.getTime() : undefined;
   if (start === undefined) {
-    throw new ScheduleError('NO_UPCOMING_HIBERNATION', 'The schedule has no hibernation in the next 366 days, so there is nothing to skip or wait for.');
+    throw new ScheduleError(
+      'NO_UPCOMING_HIBERNATION',
+      'The schedule has no hibernation in the next 366 days, so there is nothing to skip or wait for.',
+    );
   }
   return { start, end: changes[i + 1]?.at.getTime() };
 }
@@ -128,7 +167,11 @@ function nextHibernation(plan: SchedulePlan, exceptions: readonly ScheduleExcept
  * after `now`. When the plan is asleep now, that is the one after the current hibernation (to
  * end the current one, use `wakeUntil`).
  */
-export function skipNextHibernation(plan: SchedulePlan, exceptions: readonly ScheduleExceptionLike[], now: Date): ScheduleExceptionObject {
+export function skipNextHibernation(
+  plan: SchedulePlan,
+  exceptions: readonly ScheduleExceptionLike[],
+  now: Date,
+): ScheduleExceptionObject {
   const next = nextHibernation(plan, exceptions, now);
   const until = capped(next.start, next.end ?? Number.POSITIVE_INFINITY);
   const reason = `Skipping the hibernation of ${localStamp(plan, next.start)} until ${localStamp(plan, until)} (${zoneName(plan)})`;
@@ -140,13 +183,21 @@ export function skipNextHibernation(plan: SchedulePlan, exceptions: readonly Sch
  * `until` the plan must be hibernated now (`ALREADY_AWAKE` otherwise). A schedule that never
  * wakes within 90 days gets the 90-day maximum.
  */
-export function wakeUntil(plan: SchedulePlan, exceptions: readonly ScheduleExceptionLike[], now: Date, until?: Date): ScheduleExceptionObject {
+export function wakeUntil(
+  plan: SchedulePlan,
+  exceptions: readonly ScheduleExceptionLike[],
+  now: Date,
+  until?: Date,
+): ScheduleExceptionObject {
   const from = floorSecond(instantMs(now, 'now'));
   let end: number;
   if (until) end = chosenUntil(from, until);
   else {
     if (!evaluate(plan, exceptions, now).hibernate) {
-      throw new ScheduleError('ALREADY_AWAKE', 'The plan is already awake: use "keep awake" or "skip next hibernation" instead.');
+      throw new ScheduleError(
+        'ALREADY_AWAKE',
+        'The plan is already awake: use "keep awake" or "skip next hibernation" instead.',
+      );
     }
     const wake = upcoming(plan, exceptions, now, 1)[0];
     end = capped(from, wake ? wake.at.getTime() : Number.POSITIVE_INFINITY);
@@ -172,7 +223,10 @@ export function hibernateUntil(
   if (until) end = chosenUntil(from, until);
   else {
     if (evaluate(plan, exceptions, now).hibernate) {
-      throw new ScheduleError('ALREADY_HIBERNATED', 'The plan is already hibernated: use "wake now" to wake it.');
+      throw new ScheduleError(
+        'ALREADY_HIBERNATED',
+        'The plan is already hibernated: use "wake now" to wake it.',
+      );
     }
     const next = nextHibernation(plan, exceptions, now);
     end = capped(from, next.end ?? Number.POSITIVE_INFINITY);
@@ -181,7 +235,10 @@ export function hibernateUntil(
   const created = hold(plan, exceptions, 'hibernate', 'extend', from, end, reason);
   const check = evaluate(plan, [...exceptions, created], new Date(from));
   if (!check.hibernate) {
-    throw new ScheduleError('BLOCKED_BY_SUSPEND', `Cannot hibernate now: ${check.reason}. Remove that hold first.`);
+    throw new ScheduleError(
+      'BLOCKED_BY_SUSPEND',
+      `Cannot hibernate now: ${check.reason}. Remove that hold first.`,
+    );
   }
   return created;
 }
@@ -191,7 +248,11 @@ export function hibernateUntil(
  * defined as the first scheduled wake-up after the next hibernation (the current one when the
  * plan is asleep now). Friday evening therefore holds until Monday's wake-up.
  */
-export function keepAwakeUntilTomorrow(plan: SchedulePlan, exceptions: readonly ScheduleExceptionLike[], now: Date): ScheduleExceptionObject {
+export function keepAwakeUntilTomorrow(
+  plan: SchedulePlan,
+  exceptions: readonly ScheduleExceptionLike[],
+  now: Date,
+): ScheduleExceptionObject {
   const from = floorSecond(instantMs(now, 'now'));
   let end: number;
   if (evaluate(plan, exceptions, now).hibernate) {

@@ -1,6 +1,12 @@
 import { expect, it } from 'vitest';
 import { evaluate } from './evaluate';
-import type { Day, ExceptionType, OffHourWindow, ScheduleExceptionLike, SchedulePlan } from './types';
+import type {
+  Day,
+  ExceptionType,
+  OffHourWindow,
+  ScheduleExceptionLike,
+  SchedulePlan,
+} from './types';
 import { upcoming } from './upcoming';
 
 /** Compact builders and a table runner for the schedule tests. Not exported from the package index. */
@@ -12,7 +18,11 @@ export function win(start: string, end: string, daysOfWeek: Day[]): OffHourWindo
   return { start, end, daysOfWeek };
 }
 
-export function planOf(timezone: string, offHours: OffHourWindow[], name = 'dev-env'): SchedulePlan {
+export function planOf(
+  timezone: string,
+  offHours: OffHourWindow[],
+  name = 'dev-env',
+): SchedulePlan {
   return { metadata: { name }, spec: { schedule: { timezone, offHours } } };
 }
 
@@ -72,10 +82,16 @@ export function runCases(cases: ScheduleCase[]): void {
       const plan = planOf(c.tz ?? 'UTC', c.windows);
       const exceptions = (c.exceptions ?? []).map((e, i) => exceptionOf(e, i));
       for (const [instant, hibernate] of c.expect) {
-        expect({ instant, hibernate: evaluate(plan, exceptions, at(instant)).hibernate }).toEqual({ instant, hibernate });
+        expect({ instant, hibernate: evaluate(plan, exceptions, at(instant)).hibernate }).toEqual({
+          instant,
+          hibernate,
+        });
       }
       if (c.next) {
-        const got = upcoming(plan, exceptions, at(c.next.from), c.next.n).map((t) => [iso(t.at), t.operation]);
+        const got = upcoming(plan, exceptions, at(c.next.from), c.next.n).map((t) => [
+          iso(t.at),
+          t.operation,
+        ]);
         expect(got).toEqual(c.next.expect);
       }
     });

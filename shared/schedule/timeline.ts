@@ -8,7 +8,15 @@ import {
   wallMinuteMs,
   weekStartDay,
 } from './compile';
-import { type IntervalSet, clip, contains, indexOf, pushInterval, subtract, union } from './intervals';
+import {
+  type IntervalSet,
+  clip,
+  contains,
+  indexOf,
+  pushInterval,
+  subtract,
+  union,
+} from './intervals';
 
 /**
  * The hibernation timeline of a compiled schedule over a range of instants, built layer by
@@ -63,7 +71,12 @@ function weekInstants(c: CompiledSchedule, p: WeekPattern, weekStart: number): n
 }
 
 /** A week pattern as instants, cut to [lo, hi). */
-export function patternInstants(c: CompiledSchedule, pattern: WeekPattern, lo: number, hi: number): IntervalSet {
+export function patternInstants(
+  c: CompiledSchedule,
+  pattern: WeekPattern,
+  lo: number,
+  hi: number,
+): IntervalSet {
   const out: IntervalSet = [];
   const minutes = pattern.minutes;
   if (minutes.length === 0 || hi <= lo) return out;
@@ -87,7 +100,12 @@ export function patternInstants(c: CompiledSchedule, pattern: WeekPattern, lo: n
   return out;
 }
 
-function exceptionLayers(c: CompiledSchedule, list: CompiledException[], lo: number, hi: number): ExceptionLayer[] {
+function exceptionLayers(
+  c: CompiledSchedule,
+  list: CompiledException[],
+  lo: number,
+  hi: number,
+): ExceptionLayer[] {
   const out: ExceptionLayer[] = [];
   for (const ex of list) {
     const a = Math.max(ex.from, lo);
@@ -139,7 +157,11 @@ export function computeLayers(c: CompiledSchedule, from: number, to: number): La
   const base = patternInstants(c, c.basePattern, from, lookahead);
   const replaces = exceptionLayers(c, c.replaces, from, lookahead);
   let replaceValid: IntervalSet = [];
-  for (const r of replaces) replaceValid = union(replaceValid, [Math.max(r.ex.from, from), Math.min(r.ex.until, lookahead)]);
+  for (const r of replaces)
+    replaceValid = union(replaceValid, [
+      Math.max(r.ex.from, from),
+      Math.min(r.ex.until, lookahead),
+    ]);
   const core = union(subtract(base, replaceValid), unionOf(replaces));
   const extendLayers = exceptionLayers(c, c.extends, from, lookahead);
   const suspendLayers = exceptionLayers(c, c.suspends, from, lookahead);

@@ -37,7 +37,9 @@ describe('upcoming', () => {
   });
 
   it('ignores changes later than 366 days ahead', () => {
-    expect(upcoming(alwaysAsleep, [holdAt(366 * DAY_MS + SECOND_MS, DAY_MS)], from, 10)).toEqual([]);
+    expect(upcoming(alwaysAsleep, [holdAt(366 * DAY_MS + SECOND_MS, DAY_MS)], from, 10)).toEqual(
+      [],
+    );
   });
 
   it('finds every weekly change of a year and no more', () => {
@@ -51,10 +53,24 @@ describe('upcoming', () => {
   });
 
   it('alternates operations, increases strictly and agrees with evaluate on both sides of each change', () => {
-    const plan = planOf('America/New_York', [win('20:00', '06:00', WEEKDAYS), win('00:00', '23:59', ['SAT', 'SUN'])]);
+    const plan = planOf('America/New_York', [
+      win('20:00', '06:00', WEEKDAYS),
+      win('00:00', '23:59', ['SAT', 'SUN']),
+    ]);
     const exceptions = [
-      exceptionOf({ type: 'suspend', validFrom: '2026-02-01T00:00:00Z', validUntil: '2026-04-01T00:00:00Z', leadTime: '45m', windows: [win('22:00', '02:00', ['TUE'])] }),
-      exceptionOf({ type: 'extend', validFrom: '2026-02-01T00:00:00Z', validUntil: '2026-04-01T00:00:00Z', windows: [win('12:00', '13:00', ['THU'])] }),
+      exceptionOf({
+        type: 'suspend',
+        validFrom: '2026-02-01T00:00:00Z',
+        validUntil: '2026-04-01T00:00:00Z',
+        leadTime: '45m',
+        windows: [win('22:00', '02:00', ['TUE'])],
+      }),
+      exceptionOf({
+        type: 'extend',
+        validFrom: '2026-02-01T00:00:00Z',
+        validUntil: '2026-04-01T00:00:00Z',
+        windows: [win('12:00', '13:00', ['THU'])],
+      }),
     ];
     const next = upcoming(plan, exceptions, from, 120);
     expect(next).toHaveLength(120);
@@ -64,7 +80,9 @@ describe('upcoming', () => {
       expect(t.at.getTime()).toBeGreaterThan(previous);
       expect(t.operation).toBe(state ? 'wakeup' : 'hibernate');
       expect(evaluate(plan, exceptions, t.at).hibernate).toBe(t.operation === 'hibernate');
-      expect(evaluate(plan, exceptions, new Date(t.at.getTime() - SECOND_MS)).hibernate).toBe(state);
+      expect(evaluate(plan, exceptions, new Date(t.at.getTime() - SECOND_MS)).hibernate).toBe(
+        state,
+      );
       state = !state;
       previous = t.at.getTime();
     }

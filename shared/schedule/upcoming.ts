@@ -21,7 +21,11 @@ export function upcoming(
   from: Date,
   n: number,
 ): ScheduleTransition[] {
-  if (!Number.isInteger(n) || n < 0) throw new ScheduleError('INVALID_ARGUMENT', `n must be a whole number >= 0 (got ${String(n)}).`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new ScheduleError(
+      'INVALID_ARGUMENT',
+      `n must be a whole number >= 0 (got ${String(n)}).`,
+    );
   const c = compileSchedule(plan, exceptions);
   const start = instantMs(from, 'from');
   const horizon = start + UPCOMING_HORIZON_DAYS * DAY_MS;
@@ -33,7 +37,8 @@ export function upcoming(
     if (state === undefined) state = hibernate;
     else if (hibernate !== state) {
       state = hibernate;
-      if (at > start && at <= horizon) out.push({ at: new Date(at), operation: hibernate ? 'hibernate' : 'wakeup' });
+      if (at > start && at <= horizon)
+        out.push({ at: new Date(at), operation: hibernate ? 'hibernate' : 'wakeup' });
     }
   };
 

@@ -10,7 +10,13 @@ interface VectorCase {
   name: string;
   timezone: string;
   offHours: OffHourWindow[];
-  exceptions?: Array<{ type: ExceptionType; validFrom: string; validUntil: string; leadTime?: string; windows: OffHourWindow[] }>;
+  exceptions?: Array<{
+    type: ExceptionType;
+    validFrom: string;
+    validUntil: string;
+    leadTime?: string;
+    windows: OffHourWindow[];
+  }>;
   at: string;
   expect: { hibernate: boolean; upcoming: Array<{ at: string; operation: string }> };
 }
@@ -32,7 +38,9 @@ describe('schedule vectors (shared/spec/schedule-vectors.json)', () => {
       expect(evaluate(plan, exceptions, instant).hibernate).toBe(c.expect.hibernate);
       // The vectors list the next three transitions (fewer only when there are no more).
       const next = upcoming(plan, exceptions, instant, 3);
-      expect(next.map((t) => ({ at: iso(t.at), operation: t.operation }))).toEqual(c.expect.upcoming);
+      expect(next.map((t) => ({ at: iso(t.at), operation: t.operation }))).toEqual(
+        c.expect.upcoming,
+      );
     });
   }
 });

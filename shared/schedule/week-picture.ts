@@ -4,14 +4,23 @@ import { ScheduleError } from './errors';
 import { explain } from './evaluate';
 import type { IntervalSet } from './intervals';
 import { computeLayers, patternInstants } from './timeline';
-import { DAYS, type Day, type IntervalSource, type ScheduleExceptionLike, type SchedulePlan, type ScheduleInterval } from './types';
+import {
+  DAYS,
+  type Day,
+  type IntervalSource,
+  type ScheduleExceptionLike,
+  type SchedulePlan,
+  type ScheduleInterval,
+} from './types';
 import { DAY_MS, MINUTE_MS, instantMs } from './zoned-time';
 
 /** Longest range `intervals` accepts; the editor draws a week, the engine looks a year ahead. */
 const MAX_RANGE_MS = 400 * DAY_MS;
 
 function sourceKey(s: IntervalSource): string {
-  return s.kind === 'schedule' ? `schedule/${s.window ?? ''}` : `${s.kind}/${s.exception}/${s.window ?? ''}`;
+  return s.kind === 'schedule'
+    ? `schedule/${s.window ?? ''}`
+    : `${s.kind}/${s.exception}/${s.window ?? ''}`;
 }
 
 /**
@@ -28,7 +37,10 @@ export function intervals(
   const a = instantMs(from, 'from');
   const b = instantMs(to, 'to');
   if (!(b > a) || b - a > MAX_RANGE_MS) {
-    throw new ScheduleError('INVALID_ARGUMENT', '`to` must be after `from` and at most 400 days later.');
+    throw new ScheduleError(
+      'INVALID_ARGUMENT',
+      '`to` must be after `from` and at most 400 days later.',
+    );
   }
   const c = compileSchedule(plan, exceptions);
   const layers = computeLayers(c, a, b);
@@ -36,7 +48,15 @@ export function intervals(
   const addEdges = (set: IntervalSet): void => {
     for (const x of set) if (x > a && x < b) cuts.add(x);
   };
-  for (const set of [layers.final, layers.pre, layers.core, layers.extend, layers.suspend, layers.replaceValid]) addEdges(set);
+  for (const set of [
+    layers.final,
+    layers.pre,
+    layers.core,
+    layers.extend,
+    layers.suspend,
+    layers.replaceValid,
+  ])
+    addEdges(set);
   for (const l of [...layers.replaces, ...layers.extends, ...layers.suspends]) {
     addEdges(l.set);
     for (const w of l.ex.windows) addEdges(patternInstants(c, w.pattern, a, b));
@@ -51,10 +71,21 @@ export function intervals(
     const end = points[i + 1] ?? b;
     const e = explain(c, layers, start);
     const last = out[out.length - 1];
-    if (last && last.hibernate === e.hibernate && last.reason === e.reason && sourceKey(last.source) === sourceKey(e.source)) {
+    if (
+      last &&
+      last.hibernate === e.hibernate &&
+      last.reason === e.reason &&
+      sourceKey(last.source) === sourceKey(e.source)
+    ) {
       last.to = new Date(end);
     } else {
-      out.push({ from: new Date(start), to: new Date(end), hibernate: e.hibernate, source: e.source, reason: e.reason });
+      out.push({
+        from: new Date(start),
+        to: new Date(end),
+        hibernate: e.hibernate,
+        source: e.source,
+        reason: e.reason,
+      });
     }
   }
   return out;
@@ -82,7 +113,11 @@ export interface DayPicture {
  * spring-forward day no interval covers the skipped hour; on a fall-back day the repeated hour is
  * drawn once (later stretches are clipped so minutes never run backwards).
  */
-export function weekPicture(plan: SchedulePlan, exceptions: readonly ScheduleExceptionLike[], weekStart: Date): DayPicture[] {
+export function weekPicture(
+  plan: SchedulePlan,
+  exceptions: readonly ScheduleExceptionLike[],
+  weekStart: Date,
+): DayPicture[] {
   const c = compileSchedule(plan, exceptions);
   const monday = weekStartDay(localDayAt(c.zone, instantMs(weekStart, 'weekStart')));
   const first = c.zone.instantOf(monday * DAY_MS);
@@ -93,7 +128,8 @@ export function weekPicture(plan: SchedulePlan, exceptions: readonly ScheduleExc
     const local = monday + d;
     const dayStart = c.zone.instantOf(local * DAY_MS);
     const dayEnd = c.zone.instantOf((local + 1) * DAY_MS);
-    const toMinute = (ms: number): number => (ms >= dayEnd ? 1440 : Math.round((c.zone.wallAt(ms) - local * DAY_MS) / MINUTE_MS));
+    const toMinute = (ms: number): number =>
+      ms >= dayEnd ? 1440 : Math.round((c.zone.wallAt(ms) - local * DAY_MS) / MINUTE_MS);
     const list: DayInterval[] = [];
     let floor = 0;
     for (const iv of all) {
@@ -103,9 +139,20 @@ export function weekPicture(plan: SchedulePlan, exceptions: readonly ScheduleExc
       const startMinute = Math.max(toMinute(s), floor);
       const endMinute = Math.max(toMinute(e), startMinute);
       floor = endMinute;
-      if (endMinute > startMinute) list.push({ startMinute, endMinute, hibernate: iv.hibernate, source: iv.source, reason: iv.reason });
+      if (endMinute > startMinute)
+        list.push({
+          startMinute,
+          endMinute,
+          hibernate: iv.hibernate,
+          source: iv.source,
+          reason: iv.reason,
+        });
     }
-    days.push({ date: new Date(local * DAY_MS).toISOString().slice(0, 10), day: DAYS[d] as Day, intervals: list });
+    days.push({
+      date: new Date(local * DAY_MS).toISOString().slice(0, 10),
+      day: DAYS[d] as Day,
+      intervals: list,
+    });
   }
   return days;
 }

@@ -156,7 +156,8 @@ function parseFormatted(formatter: Intl.DateTimeFormat, at: number): WallClock {
     };
   }
   const parts: Record<string, number> = {};
-  for (const p of formatter.formatToParts(at)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  for (const p of formatter.formatToParts(at))
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
   return {
     year: parts.year ?? 1970,
     month: parts.month ?? 1,
@@ -228,13 +229,15 @@ export function toWallClock(zone: string, instant: Date): WallClock {
 /** The instant a wall-clock time happens in `zone` (gap: first instant after it; overlap: first occurrence). */
 export function fromWallClock(zone: string, wall: WallClock): Date {
   const wallMs = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
-  if (!Number.isFinite(wallMs)) throw new ScheduleError('INVALID_DATE', 'The wall-clock time is not a valid date.');
+  if (!Number.isFinite(wallMs))
+    throw new ScheduleError('INVALID_DATE', 'The wall-clock time is not a valid date.');
   return new Date(zoneRules(zone).instantOf(wallMs));
 }
 
 /** Milliseconds of a Date, rejecting invalid dates with a clear error. */
 export function instantMs(instant: Date, field = 'instant'): number {
   const ms = instant instanceof Date ? instant.getTime() : Number.NaN;
-  if (!Number.isFinite(ms)) throw new ScheduleError('INVALID_DATE', `${field} is not a valid date.`);
+  if (!Number.isFinite(ms))
+    throw new ScheduleError('INVALID_DATE', `${field} is not a valid date.`);
   return ms;
 }

@@ -10,7 +10,9 @@ export const DEMO_PROFILE = 'hibernator-sandbox';
 
 /** Writes the `hibernator-sandbox` profile (the sandbox admin keys) into `dir`; set the returned env vars. */
 export function writeDemoAwsCredentials(dir: string): AwsFilesEnv {
-  return writeAwsProfiles(dir, { [DEMO_PROFILE]: { ...SANDBOX_KEYS.admin, region: SANDBOX_REGION } });
+  return writeAwsProfiles(dir, {
+    [DEMO_PROFILE]: { ...SANDBOX_KEYS.admin, region: SANDBOX_REGION },
+  });
 }
 
 export function awsDemoConnection(endpointUrl: string): Record<string, unknown> {
@@ -18,12 +20,23 @@ export function awsDemoConnection(endpointUrl: string): Record<string, unknown> 
     apiVersion: 'hibernator.ardikabs.com/v1alpha1',
     kind: 'CloudProvider',
     metadata: { name: DEMO_CONNECTION, labels: { demo: 'true' } },
-    spec: { type: 'aws', aws: { region: SANDBOX_REGION, profile: DEMO_PROFILE, accountId: SANDBOX_ACCOUNT_ID, endpoint: endpointUrl } },
+    spec: {
+      type: 'aws',
+      aws: {
+        region: SANDBOX_REGION,
+        profile: DEMO_PROFILE,
+        accountId: SANDBOX_ACCOUNT_ID,
+        endpoint: endpointUrl,
+      },
+    },
   };
 }
 
 const ref = { kind: 'CloudProvider', name: DEMO_CONNECTION };
-const weeknights = { timezone: 'Europe/Berlin', offHours: [{ start: '19:00', end: '07:30', daysOfWeek: ['MON', 'TUE', 'WED', 'THU', 'FRI'] }] };
+const weeknights = {
+  timezone: 'Europe/Berlin',
+  offHours: [{ start: '19:00', end: '07:30', daysOfWeek: ['MON', 'TUE', 'WED', 'THU', 'FRI'] }],
+};
 
 /**
  * `dev-env`: the dev web tier (by tag), its Auto Scaling group, the Postgres instance and the
@@ -55,11 +68,33 @@ export function awsDemoPlans(): Array<Record<string, unknown>> {
             name: 'web-servers',
             type: 'ec2',
             connectorRef: ref,
-            parameters: { selector: { tagSelector: { matchTags: { Environment: 'dev' }, matchExpressions: [{ key: 'Team', operator: 'In', values: ['web', 'api'] }] } } },
+            parameters: {
+              selector: {
+                tagSelector: {
+                  matchTags: { Environment: 'dev' },
+                  matchExpressions: [{ key: 'Team', operator: 'In', values: ['web', 'api'] }],
+                },
+              },
+            },
           },
-          { name: 'web-asg', type: 'asg', connectorRef: ref, parameters: { selector: { names: ['web-asg'] } } },
-          { name: 'orders-db', type: 'rds', connectorRef: ref, parameters: { selector: { instanceIds: ['orders-db'] }, snapshotBeforeStop: true } },
-          { name: 'analytics-aurora', type: 'rds', connectorRef: ref, parameters: { selector: { clusterIds: ['analytics-aurora'] } } },
+          {
+            name: 'web-asg',
+            type: 'asg',
+            connectorRef: ref,
+            parameters: { selector: { names: ['web-asg'] } },
+          },
+          {
+            name: 'orders-db',
+            type: 'rds',
+            connectorRef: ref,
+            parameters: { selector: { instanceIds: ['orders-db'] }, snapshotBeforeStop: true },
+          },
+          {
+            name: 'analytics-aurora',
+            type: 'rds',
+            connectorRef: ref,
+            parameters: { selector: { clusterIds: ['analytics-aurora'] } },
+          },
         ],
       },
     },
@@ -68,11 +103,30 @@ export function awsDemoPlans(): Array<Record<string, unknown>> {
       kind: 'HibernatePlan',
       metadata: { name: 'staging-batch', labels: { team: 'data', demo: 'true' } },
       spec: {
-        schedule: { timezone: 'Europe/Berlin', offHours: [{ start: '20:00', end: '06:00', daysOfWeek: ['MON', 'TUE', 'WED', 'THU', 'FRI'] }, { start: '00:00', end: '24:00', daysOfWeek: ['SAT', 'SUN'] }] },
+        schedule: {
+          timezone: 'Europe/Berlin',
+          offHours: [
+            { start: '20:00', end: '06:00', daysOfWeek: ['MON', 'TUE', 'WED', 'THU', 'FRI'] },
+            { start: '00:00', end: '24:00', daysOfWeek: ['SAT', 'SUN'] },
+          ],
+        },
         execution: { strategy: { type: 'Sequential' } },
         targets: [
-          { name: 'data-instances', type: 'ec2', connectorRef: ref, parameters: { selector: { tags: { Environment: 'staging', Team: 'data' } }, hibernate: true } },
-          { name: 'eks-nodes', type: 'eks', connectorRef: ref, parameters: { clusterName: 'dev-cluster' } },
+          {
+            name: 'data-instances',
+            type: 'ec2',
+            connectorRef: ref,
+            parameters: {
+              selector: { tags: { Environment: 'staging', Team: 'data' } },
+              hibernate: true,
+            },
+          },
+          {
+            name: 'eks-nodes',
+            type: 'eks',
+            connectorRef: ref,
+            parameters: { clusterName: 'dev-cluster' },
+          },
         ],
       },
     },

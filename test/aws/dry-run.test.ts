@@ -22,21 +22,45 @@ describe('dry run (discover) of the AWS executors', () => {
     const web = result.targets.find((x) => x.target === 'web-servers')?.actions ?? [];
     expect(web).toEqual(
       expect.arrayContaining([
-        { key: ids.web1, action: 'stop', description: `stop ${ids.web1} (running, t3.small, Name=web-1)` },
+        {
+          key: ids.web1,
+          action: 'stop',
+          description: `stop ${ids.web1} (running, t3.small, Name=web-1)`,
+        },
         { key: ids.api2, action: 'skip', description: `skip ${ids.api2}: already stopped` },
-        { key: ids.webAsgMember, action: 'skip', description: `skip ${ids.webAsgMember}: member of ASG web-asg: use an asg target` },
+        {
+          key: ids.webAsgMember,
+          action: 'skip',
+          description: `skip ${ids.webAsgMember}: member of ASG web-asg: use an asg target`,
+        },
       ]),
     );
     const db = result.targets.find((x) => x.target === 'orders-db')?.actions;
-    expect(db).toEqual([{ key: 'instance:orders-db', action: 'stop', description: 'stop instance orders-db (available, postgres), after a snapshot' }]);
+    expect(db).toEqual([
+      {
+        key: 'instance:orders-db',
+        action: 'stop',
+        description: 'stop instance orders-db (available, postgres), after a snapshot',
+      },
+    ]);
     const aurora = result.targets.find((x) => x.target === 'analytics-aurora')?.actions;
-    expect(aurora).toEqual([{ key: 'cluster:analytics-aurora', action: 'stop', description: 'stop cluster analytics-aurora (available, aurora-postgresql)' }]);
+    expect(aurora).toEqual([
+      {
+        key: 'cluster:analytics-aurora',
+        action: 'stop',
+        description: 'stop cluster analytics-aurora (available, aurora-postgresql)',
+      },
+    ]);
     expect(result.summary).toContain('stop');
 
     const calls = t.emu.calls();
     expect(calls.total).toBeGreaterThan(0);
-    expect(Object.keys(calls.byAction).filter((action) => !READS.test(action.split(':')[1] ?? ''))).toEqual([]);
-    expect(t.emu.region()?.ec2.instances.find((i) => i.instanceId === ids.web1)?.state).toBe('running');
+    expect(
+      Object.keys(calls.byAction).filter((action) => !READS.test(action.split(':')[1] ?? '')),
+    ).toEqual([]);
+    expect(t.emu.region()?.ec2.instances.find((i) => i.instanceId === ids.web1)?.state).toBe(
+      'running',
+    );
   });
 
   it('shows Karpenter and EKS nodes as skipped with the reason', async () => {
@@ -48,9 +72,19 @@ describe('dry run (discover) of the AWS executors', () => {
         kind: 'HibernatePlan',
         metadata: { name: 'nodes' },
         spec: {
-          schedule: { timezone: 'UTC', offHours: [{ start: '20:00', end: '06:00', daysOfWeek: ['MON'] }] },
+          schedule: {
+            timezone: 'UTC',
+            offHours: [{ start: '20:00', end: '06:00', daysOfWeek: ['MON'] }],
+          },
           execution: { strategy: { type: 'Parallel' } },
-          targets: [{ name: 'cluster-nodes', type: 'ec2', connectorRef: { kind: 'CloudProvider', name: 'sandbox' }, parameters: { selector: { tags: { 'eks:cluster-name': 'dev-cluster' } } } }],
+          targets: [
+            {
+              name: 'cluster-nodes',
+              type: 'ec2',
+              connectorRef: { kind: 'CloudProvider', name: 'sandbox' },
+              parameters: { selector: { tags: { 'eks:cluster-name': 'dev-cluster' } } },
+            },
+          ],
         },
       },
     });

@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SANDBOX_INSTANCE_IDS as ids, sandboxSeed } from '../cloud/aws';
-import { awsPlan, ec2State, ledger, runAction, startAwsTestEnv, type AwsTestEnv } from './aws-test-env';
+import {
+  awsPlan,
+  ec2State,
+  ledger,
+  runAction,
+  startAwsTestEnv,
+  type AwsTestEnv,
+} from './aws-test-env';
 
 let t: AwsTestEnv;
 afterEach(async () => {
@@ -14,7 +21,16 @@ describe('ec2 executor through the engine', () => {
     t = await startAwsTestEnv();
     await t.connect();
     await t.call('applyPlan', {
-      plan: awsPlan('dev', [{ name: 'web', type: 'ec2', parameters: { selector: { tags: { Environment: 'dev' } }, awaitCompletion: { enabled: true, timeout: '30s' } } }]),
+      plan: awsPlan('dev', [
+        {
+          name: 'web',
+          type: 'ec2',
+          parameters: {
+            selector: { tags: { Environment: 'dev' } },
+            awaitCompletion: { enabled: true, timeout: '30s' },
+          },
+        },
+      ]),
     });
     const asleep = await runAction(t, 'hibernateNow', 'dev');
     expect(asleep.phase).toBe('Hibernated');
@@ -23,7 +39,8 @@ describe('ec2 executor through the engine', () => {
     expect(message).toContain('1 already stopped');
     expect(message).toContain('member of ASG web-asg');
     for (const id of [ids.web1, ids.web2, ids.api1, ids.api2]) expect(stateOf(id)).toBe('stopped');
-    for (const id of [ids.webAsgMember, ids.eksNode, ids.karpenterNode]) expect(stateOf(id)).toBe('running');
+    for (const id of [ids.webAsgMember, ids.eksNode, ids.karpenterNode])
+      expect(stateOf(id)).toBe('running');
     expect(t.emu.callCount('ec2:StopInstances')).toBe(1);
 
     const point = await t.call('inspectRestorePoint', { plan: 'dev', target: 'web' });
@@ -35,7 +52,11 @@ describe('ec2 executor through the engine', () => {
         [ids.api2, false],
       ].sort(),
     );
-    expect(point.resources.find((r) => r.key === ids.web1)?.state).toEqual({ wasRunning: true, instanceType: 't3.small', name: 'web-1' });
+    expect(point.resources.find((r) => r.key === ids.web1)?.state).toEqual({
+      wasRunning: true,
+      instanceType: 't3.small',
+      name: 'web-1',
+    });
 
     const awake = await runAction(t, 'wakeNow', 'dev');
     expect(awake.phase).toBe('Active');
@@ -50,16 +71,40 @@ describe('ec2 executor: hibernation, retries and missing instances', () => {
   it('hibernates where the instance is configured for it and stops the others, saying so', async () => {
     t = await startAwsTestEnv();
     await t.connect();
-    await t.call('applyPlan', { plan: awsPlan('data', [{ name: 'staging', type: 'ec2', parameters: { selector: { tags: { Team: 'data' } }, hibernate: true, awaitCompletion: { enabled: true } } }]) });
+    await t.call('applyPlan', {
+      plan: awsPlan('data', [
+        {
+          name: 'staging',
+          type: 'ec2',
+          parameters: {
+            selector: { tags: { Team: 'data' } },
+            hibernate: true,
+            awaitCompletion: { enabled: true },
+          },
+        },
+      ]),
+    });
     const asleep = await runAction(t, 'hibernateNow', 'data');
     expect(asleep.phase).toBe('Hibernated');
     expect(ledger(asleep, 'staging').message).toContain('stopped 1 instance (1 hibernated)');
     expect(t.emu.calls().recent.filter((c) => c.action === 'StopInstances')).toHaveLength(1);
-    const reason = t.emu.region()?.ec2.instances.find((i) => i.instanceId === ids.worker)?.stateReason;
+    const reason = t.emu
+      .region()
+      ?.ec2.instances.find((i) => i.instanceId === ids.worker)?.stateReason;
     expect(reason).toContain('Hibernate');
 
-    const plan = await t.call('discover', { plan: awsPlan('x', [{ name: 'web', type: 'ec2', parameters: { selector: { instanceIds: [ids.ciRunner] }, hibernate: true } }]) });
-    expect(plan.targets[0]?.actions[0]?.description).toContain('hibernation is not configured for it, so it is stopped instead');
+    const plan = await t.call('discover', {
+      plan: awsPlan('x', [
+        {
+          name: 'web',
+          type: 'ec2',
+          parameters: { selector: { instanceIds: [ids.ciRunner] }, hibernate: true },
+        },
+      ]),
+    });
+    expect(plan.targets[0]?.actions[0]?.description).toContain(
+      'hibernation is not configured for it, so it is stopped instead',
+    );
   });
 
   it('a retried shutdown finds the instances stopped: no second stop call, and the live capture is kept', async () => {
@@ -67,12 +112,23 @@ describe('ec2 executor: hibernation, retries and missing instances', () => {
     await t.connect();
     // A timeout shorter than the stop: the first attempt fails after StopInstances, with a clear message.
     await t.call('applyPlan', {
-      plan: awsPlan('dev', [{ name: 'web', type: 'ec2', parameters: { selector: { tags: { Team: 'web', Environment: 'dev' } }, awaitCompletion: { enabled: true, timeout: '1ms' } } }]),
+      plan: awsPlan('dev', [
+        {
+          name: 'web',
+          type: 'ec2',
+          parameters: {
+            selector: { tags: { Team: 'web', Environment: 'dev' } },
+            awaitCompletion: { enabled: true, timeout: '1ms' },
+          },
+        },
+      ]),
     });
     const failed = await runAction(t, 'hibernateNow', 'dev');
     expect(failed.phase).toBe('Error');
     expect(ledger(failed, 'web').errorCode).toBe('AWAIT_TIMEOUT');
-    expect(ledger(failed, 'web').message).toMatch(/^timed out after 1ms waiting for 2 instances to be stopped: i-\w+ is stopping/);
+    expect(ledger(failed, 'web').message).toMatch(
+      /^timed out after 1ms waiting for 2 instances to be stopped: i-\w+ is stopping/,
+    );
     expect(t.emu.callCount('ec2:StopInstances')).toBe(1);
 
     await t.call('retry', { plan: 'dev' });
@@ -89,7 +145,9 @@ describe('ec2 executor: hibernation, retries and missing instances', () => {
     );
     // The wake-up starts both (and, with the same 1 ms timeout, fails waiting for them to run).
     const awake = await runAction(t, 'wakeNow', 'dev');
-    expect(ledger(awake, 'web').message).toMatch(/^timed out after 1ms waiting for 2 instances to be running/);
+    expect(ledger(awake, 'web').message).toMatch(
+      /^timed out after 1ms waiting for 2 instances to be running/,
+    );
     expect(t.emu.callCount('ec2:StartInstances')).toBe(1);
     expect(ec2State(t, ids.web1)).toMatch(/pending|running/);
     expect(ec2State(t, ids.web2)).toMatch(/pending|running/);
@@ -98,15 +156,27 @@ describe('ec2 executor: hibernation, retries and missing instances', () => {
   it('skips instances that no longer exist on wake-up, with a note, and starts the rest', async () => {
     t = await startAwsTestEnv();
     await t.connect();
-    await t.call('applyPlan', { plan: awsPlan('dev', [{ name: 'web', type: 'ec2', parameters: { selector: { instanceIds: [ids.web1, ids.web2] } } }]) });
+    await t.call('applyPlan', {
+      plan: awsPlan('dev', [
+        {
+          name: 'web',
+          type: 'ec2',
+          parameters: { selector: { instanceIds: [ids.web1, ids.web2] } },
+        },
+      ]),
+    });
     expect((await runAction(t, 'hibernateNow', 'dev')).phase).toBe('Hibernated');
     // The account changes overnight: web-2 is gone, web-1 is stopped.
     const seed = sandboxSeed();
-    const instances = (seed.ec2?.instances ?? []).filter((i) => i.instanceId !== ids.web2).map((i) => (i.instanceId === ids.web1 ? { ...i, state: 'stopped' as const } : i));
+    const instances = (seed.ec2?.instances ?? [])
+      .filter((i) => i.instanceId !== ids.web2)
+      .map((i) => (i.instanceId === ids.web1 ? { ...i, state: 'stopped' as const } : i));
     t.emu.seed({ ...seed, ec2: { instances } });
     const awake = await runAction(t, 'wakeNow', 'dev');
     expect(awake.phase).toBe('Active');
-    expect(ledger(awake, 'web').message).toBe(`started 1 instance; skipped 1 that no longer exist: ${ids.web2}`);
+    expect(ledger(awake, 'web').message).toBe(
+      `started 1 instance; skipped 1 that no longer exist: ${ids.web2}`,
+    );
     expect(ec2State(t, ids.web1)).toMatch(/pending|running/);
   });
 });

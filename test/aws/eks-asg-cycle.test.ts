@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { asgSizes, awsPlan, ledger, nodegroupSizes, runAction, startAwsTestEnv, type AwsTestEnv } from './aws-test-env';
+import {
+  asgSizes,
+  awsPlan,
+  ledger,
+  nodegroupSizes,
+  runAction,
+  startAwsTestEnv,
+  type AwsTestEnv,
+} from './aws-test-env';
 
 let t: AwsTestEnv;
 afterEach(async () => {
@@ -10,7 +18,18 @@ describe('eks and asg executors through the engine', () => {
   it('eks: scales every node group to min 0 / desired 0 with max unchanged, and restores the exact sizes', async () => {
     t = await startAwsTestEnv();
     await t.connect();
-    await t.call('applyPlan', { plan: awsPlan('k8s', [{ name: 'nodes', type: 'eks', parameters: { clusterName: 'dev-cluster', awaitCompletion: { enabled: true, timeout: '30s' } } }]) });
+    await t.call('applyPlan', {
+      plan: awsPlan('k8s', [
+        {
+          name: 'nodes',
+          type: 'eks',
+          parameters: {
+            clusterName: 'dev-cluster',
+            awaitCompletion: { enabled: true, timeout: '30s' },
+          },
+        },
+      ]),
+    });
     const asleep = await runAction(t, 'hibernateNow', 'k8s');
     expect(asleep.phase).toBe('Hibernated');
     expect(ledger(asleep, 'nodes').message).toBe('scaled 1 node group to 0; 1 already at 0');
@@ -31,7 +50,15 @@ describe('eks and asg executors through the engine', () => {
   it('eks: a wake-up right after the shutdown waits for the running update instead of failing', async () => {
     t = await startAwsTestEnv({ emulator: { transitionMs: 150 } });
     await t.connect();
-    await t.call('applyPlan', { plan: awsPlan('k8s', [{ name: 'nodes', type: 'eks', parameters: { clusterName: 'dev-cluster', nodeGroups: [{ name: 'general' }] } }]) });
+    await t.call('applyPlan', {
+      plan: awsPlan('k8s', [
+        {
+          name: 'nodes',
+          type: 'eks',
+          parameters: { clusterName: 'dev-cluster', nodeGroups: [{ name: 'general' }] },
+        },
+      ]),
+    });
     expect((await runAction(t, 'hibernateNow', 'k8s')).phase).toBe('Hibernated');
     const awake = await runAction(t, 'wakeNow', 'k8s');
     expect(awake.phase).toBe('Active');
@@ -42,27 +69,61 @@ describe('eks and asg executors through the engine', () => {
     t = await startAwsTestEnv();
     await t.connect();
     await t.call('applyPlan', {
-      plan: awsPlan('web', [{ name: 'groups', type: 'asg', parameters: { selector: { tags: { Environment: 'dev' } }, awaitCompletion: { enabled: true, timeout: '30s' } } }]),
+      plan: awsPlan('web', [
+        {
+          name: 'groups',
+          type: 'asg',
+          parameters: {
+            selector: { tags: { Environment: 'dev' } },
+            awaitCompletion: { enabled: true, timeout: '30s' },
+          },
+        },
+      ]),
     });
     const found = await t.call('discover', { plan: 'web' });
-    expect(found.targets[0]?.actions).toEqual([{ key: 'web-asg', action: 'scale', description: 'scale web-asg to 0 (min 1 → 0, desired 1 → 0, max 4 unchanged)' }]);
+    expect(found.targets[0]?.actions).toEqual([
+      {
+        key: 'web-asg',
+        action: 'scale',
+        description: 'scale web-asg to 0 (min 1 → 0, desired 1 → 0, max 4 unchanged)',
+      },
+    ]);
     const asleep = await runAction(t, 'hibernateNow', 'web');
     expect(asleep.phase).toBe('Hibernated');
     expect(asgSizes(t, 'web-asg')).toEqual({ min: 0, max: 4, desired: 0 });
-    expect(t.emu.region()?.autoscaling.groups.find((g) => g.name === 'web-asg')?.instances).toEqual([]);
+    expect(t.emu.region()?.autoscaling.groups.find((g) => g.name === 'web-asg')?.instances).toEqual(
+      [],
+    );
     const awake = await runAction(t, 'wakeNow', 'web');
     expect(awake.phase).toBe('Active');
     expect(asgSizes(t, 'web-asg')).toEqual({ min: 1, max: 4, desired: 1 });
-    expect(t.emu.region()?.autoscaling.groups.find((g) => g.name === 'web-asg')?.instances.map((i) => i.lifecycleState)).toEqual(['InService']);
+    expect(
+      t.emu
+        .region()
+        ?.autoscaling.groups.find((g) => g.name === 'web-asg')
+        ?.instances.map((i) => i.lifecycleState),
+    ).toEqual(['InService']);
   });
 
   it('asg: an EKS-managed group selected by tag is skipped with the reason', async () => {
     t = await startAwsTestEnv();
     await t.connect();
-    const found = await t.call('discover', { plan: awsPlan('web', [{ name: 'groups', type: 'asg', parameters: { selector: { tags: { 'eks:cluster-name': 'dev-cluster' } } } }]) });
+    const found = await t.call('discover', {
+      plan: awsPlan('web', [
+        {
+          name: 'groups',
+          type: 'asg',
+          parameters: { selector: { tags: { 'eks:cluster-name': 'dev-cluster' } } },
+        },
+      ]),
+    });
     expect(found.targets[0]?.actions.map((a) => a.description)).toEqual([
-      expect.stringMatching(/^skip eks-general-.+: managed by EKS node group general: use an eks target$/),
-      expect.stringMatching(/^skip eks-batch-.+: managed by EKS node group batch: use an eks target$/),
+      expect.stringMatching(
+        /^skip eks-general-.+: managed by EKS node group general: use an eks target$/,
+      ),
+      expect.stringMatching(
+        /^skip eks-batch-.+: managed by EKS node group batch: use an eks target$/,
+      ),
     ]);
   });
 });

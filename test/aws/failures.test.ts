@@ -1,17 +1,42 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { OTHER_ACCOUNT_ID, SANDBOX_ACCOUNT_ID, SANDBOX_INSTANCE_IDS as ids, SANDBOX_KEYS } from '../cloud/aws';
-import { asgSizes, awsPlan, ec2State, ledger, rdsStatus, runAction, startAwsTestEnv, type AwsTestEnv } from './aws-test-env';
+import {
+  OTHER_ACCOUNT_ID,
+  SANDBOX_ACCOUNT_ID,
+  SANDBOX_INSTANCE_IDS as ids,
+  SANDBOX_KEYS,
+} from '../cloud/aws';
+import {
+  asgSizes,
+  awsPlan,
+  ec2State,
+  ledger,
+  rdsStatus,
+  runAction,
+  startAwsTestEnv,
+  type AwsTestEnv,
+} from './aws-test-env';
 
 let t: AwsTestEnv;
 afterEach(async () => {
   await t?.close();
 });
 
-const MUTATING = ['ec2:StopInstances', 'ec2:StartInstances', 'rds:StopDBInstance', 'rds:StopDBCluster', 'eks:UpdateNodegroupConfig', 'autoscaling:UpdateAutoScalingGroup'];
+const MUTATING = [
+  'ec2:StopInstances',
+  'ec2:StartInstances',
+  'rds:StopDBInstance',
+  'rds:StopDBCluster',
+  'eks:UpdateNodegroupConfig',
+  'autoscaling:UpdateAutoScalingGroup',
+];
 const mutatingCalls = (): number => MUTATING.reduce((n, action) => n + t.emu.callCount(action), 0);
 
 const fourTargets = [
-  { name: 'web', type: 'ec2' as const, parameters: { selector: { tags: { Team: 'web', Environment: 'dev' } } } },
+  {
+    name: 'web',
+    type: 'ec2' as const,
+    parameters: { selector: { tags: { Team: 'web', Environment: 'dev' } } },
+  },
   { name: 'db', type: 'rds' as const, parameters: { selector: { instanceIds: ['orders-db'] } } },
   { name: 'nodes', type: 'eks' as const, parameters: { clusterName: 'dev-cluster' } },
   { name: 'asg', type: 'asg' as const, parameters: { selector: { names: ['web-asg'] } } },
@@ -21,11 +46,26 @@ describe('AWS failures through the engine', () => {
   it('retries throttling and 5xx bursts of every service to success', async () => {
     t = await startAwsTestEnv();
     await t.connect();
-    t.emu.fault({ action: 'ec2:DescribeInstances', failNth: { nth: 1, count: 2, error: { kind: 'server' } } });
-    t.emu.fault({ action: 'ec2:StopInstances', failNth: { nth: 1, count: 3, error: { kind: 'throttle' } } });
-    t.emu.fault({ action: 'rds:StopDBInstance', failNth: { nth: 1, count: 2, error: { kind: 'throttle' } } });
-    t.emu.fault({ action: 'eks:UpdateNodegroupConfig', failNth: { nth: 1, count: 2, error: { kind: 'throttle' } } });
-    t.emu.fault({ action: 'autoscaling:UpdateAutoScalingGroup', failNth: { nth: 1, count: 2, error: { kind: 'unavailable' } } });
+    t.emu.fault({
+      action: 'ec2:DescribeInstances',
+      failNth: { nth: 1, count: 2, error: { kind: 'server' } },
+    });
+    t.emu.fault({
+      action: 'ec2:StopInstances',
+      failNth: { nth: 1, count: 3, error: { kind: 'throttle' } },
+    });
+    t.emu.fault({
+      action: 'rds:StopDBInstance',
+      failNth: { nth: 1, count: 2, error: { kind: 'throttle' } },
+    });
+    t.emu.fault({
+      action: 'eks:UpdateNodegroupConfig',
+      failNth: { nth: 1, count: 2, error: { kind: 'throttle' } },
+    });
+    t.emu.fault({
+      action: 'autoscaling:UpdateAutoScalingGroup',
+      failNth: { nth: 1, count: 2, error: { kind: 'unavailable' } },
+    });
     await t.call('applyPlan', { plan: awsPlan('dev', fourTargets) });
     const asleep = await runAction(t, 'hibernateNow', 'dev');
     expect(asleep.phase).toBe('Hibernated');
@@ -41,7 +81,10 @@ describe('AWS failures through the engine', () => {
   it('a throttling storm longer than the retries fails the target as transient, and the engine retry then succeeds', async () => {
     t = await startAwsTestEnv({ retry: { maxAttempts: 3 } });
     await t.connect();
-    t.emu.fault({ action: 'ec2:StopInstances', failNth: { nth: 1, count: 3, error: { kind: 'throttle' } } });
+    t.emu.fault({
+      action: 'ec2:StopInstances',
+      failNth: { nth: 1, count: 3, error: { kind: 'throttle' } },
+    });
     await t.call('applyPlan', { plan: awsPlan('dev', fourTargets.slice(0, 1), { retries: 0 }) });
     const failed = await runAction(t, 'hibernateNow', 'dev');
     expect(failed.phase).toBe('Error');
@@ -70,7 +113,9 @@ describe('AWS failures through the engine', () => {
   it('a wrong pinned account stops every target before any mutating call, after one identity check', async () => {
     t = await startAwsTestEnv();
     await t.connect('sandbox', { accountId: OTHER_ACCOUNT_ID });
-    await t.call('applyPlan', { plan: awsPlan('dev', fourTargets, { strategy: { type: 'Parallel' } }) });
+    await t.call('applyPlan', {
+      plan: awsPlan('dev', fourTargets, { strategy: { type: 'Parallel' } }),
+    });
     const failed = await runAction(t, 'hibernateNow', 'dev');
     expect(failed.phase).toBe('Error');
     for (const target of ['web', 'db', 'nodes', 'asg']) {
@@ -96,9 +141,15 @@ describe('AWS failures through the engine', () => {
   it('a missing EKS cluster fails the target with a clear, permanent error', async () => {
     t = await startAwsTestEnv();
     await t.connect();
-    await t.call('applyPlan', { plan: awsPlan('dev', [{ name: 'nodes', type: 'eks', parameters: { clusterName: 'no-such-cluster' } }]) });
+    await t.call('applyPlan', {
+      plan: awsPlan('dev', [
+        { name: 'nodes', type: 'eks', parameters: { clusterName: 'no-such-cluster' } },
+      ]),
+    });
     const failed = await runAction(t, 'hibernateNow', 'dev');
     expect(ledger(failed, 'nodes')).toMatchObject({ errorCode: 'NOT_FOUND', transient: false });
-    expect(ledger(failed, 'nodes').message).toContain('EKS cluster no-such-cluster was not found in us-east-1');
+    expect(ledger(failed, 'nodes').message).toContain(
+      'EKS cluster no-such-cluster was not found in us-east-1',
+    );
   });
 });

@@ -21,9 +21,18 @@ describe('rds keep-asleep', () => {
     const start = Date.parse('2026-03-02T12:00:00Z');
     const clock = new ManualClock(new Date(start));
     // Both clocks manual: the emulator's moves the seven days, the engine's the daily check.
-    t = await startAwsTestEnv({ clock, emulator: { clockScale: 0, startTime: start, transitionMs: 60_000 } });
+    t = await startAwsTestEnv({
+      clock,
+      emulator: { clockScale: 0, startTime: start, transitionMs: 60_000 },
+    });
     await t.connect();
-    await t.call('applyPlan', { plan: awsPlan('db', [{ name: 'orders', type: 'rds', parameters: { selector: { instanceIds: ['orders-db'] } } }], { alwaysOff: true }) });
+    await t.call('applyPlan', {
+      plan: awsPlan(
+        'db',
+        [{ name: 'orders', type: 'rds', parameters: { selector: { instanceIds: ['orders-db'] } } }],
+        { alwaysOff: true },
+      ),
+    });
     await settle();
     expect((await t.call('getPlan', { name: 'db' })).status.phase).toBe('Hibernated');
     t.emu.clock.advance(60_000);
@@ -43,7 +52,8 @@ describe('rds keep-asleep', () => {
     expect(rdsStatus(t, 'orders-db')).toBe('available');
     clock.advance(DAY);
     // The check runs in the background of the engine (idle() does not wait for it): poll for its call.
-    for (let i = 0; i < 200 && t.emu.callCount('rds:StopDBInstance') < 2; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    for (let i = 0; i < 200 && t.emu.callCount('rds:StopDBInstance') < 2; i++)
+      await new Promise((resolve) => setTimeout(resolve, 25));
     await settle();
     expect(t.emu.callCount('rds:StopDBInstance')).toBe(2);
     expect(rdsStatus(t, 'orders-db')).toBe('stopping');

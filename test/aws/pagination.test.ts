@@ -19,7 +19,11 @@ describe('ec2 pagination and batching', () => {
     }));
     t = await startAwsTestEnv({ seed: { ec2: { instances } } });
     await t.connect();
-    await t.call('applyPlan', { plan: awsPlan('load', [{ name: 'fleet', type: 'ec2', parameters: { selector: { tags: { Environment: 'load' } } } }]) });
+    await t.call('applyPlan', {
+      plan: awsPlan('load', [
+        { name: 'fleet', type: 'ec2', parameters: { selector: { tags: { Environment: 'load' } } } },
+      ]),
+    });
     const asleep = await runAction(t, 'hibernateNow', 'load');
     expect(asleep.phase).toBe('Hibernated');
     expect(ledger(asleep, 'fleet').message).toBe('stopped 2250 instances; 250 already stopped');
@@ -36,6 +40,8 @@ describe('ec2 pagination and batching', () => {
     expect(awake.phase).toBe('Active');
     expect(t.emu.callCount('ec2:StartInstances')).toBe(3);
     const after = t.emu.region()?.ec2.instances ?? [];
-    expect(after.filter((i) => i.state === 'stopped').map((i) => i.instanceId)).toEqual(instances.filter((i) => i.state === 'stopped').map((i) => i.instanceId));
+    expect(after.filter((i) => i.state === 'stopped').map((i) => i.instanceId)).toEqual(
+      instances.filter((i) => i.state === 'stopped').map((i) => i.instanceId),
+    );
   });
 });

@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { awsPlan, ledger, rdsStatus, runAction, startAwsTestEnv, type AwsTestEnv } from './aws-test-env';
+import {
+  awsPlan,
+  ledger,
+  rdsStatus,
+  runAction,
+  startAwsTestEnv,
+  type AwsTestEnv,
+} from './aws-test-env';
 
 let t: AwsTestEnv;
 afterEach(async () => {
@@ -12,7 +19,14 @@ describe('rds executor through the engine', () => {
     await t.connect();
     await t.call('applyPlan', {
       plan: awsPlan('db', [
-        { name: 'all-db', type: 'rds', parameters: { selector: { includeAll: true, discoverInstances: true, discoverClusters: true }, awaitCompletion: { enabled: true, timeout: '30s' } } },
+        {
+          name: 'all-db',
+          type: 'rds',
+          parameters: {
+            selector: { includeAll: true, discoverInstances: true, discoverClusters: true },
+            awaitCompletion: { enabled: true, timeout: '30s' },
+          },
+        },
       ]),
     });
     const asleep = await runAction(t, 'hibernateNow', 'db');
@@ -28,8 +42,16 @@ describe('rds executor through the engine', () => {
     expect(t.emu.callCount('rds:StopDBInstance')).toBe(1);
     expect(t.emu.callCount('rds:StopDBCluster')).toBe(1);
     const point = await t.call('inspectRestorePoint', { plan: 'db', target: 'all-db' });
-    expect(point.resources.map((r) => r.key).sort()).toEqual(['cluster:analytics-aurora', 'instance:orders-db']);
-    expect(point.resources.find((r) => r.key === 'instance:orders-db')?.state).toEqual({ kind: 'instance', wasRunning: true, status: 'available', engine: 'postgres' });
+    expect(point.resources.map((r) => r.key).sort()).toEqual([
+      'cluster:analytics-aurora',
+      'instance:orders-db',
+    ]);
+    expect(point.resources.find((r) => r.key === 'instance:orders-db')?.state).toEqual({
+      kind: 'instance',
+      wasRunning: true,
+      status: 'available',
+      engine: 'postgres',
+    });
 
     const awake = await runAction(t, 'wakeNow', 'db');
     expect(awake.phase).toBe('Active');
@@ -42,7 +64,15 @@ describe('rds executor through the engine', () => {
   it('takes a uniquely named snapshot before stopping when snapshotBeforeStop is set', async () => {
     t = await startAwsTestEnv();
     await t.connect();
-    await t.call('applyPlan', { plan: awsPlan('db', [{ name: 'orders', type: 'rds', parameters: { selector: { instanceIds: ['orders-db'] }, snapshotBeforeStop: true } }]) });
+    await t.call('applyPlan', {
+      plan: awsPlan('db', [
+        {
+          name: 'orders',
+          type: 'rds',
+          parameters: { selector: { instanceIds: ['orders-db'] }, snapshotBeforeStop: true },
+        },
+      ]),
+    });
     const asleep = await runAction(t, 'hibernateNow', 'db');
     expect(ledger(asleep, 'orders').message).toBe('stopped 1 database (1 snapshot taken first)');
     const snapshots = t.emu.region()?.rds.snapshots ?? [];
@@ -56,7 +86,15 @@ describe('rds executor through the engine', () => {
     t = await startAwsTestEnv();
     await t.connect();
     const result = await t.call('discover', {
-      plan: awsPlan('db', [{ name: 'named', type: 'rds', parameters: { selector: { instanceIds: ['analytics-aurora-2', 'legacy-mysql-replica', 'nope-db'] } } }]),
+      plan: awsPlan('db', [
+        {
+          name: 'named',
+          type: 'rds',
+          parameters: {
+            selector: { instanceIds: ['analytics-aurora-2', 'legacy-mysql-replica', 'nope-db'] },
+          },
+        },
+      ]),
     });
     const descriptions = result.targets[0]?.actions.map((a) => a.description) ?? [];
     expect(descriptions.sort()).toEqual([

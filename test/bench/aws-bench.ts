@@ -10,7 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { systemClock } from '../../main/engine/clock';
-import { createAwsClientProvider, type AwsClientProvider } from '../../main/engine/connections/aws/aws-clients';
+import {
+  createAwsClientProvider,
+  type AwsClientProvider,
+} from '../../main/engine/connections/aws/aws-clients';
 import { Engine } from '../../main/engine/engine';
 import { registerAwsExecutors } from '../../main/engine/executors/aws-common/aws-executors';
 import { createEc2Executor } from '../../main/engine/executors/ec2/ec2-executor';
@@ -43,7 +46,19 @@ async function startRemoteEmulator(dir: string, seed: AwsSeed): Promise<RemoteEm
   writeFileSync(seedFile, JSON.stringify(seed));
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'test/cloud/aws/main.ts'), '--port', '0', '--seed', seedFile, '--latency-ms', String(LATENCY_MS), '--transition-ms', '50'],
+    [
+      '--import',
+      'tsx',
+      join(ROOT, 'test/cloud/aws/main.ts'),
+      '--port',
+      '0',
+      '--seed',
+      seedFile,
+      '--latency-ms',
+      String(LATENCY_MS),
+      '--transition-ms',
+      '50',
+    ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const url = await new Promise<string>((resolve, reject) => {
@@ -53,10 +68,17 @@ async function startRemoteEmulator(dir: string, seed: AwsSeed): Promise<RemoteEm
       const m = /listening on (http:\/\/[\d.:]+)/.exec(out);
       if (m?.[1] !== undefined) resolve(m[1]);
     });
-    child.once('exit', (code) => reject(new Error(`the AWS emulator exited (${String(code)}) before listening: ${out}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`the AWS emulator exited (${String(code)}) before listening: ${out}`)),
+    );
   });
   const send = async (method: string, path: string, body?: unknown): Promise<Response> => {
-    const res = await fetch(`${url}${path}`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }) });
+    const res = await fetch(`${url}${path}`, {
+      method,
+      ...(body === undefined
+        ? {}
+        : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+    });
     if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status}`);
     return res;
   };
@@ -83,7 +105,10 @@ interface Bench {
 async function openBench(seed: AwsSeed): Promise<Bench> {
   const dir = mkdtempSync(join(tmpdir(), 'hib-awsbench-'));
   const emu = await startRemoteEmulator(dir, seed);
-  const env = { ...process.env, ...writeAwsProfiles(join(dir, 'aws'), { dev: SANDBOX_KEYS.admin }) };
+  const env = {
+    ...process.env,
+    ...writeAwsProfiles(join(dir, 'aws'), { dev: SANDBOX_KEYS.admin }),
+  };
   const clients = createAwsClientProvider({ env });
   const connection: CloudProvider = {
     apiVersion: 'hibernator.ardikabs.com/v1alpha1',
@@ -106,19 +131,36 @@ async function openBench(seed: AwsSeed): Promise<Bench> {
   };
 }
 
-function instances(n: number, tags: Record<string, string>, offset: number): NonNullable<NonNullable<AwsSeed['ec2']>['instances']> {
-  return Array.from({ length: n }, (_, i) => ({ instanceId: `i-${(offset + i + 1).toString(16).padStart(17, '0')}`, instanceType: 't3.micro', tags: { ...tags, Name: `n-${offset + i}` } }));
+function instances(
+  n: number,
+  tags: Record<string, string>,
+  offset: number,
+): NonNullable<NonNullable<AwsSeed['ec2']>['instances']> {
+  return Array.from({ length: n }, (_, i) => ({
+    instanceId: `i-${(offset + i + 1).toString(16).padStart(17, '0')}`,
+    instanceType: 't3.micro',
+    tags: { ...tags, Name: `n-${offset + i}` },
+  }));
 }
 
-function table(calls: CallSnapshot, minimum: Record<string, number>): Array<{ action: string; calls: number; minimum: number }> {
+function table(
+  calls: CallSnapshot,
+  minimum: Record<string, number>,
+): Array<{ action: string; calls: number; minimum: number }> {
   const actions = [...new Set([...Object.keys(calls.byAction), ...Object.keys(minimum)])].sort();
-  return actions.map((action) => ({ action, calls: calls.byAction[action] ?? 0, minimum: minimum[action] ?? 0 }));
+  return actions.map((action) => ({
+    action,
+    calls: calls.byAction[action] ?? 0,
+    minimum: minimum[action] ?? 0,
+  }));
 }
 
 async function ec2Thousand(): Promise<BenchResult[]> {
   const b = await openBench({ ec2: { instances: instances(1000, { Environment: 'bench' }, 0) } });
   try {
-    const params = parseExecutorParameters('ec2', { selector: { tags: { Environment: 'bench' } } }).value;
+    const params = parseExecutorParameters('ec2', {
+      selector: { tags: { Environment: 'bench' } },
+    }).value;
     if (params === undefined) throw new Error('invalid bench parameters');
     const ctx: ExecutorContext = {
       plan: 'bench',
@@ -144,13 +186,33 @@ async function ec2Thousand(): Promise<BenchResult[]> {
     const calls = await b.emu.calls();
     const describes = calls.byAction['ec2:DescribeInstances'] ?? 0;
     const stops = calls.byAction['ec2:StopInstances'] ?? 0;
-    console.log(`ec2, 1,000 instances, ${LATENCY_MS} ms latency: API calls per action (one shutdown)`);
+    console.log(
+      `ec2, 1,000 instances, ${LATENCY_MS} ms latency: API calls per action (one shutdown)`,
+    );
     console.table(table(calls, { 'ec2:DescribeInstances': 1, 'ec2:StopInstances': 1 }));
     return [
       { name: 'aws: ec2 shutdown of 1,000 instances (first, cold SDK)', value: cold, unit: 'ms' },
-      { name: 'aws: ec2 shutdown of 1,000 instances', value: warm, unit: 'ms', target: '< 1000', ok: warm < 1000 },
-      { name: 'aws: ec2 describe pages for 1,000 instances', value: describes, unit: 'calls', target: '<= 2', ok: describes <= 2 },
-      { name: 'aws: ec2 stop calls for 1,000 instances', value: stops, unit: 'calls', target: '1', ok: stops === 1 },
+      {
+        name: 'aws: ec2 shutdown of 1,000 instances',
+        value: warm,
+        unit: 'ms',
+        target: '< 1000',
+        ok: warm < 1000,
+      },
+      {
+        name: 'aws: ec2 describe pages for 1,000 instances',
+        value: describes,
+        unit: 'calls',
+        target: '<= 2',
+        ok: describes <= 2,
+      },
+      {
+        name: 'aws: ec2 stop calls for 1,000 instances',
+        value: stops,
+        unit: 'calls',
+        target: '1',
+        ok: stops === 1,
+      },
     ];
   } finally {
     b.close();
@@ -163,12 +225,27 @@ function twentyTargets(): { seed: AwsSeed; targets: TargetSpec[] } {
   const seed: AwsSeed = {
     ec2: { instances: five.flatMap((i) => instances(20, { Group: `g${i}` }, i * 20)) },
     rds: { instances: five.map((i) => ({ id: `db-${i}`, engine: 'postgres' })), clusters: [] },
-    eks: { clusters: five.map((i) => ({ name: `cluster-${i}`, nodegroups: [{ name: 'ng', minSize: 1, maxSize: 3, desiredSize: 2 }] })) },
-    autoscaling: { groups: five.map((i) => ({ name: `asg-${i}`, minSize: 1, maxSize: 4, desiredCapacity: 2 })) },
+    eks: {
+      clusters: five.map((i) => ({
+        name: `cluster-${i}`,
+        nodegroups: [{ name: 'ng', minSize: 1, maxSize: 3, desiredSize: 2 }],
+      })),
+    },
+    autoscaling: {
+      groups: five.map((i) => ({ name: `asg-${i}`, minSize: 1, maxSize: 4, desiredCapacity: 2 })),
+    },
   };
   const targets: TargetSpec[] = five.flatMap((i) => [
-    { name: `ec2-${i}`, type: 'ec2' as const, parameters: { selector: { tags: { Group: `g${i}` } } } },
-    { name: `rds-${i}`, type: 'rds' as const, parameters: { selector: { instanceIds: [`db-${i}`] } } },
+    {
+      name: `ec2-${i}`,
+      type: 'ec2' as const,
+      parameters: { selector: { tags: { Group: `g${i}` } } },
+    },
+    {
+      name: `rds-${i}`,
+      type: 'rds' as const,
+      parameters: { selector: { instanceIds: [`db-${i}`] } },
+    },
     { name: `eks-${i}`, type: 'eks' as const, parameters: { clusterName: `cluster-${i}` } },
     { name: `asg-${i}`, type: 'asg' as const, parameters: { selector: { names: [`asg-${i}`] } } },
   ]);
@@ -185,7 +262,10 @@ async function twentyTargetPlan(): Promise<BenchResult[]> {
     executors: registerAwsExecutors(new ExecutorRegistry(), { pollIntervalMs: 50 }),
     clients: b.clients,
   });
-  const call = async <M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutputs[M]> => {
+  const call = async <M extends ApiMethod>(
+    method: M,
+    input: ApiInput<M>,
+  ): Promise<ApiOutputs[M]> => {
     const result = await engine.call(method, input);
     if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
     return result.result as ApiOutputs[M];
@@ -200,22 +280,36 @@ async function twentyTargetPlan(): Promise<BenchResult[]> {
     await call('hibernateNow', { plan });
     await engine.idle();
     const status = (await call('getPlan', { name: plan })).status;
-    if (status.phase !== 'Hibernated') throw new Error(`${plan} ended ${status.phase}: ${JSON.stringify(status.ledger.filter((e) => e.state === 'Failed'))}`);
-    return (phaseAt.get(`${plan}:Hibernated`) ?? Number.NaN) - (phaseAt.get(`${plan}:Hibernating`) ?? Number.NaN);
+    if (status.phase !== 'Hibernated')
+      throw new Error(
+        `${plan} ended ${status.phase}: ${JSON.stringify(status.ledger.filter((e) => e.state === 'Failed'))}`,
+      );
+    return (
+      (phaseAt.get(`${plan}:Hibernated`) ?? Number.NaN) -
+      (phaseAt.get(`${plan}:Hibernating`) ?? Number.NaN)
+    );
   };
   try {
     await call('applyConnection', { connection: b.connection });
     // Each target alone, one after the other: their durations give the critical path.
-    await call('applyPlan', { plan: awsPlan('one-by-one', targets, { strategy: { type: 'Sequential' } }) });
+    await call('applyPlan', {
+      plan: awsPlan('one-by-one', targets, { strategy: { type: 'Sequential' } }),
+    });
     await hibernate('one-by-one');
     const ledger = (await call('getPlan', { name: 'one-by-one' })).status.ledger;
-    const durations = ledger.map((e) => Date.parse(e.finishedAt ?? '') - Date.parse(e.startedAt ?? ''));
+    const durations = ledger.map(
+      (e) => Date.parse(e.finishedAt ?? '') - Date.parse(e.startedAt ?? ''),
+    );
     const critical = Math.max(Math.max(...durations), durations.reduce((a, c) => a + c, 0) / 10);
     await b.emu.post('/_emulator/reset');
-    await call('applyPlan', { plan: awsPlan('ten-wide', targets, { strategy: { type: 'Parallel', maxConcurrency: 10 } }) });
+    await call('applyPlan', {
+      plan: awsPlan('ten-wide', targets, { strategy: { type: 'Parallel', maxConcurrency: 10 } }),
+    });
     const wall = await hibernate('ten-wide');
     const ratio = Math.round((wall / critical) * 100) / 100;
-    console.log(`20 targets at maxConcurrency 10, ${LATENCY_MS} ms latency: API calls per action (one shutdown)`);
+    console.log(
+      `20 targets at maxConcurrency 10, ${LATENCY_MS} ms latency: API calls per action (one shutdown)`,
+    );
     console.table(
       table(await b.emu.calls(), {
         'ec2:DescribeInstances': 5,
@@ -232,7 +326,13 @@ async function twentyTargetPlan(): Promise<BenchResult[]> {
     return [
       { name: 'aws: 20-target plan, critical path', value: Math.round(critical), unit: 'ms' },
       { name: 'aws: 20-target plan at maxConcurrency 10', value: Math.round(wall), unit: 'ms' },
-      { name: 'aws: 20-target plan / critical path', value: ratio, unit: 'x', target: '<= 1.3', ok: ratio <= 1.3 },
+      {
+        name: 'aws: 20-target plan / critical path',
+        value: ratio,
+        unit: 'x',
+        target: '<= 1.3',
+        ok: ratio <= 1.3,
+      },
     ];
   } finally {
     await engine.close();

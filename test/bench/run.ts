@@ -38,8 +38,17 @@ if (child) {
   for (const name of Object.keys(sections)) {
     if (only && only !== name) continue;
     const started = performance.now();
-    const args = [...process.execArgv, process.argv[1] ?? '', `--section=${name}`, ...(quick ? ['--quick'] : [])];
-    const out = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+    const args = [
+      ...process.execArgv,
+      process.argv[1] ?? '',
+      `--section=${name}`,
+      ...(quick ? ['--quick'] : []),
+    ];
+    const out = spawnSync(process.execPath, args, {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 64 * 1024 * 1024,
+    });
     const line = out.stdout.split('\n').find((l) => l.startsWith(RESULT_MARK));
     if (out.status !== 0 || !line) {
       console.error(`${name}: the benchmark failed (exit ${out.status})\n${out.stdout}`);
@@ -48,16 +57,40 @@ if (child) {
     }
     const results = JSON.parse(line.slice(RESULT_MARK.length)) as BenchResult[];
     // The section's own tables (API calls per action next to the minimum, …).
-    const extra = out.stdout.split('\n').filter((l) => !l.startsWith(RESULT_MARK)).join('\n').trim();
+    const extra = out.stdout
+      .split('\n')
+      .filter((l) => !l.startsWith(RESULT_MARK))
+      .join('\n')
+      .trim();
     if (extra) console.log(extra);
     all.push(...results);
-    console.log(`${name}: ${results.length} measurement(s) in ${Math.round(performance.now() - started)} ms`);
+    console.log(
+      `${name}: ${results.length} measurement(s) in ${Math.round(performance.now() - started)} ms`,
+    );
   }
-  console.table(all.map((r) => ({ measurement: r.name, value: r.value, unit: r.unit, target: r.target ?? '', ok: r.ok === undefined ? '' : r.ok ? 'yes' : 'NO' })));
+  console.table(
+    all.map((r) => ({
+      measurement: r.name,
+      value: r.value,
+      unit: r.unit,
+      target: r.target ?? '',
+      ok: r.ok === undefined ? '' : r.ok ? 'yes' : 'NO',
+    })),
+  );
   const dir = fileURLToPath(new URL('../../bench-results', import.meta.url));
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${quick ? 'quick' : 'full'}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify({ quick, node: process.version, at: new Date().toISOString(), results: all }, null, 2));
+  const file = join(
+    dir,
+    `${quick ? 'quick' : 'full'}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
+  );
+  writeFileSync(
+    file,
+    JSON.stringify(
+      { quick, node: process.version, at: new Date().toISOString(), results: all },
+      null,
+      2,
+    ),
+  );
   console.log(`wrote ${file}`);
   if (failed || (!quick && all.some((r) => r.ok === false))) process.exitCode = 1;
 }

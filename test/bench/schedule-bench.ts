@@ -1,6 +1,13 @@
 import { pathToFileURL } from 'node:url';
 import { type BenchResult, cpuMs } from './bench-result';
-import { type Day, type OffHourWindow, type ScheduleExceptionLike, type SchedulePlan, evaluate, upcoming } from '../../shared/schedule';
+import {
+  type Day,
+  type OffHourWindow,
+  type ScheduleExceptionLike,
+  type SchedulePlan,
+  evaluate,
+  upcoming,
+} from '../../shared/schedule';
 
 /**
  * Schedule engine benchmark. Called by the bench runner (`runScheduleBench`) or alone:
@@ -59,11 +66,24 @@ function planOf(name: string, timezone: string, offHours: OffHourWindow[]): Sche
   return { metadata: { name }, spec: { schedule: { timezone, offHours } } };
 }
 
-const ZONES = ['Europe/Berlin', 'America/New_York', 'Asia/Jakarta', 'UTC', 'Australia/Sydney', 'America/Los_Angeles', 'Asia/Kolkata', 'Europe/London'];
+const ZONES = [
+  'Europe/Berlin',
+  'America/New_York',
+  'Asia/Jakarta',
+  'UTC',
+  'Australia/Sydney',
+  'America/Los_Angeles',
+  'Asia/Kolkata',
+  'Europe/London',
+];
 
 function measurePairs(durationMs: number): number {
   const rnd = random(42);
-  const plan = planOf('bench-10x10', 'Europe/Berlin', Array.from({ length: 10 }, () => randomWindow(rnd)));
+  const plan = planOf(
+    'bench-10x10',
+    'Europe/Berlin',
+    Array.from({ length: 10 }, () => randomWindow(rnd)),
+  );
   const exceptions = Array.from({ length: 10 }, (_, i) => randomException(rnd, 'bench-10x10', i));
   let sink = 0;
   const run = (i: number): void => {
@@ -86,22 +106,36 @@ function measurePairs(durationMs: number): number {
 const WEEKDAYS: Day[] = ['MON', 'TUE', 'WED', 'THU', 'FRI'];
 
 /** A plan shaped like the ones people write: weeknights, often the weekend, a hold or two. */
-function officePlan(rnd: () => number, name: string, zone: string): { plan: SchedulePlan; exceptions: ScheduleExceptionLike[] } {
+function officePlan(
+  rnd: () => number,
+  name: string,
+  zone: string,
+): { plan: SchedulePlan; exceptions: ScheduleExceptionLike[] } {
   const pad = (n: number) => String(n).padStart(2, '0');
   const quarter = () => pad(Math.floor(rnd() * 4) * 15);
   const days = rnd() < 0.7 ? WEEKDAYS : rnd() < 0.5 ? WEEKDAYS.slice(0, 4) : DAYS;
   const windows: OffHourWindow[] = [
-    { start: `${17 + Math.floor(rnd() * 6)}:${quarter()}`, end: `0${5 + Math.floor(rnd() * 4)}:${quarter()}`, daysOfWeek: days },
+    {
+      start: `${17 + Math.floor(rnd() * 6)}:${quarter()}`,
+      end: `0${5 + Math.floor(rnd() * 4)}:${quarter()}`,
+      daysOfWeek: days,
+    },
   ];
   if (rnd() < 0.5) windows.push({ start: '00:00', end: '23:59', daysOfWeek: ['SAT', 'SUN'] });
   if (rnd() < 0.1) windows.push(randomWindow(rnd));
-  const exceptions = Array.from({ length: Math.floor(rnd() * 3) }, (_, k) => randomException(rnd, name, k));
+  const exceptions = Array.from({ length: Math.floor(rnd() * 3) }, (_, k) =>
+    randomException(rnd, name, k),
+  );
   return { plan: planOf(name, zone, windows), exceptions };
 }
 
-function thousandPlans(seed: number): Array<{ plan: SchedulePlan; exceptions: ScheduleExceptionLike[] }> {
+function thousandPlans(
+  seed: number,
+): Array<{ plan: SchedulePlan; exceptions: ScheduleExceptionLike[] }> {
   const rnd = random(seed);
-  return Array.from({ length: 1000 }, (_, i) => officePlan(rnd, `plan-${seed}-${i}`, ZONES[i % ZONES.length] ?? 'UTC'));
+  return Array.from({ length: 1000 }, (_, i) =>
+    officePlan(rnd, `plan-${seed}-${i}`, ZONES[i % ZONES.length] ?? 'UTC'),
+  );
 }
 
 /** Time (ms) for the next transition of 1,000 plans never seen before (nothing compiled yet). */
@@ -156,11 +190,23 @@ export async function runScheduleBench(opts: { quick: boolean }): Promise<BenchR
 function isMain(): boolean {
   const entry = process.argv[1];
   // Bundled by the bench runner, every module shares one import.meta.url: compare file names too.
-  return entry !== undefined && /schedule-bench\.[cm]?[jt]s$/.test(entry) && import.meta.url === pathToFileURL(entry).href;
+  return (
+    entry !== undefined &&
+    /schedule-bench\.[cm]?[jt]s$/.test(entry) &&
+    import.meta.url === pathToFileURL(entry).href
+  );
 }
 
 if (isMain()) {
   const results = await runScheduleBench({ quick: process.argv.includes('--quick') });
-  console.table(results.map((r) => ({ name: r.name, value: r.value, unit: r.unit, target: r.target ?? '', ok: r.ok ?? '' })));
+  console.table(
+    results.map((r) => ({
+      name: r.name,
+      value: r.value,
+      unit: r.unit,
+      target: r.target ?? '',
+      ok: r.ok ?? '',
+    })),
+  );
   if (results.some((r) => r.ok === false)) process.exitCode = 1;
 }

@@ -27,11 +27,19 @@ const { values } = parseArgs({
 const work = mkdtempSync(join(tmpdir(), 'hibernator-demo-'));
 const dataDir = values['data-dir'] ?? join(work, 'data');
 
-const kube = await startKubeEmulator({ https: true, seed: kubeSandboxSeed(), replicaDelayMs: 1500, nodeDelayMs: 3000 });
+const kube = await startKubeEmulator({
+  https: true,
+  seed: kubeSandboxSeed(),
+  replicaDelayMs: 1500,
+  nodeDelayMs: 3000,
+});
 const kubeconfigPath = join(work, 'kubeconfig.yaml');
 writeFileSync(kubeconfigPath, kube.kubeconfig('sandbox'), { mode: 0o600 });
 const aws = await startAwsEmulator({
-  seed: awsSandboxSeed({ eksEndpoint: kube.url, ...(kube.caData ? { eksCertificateAuthority: kube.caData } : {}) }),
+  seed: awsSandboxSeed({
+    eksEndpoint: kube.url,
+    ...(kube.caData ? { eksCertificateAuthority: kube.caData } : {}),
+  }),
   transitionMs: 3000,
 });
 // The sandbox profile's static keys, in files of their own: the user's ~/.aws is never touched.
@@ -44,7 +52,12 @@ const host = await startServeHost({
   log: (line) => console.log(line),
 });
 
-const objects = [awsDemoConnection(aws.url), kubeDemoConnection(kubeconfigPath, { context: 'sandbox' }), ...awsDemoPlans(), kubeDemoPlan()];
+const objects = [
+  awsDemoConnection(aws.url),
+  kubeDemoConnection(kubeconfigPath, { context: 'sandbox' }),
+  ...awsDemoPlans(),
+  kubeDemoPlan(),
+];
 for (const object of objects) {
   const kind = String(object.kind);
   const method = kind === 'HibernatePlan' ? 'applyPlan' : 'applyConnection';
@@ -52,13 +65,16 @@ for (const object of objects) {
   const result = await host.engine.call(method, input);
   if (!result.ok) {
     console.error(`demo: could not create ${kind}: ${result.error.message}`);
-    for (const issue of result.error.issues ?? []) console.error(`  ${issue.path}: ${issue.message}`);
+    for (const issue of result.error.issues ?? [])
+      console.error(`  ${issue.path}: ${issue.message}`);
   }
 }
 
 console.log('');
 console.log('Sandbox ready:');
-console.log(`  AWS emulator         ${aws.url}  (a dozen EC2 instances, RDS, Aurora, EKS dev-cluster, an ASG)`);
+console.log(
+  `  AWS emulator         ${aws.url}  (a dozen EC2 instances, RDS, Aurora, EKS dev-cluster, an ASG)`,
+);
 console.log(`  Kubernetes emulator  ${kube.url}  (kubeconfig ${kubeconfigPath})`);
 console.log(`  data directory       ${dataDir}`);
 console.log('Open a plan and click "Hibernate now", then "Wake now". Ctrl-C stops everything.');

@@ -25,21 +25,35 @@ function fakeInstall(withBinary: boolean): string {
 describe('findElectronBinary', () => {
   it('finds the downloaded binary through path.txt', () => {
     const dir = fakeInstall(true);
-    expect(findElectronBinary(dir, {})).toEqual({ found: true, path: join(dir, 'node_modules', 'electron', 'dist', platformExecutable()) });
+    expect(findElectronBinary(dir, {})).toEqual({
+      found: true,
+      path: join(dir, 'node_modules', 'electron', 'dist', platformExecutable()),
+    });
   });
 
   it('says what to do when the binary was never downloaded', () => {
-    expect(findElectronBinary(fakeInstall(false), {})).toEqual({ found: false, reason: expect.stringContaining('npx install-electron') });
+    expect(findElectronBinary(fakeInstall(false), {})).toEqual({
+      found: false,
+      reason: expect.stringContaining('npx install-electron'),
+    });
   });
 
   it('honours ELECTRON_OVERRIDE_DIST_PATH', () => {
     const dir = fakeInstall(true);
     const dist = join(dir, 'node_modules', 'electron', 'dist');
-    expect(findElectronBinary(fakeInstall(false), { ELECTRON_OVERRIDE_DIST_PATH: dist })).toMatchObject({ found: true });
-    expect(findElectronBinary(dir, { ELECTRON_OVERRIDE_DIST_PATH: join(dir, 'nowhere') })).toMatchObject({ found: false });
+    expect(
+      findElectronBinary(fakeInstall(false), { ELECTRON_OVERRIDE_DIST_PATH: dist }),
+    ).toMatchObject({ found: true });
+    expect(
+      findElectronBinary(dir, { ELECTRON_OVERRIDE_DIST_PATH: join(dir, 'nowhere') }),
+    ).toMatchObject({ found: false });
   });
 
   it('knows the executable name per platform', () => {
-    expect([platformExecutable('linux'), platformExecutable('win32'), platformExecutable('darwin')]).toEqual(['electron', 'electron.exe', 'Electron.app/Contents/MacOS/Electron']);
+    expect([
+      platformExecutable('linux'),
+      platformExecutable('win32'),
+      platformExecutable('darwin'),
+    ]).toEqual(['electron', 'electron.exe', 'Electron.app/Contents/MacOS/Electron']);
   });
 });

@@ -14,15 +14,25 @@ export type ElectronBinary = { found: true; path: string } | { found: false; rea
  * Finds the Electron binary by looking on disk only: `require('electron')` would start a download
  * (toolchain.md), which fails without internet and is never what a test should do.
  */
-export function findElectronBinary(root: string, env: NodeJS.ProcessEnv = process.env): ElectronBinary {
+export function findElectronBinary(
+  root: string,
+  env: NodeJS.ProcessEnv = process.env,
+): ElectronBinary {
   const packageDir = join(root, 'node_modules', 'electron');
   if (env.ELECTRON_OVERRIDE_DIST_PATH) {
     const path = join(env.ELECTRON_OVERRIDE_DIST_PATH, platformExecutable());
-    return existsSync(path) ? { found: true, path } : { found: false, reason: `ELECTRON_OVERRIDE_DIST_PATH is set but ${path} does not exist` };
+    return existsSync(path)
+      ? { found: true, path }
+      : { found: false, reason: `ELECTRON_OVERRIDE_DIST_PATH is set but ${path} does not exist` };
   }
   const pathFile = join(packageDir, 'path.txt');
-  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : platformExecutable();
+  const relative = existsSync(pathFile)
+    ? readFileSync(pathFile, 'utf8').trim()
+    : platformExecutable();
   const path = join(packageDir, 'dist', relative);
   if (existsSync(path)) return { found: true, path };
-  return { found: false, reason: 'Electron binary not downloaded: run npx install-electron on a machine with internet' };
+  return {
+    found: false,
+    reason: 'Electron binary not downloaded: run npx install-electron on a machine with internet',
+  };
 }

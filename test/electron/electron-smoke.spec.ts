@@ -27,26 +27,41 @@ test.describe('desktop app', () => {
   test.skip(reason !== null, reason ?? '');
 
   test('opens the window on the plan list and talks to the engine through the preload', async () => {
-    expect(existsSync(join(ROOT, 'out', 'main', 'index.js')), 'run `npm run build` first').toBe(true);
+    expect(existsSync(join(ROOT, 'out', 'main', 'index.js')), 'run `npm run build` first').toBe(
+      true,
+    );
     const binary = findElectronBinary(ROOT);
     if (!binary.found) throw new Error(binary.reason);
     const dataDir = mkdtempSync(join(tmpdir(), 'hibernator-electron-'));
     // Chromium's sandbox refuses to start as root (CI containers); the renderer sandbox flag stays on.
     const args = [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), ROOT];
-    const app = await electron.launch({ executablePath: binary.path, args, env: { ...process.env, HIBERNATOR_DATA_DIR: dataDir } });
+    const app = await electron.launch({
+      executablePath: binary.path,
+      args,
+      env: { ...process.env, HIBERNATOR_DATA_DIR: dataDir },
+    });
     try {
       const page = await app.firstWindow();
       await expect(page).toHaveTitle('Hibernator');
       expect(page.url()).toMatch(/^app:\/\/hibernator\//);
       await expect(page.getByRole('heading', { name: 'No plans yet' })).toBeVisible();
-      const yaml = readFileSync(join(ROOT, 'test', 'fixtures', 'plans', 'sequential-noop.yaml'), 'utf8');
+      const yaml = readFileSync(
+        join(ROOT, 'test', 'fixtures', 'plans', 'sequential-noop.yaml'),
+        'utf8',
+      );
       const envelope = await page.evaluate(async (text) => {
-        const bridge = (window as unknown as { hibernator: { api: { importYaml(i: { yaml: string }): Promise<{ ok: boolean }> } } }).hibernator;
+        const bridge = (
+          window as unknown as {
+            hibernator: { api: { importYaml(i: { yaml: string }): Promise<{ ok: boolean }> } };
+          }
+        ).hibernator;
         return bridge.api.importYaml({ yaml: text });
       }, yaml);
       expect(envelope.ok).toBe(true);
       await expect(page.getByRole('row', { name: 'Plan demo' })).toBeVisible();
-      const nodeInPage = await page.evaluate(() => typeof (globalThis as { require?: unknown }).require);
+      const nodeInPage = await page.evaluate(
+        () => typeof (globalThis as { require?: unknown }).require,
+      );
       expect(nodeInPage).toBe('undefined');
     } finally {
       await app.close();

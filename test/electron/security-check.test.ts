@@ -13,7 +13,9 @@ interface Finding {
 }
 
 function check(root: string): { status: number | null; findings: Finding[] } {
-  const result = spawnSync(process.execPath, [SCRIPT, '--root', root, '--json'], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [SCRIPT, '--root', root, '--json'], {
+    encoding: 'utf8',
+  });
   const parsed = JSON.parse(result.stdout) as { findings: Finding[] };
   return { status: result.status, findings: parsed.findings };
 }
@@ -59,13 +61,25 @@ describe('check-electron-security', () => {
     const { status, findings } = check(root);
     expect(status).toBe(1);
     expect(findings.map((f) => f.check).sort()).toEqual(
-      ['CONTEXT_ISOLATION', 'NODE_INTEGRATION', 'OPEN_EXTERNAL', 'REMOTE_MODULE', 'SANDBOX', 'WEB_SECURITY', 'WINDOW_PREFERENCES'].sort(),
+      [
+        'CONTEXT_ISOLATION',
+        'NODE_INTEGRATION',
+        'OPEN_EXTERNAL',
+        'REMOTE_MODULE',
+        'SANDBOX',
+        'WEB_SECURITY',
+        'WINDOW_PREFERENCES',
+      ].sort(),
     );
   });
 
   it('fails when navigation and new windows are not restricted', () => {
-    const { findings } = check(project({ 'shared/security/csp.ts': GOOD_CSP, 'main/app/host.ts': 'export {};' }));
-    expect(findings.map((f) => f.check)).toEqual(expect.arrayContaining(['NAVIGATION', 'NEW_WINDOWS', 'PERMISSIONS']));
+    const { findings } = check(
+      project({ 'shared/security/csp.ts': GOOD_CSP, 'main/app/host.ts': 'export {};' }),
+    );
+    expect(findings.map((f) => f.check)).toEqual(
+      expect.arrayContaining(['NAVIGATION', 'NEW_WINDOWS', 'PERMISSIONS']),
+    );
   });
 
   it("fails on a CSP that allows 'unsafe-eval', and on a page without one", () => {
@@ -76,7 +90,9 @@ describe('check-electron-security', () => {
     });
     const { status, findings } = check(root);
     expect(status).toBe(1);
-    expect(findings.map((f) => f.check)).toEqual(expect.arrayContaining(['CSP_UNSAFE_EVAL', 'CSP_META']));
+    expect(findings.map((f) => f.check)).toEqual(
+      expect.arrayContaining(['CSP_UNSAFE_EVAL', 'CSP_META']),
+    );
   });
 
   it('ignores comments and test files', () => {

@@ -20,8 +20,18 @@ world.script('web', {
     },
   },
 });
-const engine = Engine.open({ dataDir, host: 'serve', logger: createMemoryLogger(), executors: new ExecutorRegistry().register(createScriptableExecutor(world)) });
-const applied = await engine.call('applyPlan', { plan: planObject({ targets: ['web'], offHours: [{ start: '00:00', end: '24:00', daysOfWeek: ['MON'] }] }) });
+const engine = Engine.open({
+  dataDir,
+  host: 'serve',
+  logger: createMemoryLogger(),
+  executors: new ExecutorRegistry().register(createScriptableExecutor(world)),
+});
+const applied = await engine.call('applyPlan', {
+  plan: planObject({
+    targets: ['web'],
+    offHours: [{ start: '00:00', end: '24:00', daysOfWeek: ['MON'] }],
+  }),
+});
 if (!applied.ok) throw new Error(applied.error.message);
 const result = await engine.call('hibernateNow', { plan: 'dev' });
 if (!result.ok) throw new Error(result.error.message);

@@ -13,9 +13,25 @@ import { FakeWorld, createScriptableExecutor } from './fake-world';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Runs the child until its `killAt`-th change (or to the end when null), then SIGKILLs it. */
-function runChild(dataDir: string, worldFile: string, action: 'hibernateNow' | 'wakeNow', killAt: number | null): Promise<void> {
+function runChild(
+  dataDir: string,
+  worldFile: string,
+  action: 'hibernateNow' | 'wakeNow',
+  killAt: number | null,
+): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', `file://${join(root, 'node_modules/tsx/dist/loader.mjs')}`, join(root, 'test/engine/crash-step-child.ts'), dataDir, worldFile, action], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        `file://${join(root, 'node_modules/tsx/dist/loader.mjs')}`,
+        join(root, 'test/engine/crash-step-child.ts'),
+        dataDir,
+        worldFile,
+        action,
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let changes = 0;
     let err = '';
     child.stderr.on('data', (c: Buffer) => (err += c.toString()));
@@ -24,20 +40,34 @@ function runChild(dataDir: string, worldFile: string, action: 'hibernateNow' | '
       changes += (text.match(/CHANGED/g) ?? []).length;
       if ((killAt !== null && changes >= killAt) || text.includes('DONE')) child.kill('SIGKILL');
     });
-    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`child ended without being killed: ${err}`))));
+    child.on('exit', (_code, signal) =>
+      signal === 'SIGKILL'
+        ? resolve()
+        : reject(new Error(`child ended without being killed: ${err}`)),
+    );
   });
 }
 
 /** Reopens the data dir in this process over the same world file and lets the engine finish. */
-async function finish(dataDir: string, worldFile: string): Promise<{ world: FakeWorld; phase: string; cycle: unknown }> {
+async function finish(
+  dataDir: string,
+  worldFile: string,
+): Promise<{ world: FakeWorld; phase: string; cycle: unknown }> {
   const world = FakeWorld.fromJSON(JSON.parse(readFileSync(worldFile, 'utf8')));
-  const engine = Engine.open({ dataDir, host: 'serve', logger: createMemoryLogger(), executors: new ExecutorRegistry().register(createScriptableExecutor(world)) });
+  const engine = Engine.open({
+    dataDir,
+    host: 'serve',
+    logger: createMemoryLogger(),
+    executors: new ExecutorRegistry().register(createScriptableExecutor(world)),
+  });
   try {
     for (let i = 0; i < 50; i++) {
       await engine.idle();
       await new Promise((r) => setTimeout(r, 20));
       const detail = await engine.call('getPlan', { name: 'dev' });
-      const status = detail.ok ? (detail.result as { status: { phase: string; cycle: unknown } }).status : null;
+      const status = detail.ok
+        ? (detail.result as { status: { phase: string; cycle: unknown } }).status
+        : null;
       if (status && (status.phase === 'Hibernated' || status.phase === 'Active')) {
         writeFileSync(worldFile, JSON.stringify(world.toJSON()));
         return { world, phase: status.phase, cycle: status.cycle };
@@ -49,7 +79,8 @@ async function finish(dataDir: string, worldFile: string): Promise<{ world: Fake
   }
 }
 
-const running = (world: FakeWorld): string[] => ['a', 'b', 'c'].flatMap((t) => world.running(t).map((k) => k));
+const running = (world: FakeWorld): string[] =>
+  ['a', 'b', 'c'].flatMap((t) => world.running(t).map((k) => k));
 
 describe('kill -9 at every step of a cycle', () => {
   // Changes: shutdown stops a-1, b-1, c-1 (b-2 was already stopped); the wake-up starts them again.

@@ -12,7 +12,8 @@ import { FakeWorld, createScriptableExecutor } from './fake-world';
 import { CRASH_PLAN } from './crash-plan';
 
 const [dataDir, worldFile, action] = process.argv.slice(2);
-if (!dataDir || !worldFile || (action !== 'hibernateNow' && action !== 'wakeNow')) throw new Error('usage: crash-step-child <data-dir> <world.json> <hibernateNow|wakeNow>');
+if (!dataDir || !worldFile || (action !== 'hibernateNow' && action !== 'wakeNow'))
+  throw new Error('usage: crash-step-child <data-dir> <world.json> <hibernateNow|wakeNow>');
 const world = FakeWorld.fromJSON(JSON.parse(readFileSync(worldFile, 'utf8')));
 world.onChange = (change) => {
   // Atomic, like the cloud: a kill never leaves a half-written world.
@@ -20,7 +21,12 @@ world.onChange = (change) => {
   renameSync(`${worldFile}.tmp`, worldFile);
   process.stdout.write(`CHANGED ${change.op} ${change.target} ${change.key}\n`);
 };
-const engine = Engine.open({ dataDir, host: 'serve', logger: createMemoryLogger(), executors: new ExecutorRegistry().register(createScriptableExecutor(world)) });
+const engine = Engine.open({
+  dataDir,
+  host: 'serve',
+  logger: createMemoryLogger(),
+  executors: new ExecutorRegistry().register(createScriptableExecutor(world)),
+});
 const applied = await engine.call('applyPlan', { plan: CRASH_PLAN });
 if (!applied.ok) throw new Error(applied.error.message);
 const result = await engine.call(action, { plan: 'dev' });

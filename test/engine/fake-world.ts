@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { ExecutorError, classifyCommonError, type Executor } from '../../main/engine/executors/executor';
+import {
+  ExecutorError,
+  classifyCommonError,
+  type Executor,
+} from '../../main/engine/executors/executor';
 
 /**
  * A tiny in-memory "cloud" for engine tests, and a scriptable executor over it. It registers
@@ -17,7 +21,12 @@ export interface TargetScript {
   failShutdownBeforeReport?: boolean;
   failWakeup?: boolean;
   /** Errors thrown by the next calls, in order (then normal behaviour). */
-  errors?: Array<{ code: string; transient: boolean; message?: string; on?: 'shutdown' | 'wakeup' }>;
+  errors?: Array<{
+    code: string;
+    transient: boolean;
+    message?: string;
+    on?: 'shutdown' | 'wakeup';
+  }>;
   /** Calls `hook` after reporting resource `index` and before stopping it. */
   afterReport?: { index: number; hook: () => Promise<void> | void };
   delayMs?: number;
@@ -26,7 +35,11 @@ export interface TargetScript {
 export class FakeWorld {
   readonly resources = new Map<string, Map<string, FakeResource>>();
   readonly scripts = new Map<string, TargetScript>();
-  readonly calls: Array<{ target: string; op: 'shutdown' | 'wakeup' | 'stop' | 'start'; key?: string }> = [];
+  readonly calls: Array<{
+    target: string;
+    op: 'shutdown' | 'wakeup' | 'stop' | 'start';
+    key?: string;
+  }> = [];
   /** Called after every stop/start: a crash test persists the world here (it outlives the process). */
   onChange: ((call: { target: string; op: 'stop' | 'start'; key: string }) => void) | null = null;
 
@@ -67,7 +80,9 @@ export class FakeWorld {
   }
 
   running(target: string): string[] {
-    return [...(this.resources.get(target)?.entries() ?? [])].filter(([, r]) => r.running).map(([k]) => k);
+    return [...(this.resources.get(target)?.entries() ?? [])]
+      .filter(([, r]) => r.running)
+      .map(([k]) => k);
   }
 
   takeError(target: string, op: 'shutdown' | 'wakeup'): ExecutorError | null {
@@ -75,7 +90,9 @@ export class FakeWorld {
     const index = script?.errors?.findIndex((e) => !e.on || e.on === op) ?? -1;
     if (!script?.errors || index < 0) return null;
     const [e] = script.errors.splice(index, 1);
-    return e ? new ExecutorError(e.code, e.message ?? `${e.code} on ${op} of ${target}`, e.transient) : null;
+    return e
+      ? new ExecutorError(e.code, e.message ?? `${e.code} on ${op} of ${target}`, e.transient)
+      : null;
   }
 }
 
@@ -99,14 +116,16 @@ export function createScriptableExecutor(world: FakeWorld): Executor<Record<stri
       const script = world.scripts.get(ctx.target) ?? {};
       if (script.delayMs) await ctx.sleep(script.delayMs);
       const scripted = world.takeError(ctx.target, 'shutdown');
-      if (script.failShutdownBeforeReport) throw new ExecutorError('AccessDenied', `not allowed to list resources of ${ctx.target}`);
+      if (script.failShutdownBeforeReport)
+        throw new ExecutorError('AccessDenied', `not allowed to list resources of ${ctx.target}`);
       if (scripted) throw scripted;
       const entries = [...(world.resources.get(ctx.target)?.entries() ?? [])];
       let stoppedCount = 0;
       for (const [index, [key, r]] of entries.entries()) {
         await report([{ key, state: { running: r.running, size: r.size }, isLive: r.running }]);
         if (script.afterReport?.index === index) await script.afterReport.hook();
-        if (script.failShutdownAt === index) throw new ExecutorError('StopFailed', `could not stop ${key}`, false);
+        if (script.failShutdownAt === index)
+          throw new ExecutorError('StopFailed', `could not stop ${key}`, false);
         if (r.running) {
           world.calls.push({ target: ctx.target, op: 'stop', key });
           r.running = false;
@@ -122,7 +141,8 @@ export function createScriptableExecutor(world: FakeWorld): Executor<Record<stri
       if (script.delayMs) await ctx.sleep(script.delayMs);
       const scripted = world.takeError(ctx.target, 'wakeup');
       if (scripted) throw scripted;
-      if (script.failWakeup) throw new ExecutorError('StartFailed', `could not start resources of ${ctx.target}`, false);
+      if (script.failWakeup)
+        throw new ExecutorError('StartFailed', `could not start resources of ${ctx.target}`, false);
       let started = 0;
       const missing: string[] = [];
       for (const resource of restore.resources) {
@@ -140,7 +160,9 @@ export function createScriptableExecutor(world: FakeWorld): Executor<Record<stri
           world.onChange?.({ target: ctx.target, op: 'start', key: resource.key });
         }
       }
-      return { message: `started ${started}${missing.length ? `; skipped missing ${missing.join(', ')}` : ''}` };
+      return {
+        message: `started ${started}${missing.length ? `; skipped missing ${missing.join(', ')}` : ''}`,
+      };
     },
     classifyError: classifyCommonError,
   };

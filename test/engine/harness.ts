@@ -28,7 +28,9 @@ export function planObject(options: PlanOptions): Record<string, unknown> {
     spec: {
       schedule: {
         timezone: options.timezone ?? 'UTC',
-        offHours: options.offHours ?? [{ start: '20:00', end: '06:00', daysOfWeek: ['MON', 'TUE', 'WED', 'THU', 'FRI'] }],
+        offHours: options.offHours ?? [
+          { start: '20:00', end: '06:00', daysOfWeek: ['MON', 'TUE', 'WED', 'THU', 'FRI'] },
+        ],
       },
       execution: { strategy: options.strategy ?? { type: 'Parallel' } },
       ...(options.behavior ? { behavior: options.behavior } : {}),
@@ -65,7 +67,11 @@ export class TestEngine {
   /** Calls the API like a host would; throws the API error as an Error with its code. */
   async call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutputs[M]> {
     const result = await this.engine.call(method, input);
-    if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code, issues: result.error.issues });
+    if (!result.ok)
+      throw Object.assign(new Error(result.error.message), {
+        code: result.error.code,
+        issues: result.error.issues,
+      });
     return result.result as ApiOutputs[M];
   }
 
@@ -116,12 +122,17 @@ export class TestEngine {
     await this.engine.close();
   }
 
-  eventsOf<T extends HibernatorEvent['type']>(type: T): Array<Extract<HibernatorEvent, { type: T }>> {
+  eventsOf<T extends HibernatorEvent['type']>(
+    type: T,
+  ): Array<Extract<HibernatorEvent, { type: T }>> {
     return this.events.filter((e): e is Extract<HibernatorEvent, { type: T }> => e.type === type);
   }
 }
 
-export async function startTestEngine(start = '2026-01-28T12:00:00Z', world = new FakeWorld()): Promise<TestEngine> {
+export async function startTestEngine(
+  start = '2026-01-28T12:00:00Z',
+  world = new FakeWorld(),
+): Promise<TestEngine> {
   const t = new TestEngine(new ManualClock(start), world, mkdtempSync(join(tmpdir(), 'hib-eng-')));
   await t.settle();
   return t;

@@ -10,7 +10,11 @@ afterEach(async () => {
 const NIGHT = '2026-01-28T20:00:00Z';
 const MORNING = '2026-01-29T06:00:00Z';
 
-async function setup(world: FakeWorld, targets: string[], extra: Partial<Parameters<typeof planObject>[0]> = {}): Promise<TestEngine> {
+async function setup(
+  world: FakeWorld,
+  targets: string[],
+  extra: Partial<Parameters<typeof planObject>[0]> = {},
+): Promise<TestEngine> {
   t = await startTestEngine('2026-01-28T12:00:00Z', world);
   await t.call('applyPlan', { plan: planObject({ targets, ...extra }) });
   await t.settle();
@@ -48,12 +52,18 @@ describe('phase machine', () => {
     await setup(world, ['web']);
     await t.advanceTo('2026-01-28T19:50:00Z');
     await t.advance(60_000);
-    expect(t.eventsOf('HeadsUp')).toEqual([{ type: 'HeadsUp', plan: 'dev', at: '2026-01-28T20:00:00.000Z', minutes: 10 }]);
+    expect(t.eventsOf('HeadsUp')).toEqual([
+      { type: 'HeadsUp', plan: 'dev', at: '2026-01-28T20:00:00.000Z', minutes: 10 },
+    ]);
   });
 
   it('transient failures are retried with backoff and notified once, when retries run out', async () => {
     const world = new FakeWorld().add('web', 'i-1', true);
-    const errors = Array.from({ length: 4 }, () => ({ code: 'Throttling', transient: true, on: 'shutdown' as const }));
+    const errors = Array.from({ length: 4 }, () => ({
+      code: 'Throttling',
+      transient: true,
+      on: 'shutdown' as const,
+    }));
     world.script('web', { errors });
     await setup(world, ['web'], { behavior: { mode: 'Strict', retries: 3 } });
     await t.advanceTo(NIGHT);
@@ -77,7 +87,16 @@ describe('phase machine', () => {
 
   it('a permanent error is not retried automatically and is notified at once', async () => {
     const world = new FakeWorld().add('web', 'i-1', true);
-    world.script('web', { errors: [{ code: 'AccessDenied', transient: false, on: 'shutdown', message: 'not allowed to stop i-1' }] });
+    world.script('web', {
+      errors: [
+        {
+          code: 'AccessDenied',
+          transient: false,
+          on: 'shutdown',
+          message: 'not allowed to stop i-1',
+        },
+      ],
+    });
     await setup(world, ['web']);
     await t.advanceTo(NIGHT);
     await t.advanceTo('2026-01-28T23:00:00Z');
@@ -105,7 +124,13 @@ describe('phase machine', () => {
     const world = new FakeWorld().add('web', 'i-1', true);
     await setup(world, ['web'], { behavior: { mode: 'Strict', retries: 1 } });
     await t.advanceTo(NIGHT);
-    world.script('web', { errors: [1, 2, 3].map(() => ({ code: 'ServiceUnavailable', transient: true, on: 'wakeup' as const })) });
+    world.script('web', {
+      errors: [1, 2, 3].map(() => ({
+        code: 'ServiceUnavailable',
+        transient: true,
+        on: 'wakeup' as const,
+      })),
+    });
     await t.advanceTo(MORNING);
     await t.advanceTo('2026-01-29T20:30:00Z');
     const status = await t.status();
@@ -127,7 +152,8 @@ describe('phase machine', () => {
     }
     await t.advance(5000);
     expect(await t.phase()).toBe('Hibernated');
-    for (const name of targets) expect(world.calls.filter((c) => c.op === 'stop' && c.target === name)).toHaveLength(1);
+    for (const name of targets)
+      expect(world.calls.filter((c) => c.op === 'stop' && c.target === name)).toHaveLength(1);
     await t.advanceTo(MORNING);
     for (let step = 0; step < targets.length; step++) {
       await t.restart();
@@ -143,7 +169,10 @@ describe('phase machine', () => {
   });
 
   it('BestEffort aborts DAG descendants of a failed target and completes the rest with a warning', async () => {
-    const world = new FakeWorld().add('apps', 'x', true).add('db', 'y', true).add('cache', 'z', true);
+    const world = new FakeWorld()
+      .add('apps', 'x', true)
+      .add('db', 'y', true)
+      .add('cache', 'z', true);
     world.script('apps', { errors: [{ code: 'AccessDenied', transient: false, on: 'shutdown' }] });
     await setup(world, ['apps', 'db', 'cache'], {
       strategy: { type: 'DAG', dependencies: [{ from: 'apps', to: 'db' }] },
@@ -152,7 +181,11 @@ describe('phase machine', () => {
     await t.advanceTo(NIGHT);
     const status = await t.status();
     expect(status.phase).toBe('Hibernated');
-    expect(status.ledger.map((e) => [e.target, e.state])).toEqual([['apps', 'Failed'], ['db', 'Aborted'], ['cache', 'Completed']]);
+    expect(status.ledger.map((e) => [e.target, e.state])).toEqual([
+      ['apps', 'Failed'],
+      ['db', 'Aborted'],
+      ['cache', 'Completed'],
+    ]);
     expect(world.running('db')).toEqual(['y']);
     expect(t.eventsOf('Recovery').at(-1)?.message).toMatch(/completed with 2 problem\(s\)/);
     // Nothing was touched for apps and db: their wake-up succeeds at once.
@@ -163,23 +196,36 @@ describe('phase machine', () => {
 
   it('DAG shutdown runs `from` before `to` and the wake-up reverses it', async () => {
     const world = new FakeWorld().add('apps', 'x', true).add('db', 'y', true);
-    await setup(world, ['db', 'apps'], { strategy: { type: 'DAG', dependencies: [{ from: 'apps', to: 'db' }] } });
+    await setup(world, ['db', 'apps'], {
+      strategy: { type: 'DAG', dependencies: [{ from: 'apps', to: 'db' }] },
+    });
     await t.advanceTo(NIGHT);
     expect(world.calls.filter((c) => c.op === 'stop').map((c) => c.target)).toEqual(['apps', 'db']);
     await t.advanceTo(MORNING);
-    expect(world.calls.filter((c) => c.op === 'start').map((c) => c.target)).toEqual(['db', 'apps']);
+    expect(world.calls.filter((c) => c.op === 'start').map((c) => c.target)).toEqual([
+      'db',
+      'apps',
+    ]);
   });
 
   it('actions that do not fit the phase say why and what to do', async () => {
     const world = new FakeWorld().add('web', 'i-1', true).script('web', { delayMs: 5000 });
     await setup(world, ['web']);
     await expect(t.call('wakeNow', { plan: 'dev' })).rejects.toThrow('Plan dev is already awake.');
-    await expect(t.call('retry', { plan: 'dev' })).rejects.toThrow(/is Active; retry is for a plan that needs attention/);
+    await expect(t.call('retry', { plan: 'dev' })).rejects.toThrow(
+      /is Active; retry is for a plan that needs attention/,
+    );
     await t.advanceTo(NIGHT);
-    await expect(t.call('hibernateNow', { plan: 'dev' })).rejects.toThrow('Plan dev is Hibernating; wait for it to finish or suspend it.');
+    await expect(t.call('hibernateNow', { plan: 'dev' })).rejects.toThrow(
+      'Plan dev is Hibernating; wait for it to finish or suspend it.',
+    );
     const edited = planObject({ targets: ['web', 'extra'] });
-    await expect(t.call('applyPlan', { plan: edited })).rejects.toThrow(/can change only while it is Active, Suspended or in Error/);
-    await expect(t.call('deletePlan', { name: 'dev' })).rejects.toThrow(/wake it first, or delete with force/);
+    await expect(t.call('applyPlan', { plan: edited })).rejects.toThrow(
+      /can change only while it is Active, Suspended or in Error/,
+    );
+    await expect(t.call('deletePlan', { name: 'dev' })).rejects.toThrow(
+      /wake it first, or delete with force/,
+    );
   });
 
   it('hibernate now and wake now hold until the next scheduled transition', async () => {

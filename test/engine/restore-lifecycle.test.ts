@@ -15,24 +15,35 @@ afterEach(async () => {
 const NIGHT = '2026-01-28T20:00:00Z';
 const MORNING = '2026-01-29T06:00:00Z';
 
-async function setup(world: FakeWorld, targets: string[], extra: Partial<Parameters<typeof planObject>[0]> = {}): Promise<TestEngine> {
+async function setup(
+  world: FakeWorld,
+  targets: string[],
+  extra: Partial<Parameters<typeof planObject>[0]> = {},
+): Promise<TestEngine> {
   t = await startTestEngine('2026-01-28T12:00:00Z', world);
   await t.call('applyPlan', { plan: planObject({ targets, ...extra }) });
   await t.settle();
   return t;
 }
 
-const stops = (world: FakeWorld, target: string): number => world.calls.filter((c) => c.op === 'stop' && c.target === target).length;
+const stops = (world: FakeWorld, target: string): number =>
+  world.calls.filter((c) => c.op === 'stop' && c.target === target).length;
 
 describe('restore lifecycle scenarios', () => {
   it('first shutdown captures every resource and the wake-up restores exactly those that ran', async () => {
-    const world = new FakeWorld().add('web', 'i-1', true, 2).add('web', 'i-2', true, 4).add('db', 'db-1', true);
+    const world = new FakeWorld()
+      .add('web', 'i-1', true, 2)
+      .add('web', 'i-2', true, 4)
+      .add('db', 'db-1', true);
     await setup(world, ['web', 'db']);
     await t.advanceTo(NIGHT);
     expect(await t.phase()).toBe('Hibernated');
     expect(world.running('web')).toEqual([]);
     const point = await t.call('inspectRestorePoint', { plan: 'dev', target: 'web' });
-    expect(point.resources.map((r) => [r.key, r.isLive])).toEqual([['i-1', true], ['i-2', true]]);
+    expect(point.resources.map((r) => [r.key, r.isLive])).toEqual([
+      ['i-1', true],
+      ['i-2', true],
+    ]);
     await t.advanceTo(MORNING);
     expect(await t.phase()).toBe('Active');
     expect(world.running('web')).toEqual(['i-1', 'i-2']);
@@ -63,7 +74,10 @@ describe('restore lifecycle scenarios', () => {
     await t.settle();
     expect(await t.phase()).toBe('Hibernated');
     const point = await t.call('inspectRestorePoint', { plan: 'dev', target: 'web' });
-    expect(point.resources.find((r) => r.key === 'i-1')).toMatchObject({ isLive: true, state: { running: true } });
+    expect(point.resources.find((r) => r.key === 'i-1')).toMatchObject({
+      isLive: true,
+      state: { running: true },
+    });
     await t.advanceTo(MORNING);
     expect(world.running('web')).toEqual(['i-1', 'i-2']);
   });
@@ -114,13 +128,20 @@ describe('restore lifecycle scenarios', () => {
   });
 
   it('shutdown failing midway keeps the partial capture, goes to Error (Strict) and a retry completes it', async () => {
-    const world = new FakeWorld().add('web', 'i-1', true).add('web', 'i-2', true).add('web', 'i-3', true);
+    const world = new FakeWorld()
+      .add('web', 'i-1', true)
+      .add('web', 'i-2', true)
+      .add('web', 'i-3', true);
     world.script('web', { failShutdownAt: 1 });
     await setup(world, ['web']);
     await t.advanceTo(NIGHT);
     const status = await t.status();
     expect(status.phase).toBe('Error');
-    expect(status.error).toMatchObject({ code: 'StopFailed', transient: false, operation: 'shutdown' });
+    expect(status.error).toMatchObject({
+      code: 'StopFailed',
+      transient: false,
+      operation: 'shutdown',
+    });
     expect(status.error?.message).toContain('web: could not stop i-2');
     expect(t.eventsOf('Failure')).toHaveLength(1);
     const partial = await t.call('inspectRestorePoint', { plan: 'dev', target: 'web' });
@@ -217,7 +238,10 @@ describe('restore lifecycle scenarios', () => {
     const status = await t.status();
     expect(status.phase).toBe('Suspended');
     expect(status.suspendedAtPhase).toBe('Hibernating');
-    expect(status.ledger.map((e) => [e.target, e.state])).toEqual([['a', 'Completed'], ['b', 'Pending']]);
+    expect(status.ledger.map((e) => [e.target, e.state])).toEqual([
+      ['a', 'Completed'],
+      ['b', 'Pending'],
+    ]);
     expect(world.running('b')).toEqual(['b-1']);
     await t.call('resume', { plan: 'dev' });
     await t.settle();
@@ -252,11 +276,23 @@ describe('restore lifecycle scenarios', () => {
   });
 
   it('the data-loss story: a failed wake-up, a suspension and a re-shutdown never overwrite the good capture', async () => {
-    const world = new FakeWorld().add('web', 'i-1', true).add('web', 'i-2', true).add('web', 'i-3', false);
+    const world = new FakeWorld()
+      .add('web', 'i-1', true)
+      .add('web', 'i-2', true)
+      .add('web', 'i-3', false);
     await setup(world, ['web']);
     await t.advanceTo(NIGHT);
     // The wake-up fails: expired credentials.
-    world.script('web', { errors: [{ code: 'ExpiredToken', transient: false, on: 'wakeup', message: 'the SSO session expired' }] });
+    world.script('web', {
+      errors: [
+        {
+          code: 'ExpiredToken',
+          transient: false,
+          on: 'wakeup',
+          message: 'the SSO session expired',
+        },
+      ],
+    });
     await t.advanceTo(MORNING);
     expect(await t.phase()).toBe('Error');
     // The user suspends, then resumes in the evening: the plan goes back to sleep in the same cycle.
@@ -267,7 +303,11 @@ describe('restore lifecycle scenarios', () => {
     expect(await t.phase()).toBe('Hibernated');
     // That shutdown found everything stopped; the capture still says what really ran.
     const point = await t.call('inspectRestorePoint', { plan: 'dev', target: 'web' });
-    expect(point.resources.map((r) => [r.key, r.isLive])).toEqual([['i-1', true], ['i-2', true], ['i-3', false]]);
+    expect(point.resources.map((r) => [r.key, r.isLive])).toEqual([
+      ['i-1', true],
+      ['i-2', true],
+      ['i-3', false],
+    ]);
     await t.advanceTo('2026-01-30T06:00:00Z');
     expect(await t.phase()).toBe('Active');
     expect(world.running('web')).toEqual(['i-1', 'i-2']);
@@ -311,6 +351,9 @@ describe('restore lifecycle scenarios', () => {
     expect(await t.phase()).toBe('Hibernated');
     const caught = t.eventsOf('CaughtUp');
     expect(caught).toHaveLength(1);
-    expect(caught[0]).toMatchObject({ missedAt: '2026-01-28T20:00:00.000Z', operation: 'shutdown' });
+    expect(caught[0]).toMatchObject({
+      missedAt: '2026-01-28T20:00:00.000Z',
+      operation: 'shutdown',
+    });
   });
 });

@@ -8,7 +8,8 @@ afterEach(async () => {
   await t?.close();
 });
 
-const fixture = (name: string): string => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string): string =>
+  readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 
 describe('service', () => {
   it('imports all or nothing, and a dry run applies nothing', async () => {
@@ -17,9 +18,15 @@ describe('service', () => {
     const dry = await t.call('importYaml', { yaml, dryRun: true });
     expect(dry).toMatchObject({ ok: true, dryRun: true });
     expect(await t.call('listPlans', {})).toEqual([]);
-    const bad = await t.call('importYaml', { yaml: `${yaml}\n---\n${fixture('invalid/full-day-name.yaml')}` });
+    const bad = await t.call('importYaml', {
+      yaml: `${yaml}\n---\n${fixture('invalid/full-day-name.yaml')}`,
+    });
     expect(bad.ok).toBe(false);
-    expect(bad.items.flatMap((i) => i.errors).some((e) => e.message.includes('"Monday" is not a day; use MON..SUN'))).toBe(true);
+    expect(
+      bad.items
+        .flatMap((i) => i.errors)
+        .some((e) => e.message.includes('"Monday" is not a day; use MON..SUN')),
+    ).toBe(true);
     expect(await t.call('listPlans', {})).toEqual([]);
     const good = await t.call('importYaml', { yaml });
     expect(good.ok).toBe(true);
@@ -38,7 +45,9 @@ describe('service', () => {
     await t.close();
     t = await startTestEngine();
     expect((await t.call('importYaml', { yaml: exported })).ok).toBe(true);
-    expect((await t.call('listPlans', {})).map((p) => p.name)).toEqual(plansBefore.map((p) => p.name));
+    expect((await t.call('listPlans', {})).map((p) => p.name)).toEqual(
+      plansBefore.map((p) => p.name),
+    );
     expect(await t.call('listExceptions', {})).toEqual(exceptionsBefore);
   });
 
@@ -50,7 +59,9 @@ describe('service', () => {
     await expect(t.call('deletePlan', { name: 'dev' })).rejects.toThrow(/wake it first/);
     await t.call('deletePlan', { name: 'dev', force: true });
     const points = await t.call('listRestorePoints', {});
-    expect(points).toEqual([expect.objectContaining({ plan: 'dev', target: 'web', orphaned: true })]);
+    expect(points).toEqual([
+      expect.objectContaining({ plan: 'dev', target: 'web', orphaned: true }),
+    ]);
     expect(world.running('web')).toEqual([]);
   });
 
@@ -60,10 +71,15 @@ describe('service', () => {
     await t.call('applyPlan', { plan: planObject({ targets: ['web'] }) });
     const result = await t.call('discover', { plan: 'dev' });
     expect(result.summary).toBe('stop 1, skip 1');
-    expect(result.targets[0]?.actions.map((a) => a.description)).toEqual(['stop i-1', 'skip i-2: already stopped']);
+    expect(result.targets[0]?.actions.map((a) => a.description)).toEqual([
+      'stop i-1',
+      'skip i-2: already stopped',
+    ]);
     expect(world.calls).toEqual([]);
     // An unsaved draft from the editor can be dry-run too.
-    const draft = await t.call('discover', { plan: planObject({ name: 'draft', targets: ['web'] }) });
+    const draft = await t.call('discover', {
+      plan: planObject({ name: 'draft', targets: ['web'] }),
+    });
     expect(draft.plan).toBe('draft');
   });
 
@@ -85,10 +101,14 @@ describe('service', () => {
 
   it('settings are validated, stored and announced', async () => {
     t = await startTestEngine();
-    const settings = await t.call('updateSettings', { settings: { headsUpMinutes: 15, notifications: { headsUp: false } } });
+    const settings = await t.call('updateSettings', {
+      settings: { headsUpMinutes: 15, notifications: { headsUp: false } },
+    });
     expect(settings.headsUpMinutes).toBe(15);
     expect(settings.notifications).toMatchObject({ headsUp: false, failures: true });
-    await expect(t.call('updateSettings', { settings: { headsUpMinutes: -1 } as never })).rejects.toThrow(/headsUpMinutes/);
+    await expect(
+      t.call('updateSettings', { settings: { headsUpMinutes: -1 } as never }),
+    ).rejects.toThrow(/headsUpMinutes/);
     await t.restart();
     expect((await t.call('getSettings', {})).headsUpMinutes).toBe(15);
     expect(t.eventsOf('SettingsChanged')).toHaveLength(1);
@@ -99,8 +119,20 @@ describe('service', () => {
     t = await startTestEngine('2026-01-28T12:00:00Z', world);
     await t.call('applyPlan', { plan: planObject({ targets: ['web'] }) });
     await t.advanceTo('2026-01-28T20:00:00Z');
-    await expect(t.call('patchRestorePoint', { plan: 'dev', target: 'web', key: 'i-1', state: { running: 'yes' } })).rejects.toThrow(/state.running/);
-    const patched = await t.call('patchRestorePoint', { plan: 'dev', target: 'web', key: 'i-1', state: { running: true, size: 16 } });
+    await expect(
+      t.call('patchRestorePoint', {
+        plan: 'dev',
+        target: 'web',
+        key: 'i-1',
+        state: { running: 'yes' },
+      }),
+    ).rejects.toThrow(/state.running/);
+    const patched = await t.call('patchRestorePoint', {
+      plan: 'dev',
+      target: 'web',
+      key: 'i-1',
+      state: { running: true, size: 16 },
+    });
     expect(patched.resources[0]?.state).toEqual({ running: true, size: 16 });
     await t.advanceTo('2026-01-29T06:00:00Z');
     expect(world.get('web', 'i-1')?.size).toBe(16);

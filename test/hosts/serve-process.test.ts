@@ -12,15 +12,22 @@ afterEach(() => {
   children.length = 0;
 });
 
-function startServe(dataDir: string): Promise<{ child: ChildProcess; url: string; token: string; output: () => string }> {
+function startServe(
+  dataDir: string,
+): Promise<{ child: ChildProcess; url: string; token: string; output: () => string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(join(root, 'bin/hibernator'), ['serve', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      join(root, 'bin/hibernator'),
+      ['serve', '--port', '0', '--data-dir', dataDir],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     children.push(child);
     let out = '';
     const onData = (chunk: Buffer): void => {
       out += chunk.toString();
       const match = /Open (http:\/\/127\.0\.0\.1:\d+)\/#token=(\S+)/.exec(out);
-      if (match?.[1] && match[2]) resolve({ child, url: match[1], token: match[2], output: () => out });
+      if (match?.[1] && match[2])
+        resolve({ child, url: match[1], token: match[2], output: () => out });
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
@@ -29,7 +36,11 @@ function startServe(dataDir: string): Promise<{ child: ChildProcess; url: string
 }
 
 async function listPlans(url: string, token: string): Promise<unknown> {
-  const res = await fetch(`${url}/api/listPlans`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: '{}' });
+  const res = await fetch(`${url}/api/listPlans`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}` },
+    body: '{}',
+  });
   return res.json();
 }
 
@@ -39,13 +50,21 @@ describe('hibernator serve (process)', () => {
     const first = await startServe(dataDir);
     expect(await listPlans(first.url, first.token)).toEqual({ ok: true, result: [] });
 
-    const second = spawn(join(root, 'bin/hibernator'), ['serve', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const second = spawn(
+      join(root, 'bin/hibernator'),
+      ['serve', '--port', '0', '--data-dir', dataDir],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     children.push(second);
     let err = '';
     second.stderr.on('data', (c: Buffer) => (err += c.toString()));
     const code = await new Promise<number | null>((resolve) => second.on('exit', resolve));
     expect(code).toBe(2);
-    expect(err).toMatch(new RegExp(`Another Hibernator engine \\(serve, pid ${first.child.pid}, started .*\\) is using ${dataDir}`));
+    expect(err).toMatch(
+      new RegExp(
+        `Another Hibernator engine \\(serve, pid ${first.child.pid}, started .*\\) is using ${dataDir}`,
+      ),
+    );
 
     const exited = new Promise<number | null>((resolve) => first.child.on('exit', resolve));
     first.child.kill('SIGTERM');
@@ -64,7 +83,11 @@ describe('hibernator serve (process)', () => {
     const db = new Database(join(dataDir, 'hibernator.db'));
     db.pragma('user_version = 999');
     db.close();
-    const child = spawn(join(root, 'bin/hibernator'), ['serve', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      join(root, 'bin/hibernator'),
+      ['serve', '--port', '0', '--data-dir', dataDir],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     children.push(child);
     let err = '';
     child.stderr.on('data', (c: Buffer) => (err += c.toString()));

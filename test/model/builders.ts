@@ -2,7 +2,9 @@ import { API_VERSION } from '../../shared/model';
 
 /** Plain-JSON objects as an author would write them, for tests to start from and break one thing at a time. */
 
-export function basePlan(): Record<string, unknown> & { spec: Record<string, unknown> & { targets: Record<string, unknown>[] } } {
+export function basePlan(): Record<string, unknown> & {
+  spec: Record<string, unknown> & { targets: Record<string, unknown>[] };
+} {
   return {
     apiVersion: API_VERSION,
     kind: 'HibernatePlan',
@@ -10,7 +12,9 @@ export function basePlan(): Record<string, unknown> & { spec: Record<string, unk
     spec: {
       schedule: {
         timezone: 'Europe/Berlin',
-        offHours: [{ start: '19:00', end: '07:30', daysOfWeek: ['MON', 'TUE', 'WED', 'THU', 'FRI'] }],
+        offHours: [
+          { start: '19:00', end: '07:30', daysOfWeek: ['MON', 'TUE', 'WED', 'THU', 'FRI'] },
+        ],
       },
       execution: {
         strategy: { type: 'DAG', dependencies: [{ from: 'apps', to: 'database' }] },
@@ -38,7 +42,10 @@ export function baseException(): Record<string, unknown> & { spec: Record<string
   return {
     apiVersion: API_VERSION,
     kind: 'ScheduleException',
-    metadata: { name: 'christmas', annotations: { 'hibernator.ardikabs.com/reason': 'office closed' } },
+    metadata: {
+      name: 'christmas',
+      annotations: { 'hibernator.ardikabs.com/reason': 'office closed' },
+    },
     spec: {
       planRef: { name: 'dev-env' },
       type: 'extend',
@@ -49,7 +56,9 @@ export function baseException(): Record<string, unknown> & { spec: Record<string
   };
 }
 
-export function baseCloudProvider(): Record<string, unknown> & { spec: { type: string; aws: Record<string, unknown> } } {
+export function baseCloudProvider(): Record<string, unknown> & {
+  spec: { type: string; aws: Record<string, unknown> };
+} {
   return {
     apiVersion: API_VERSION,
     kind: 'CloudProvider',

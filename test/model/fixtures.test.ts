@@ -2,12 +2,23 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { type HibernatorObject, type Plan, exportYaml, formatIssue, parseYamlDocuments } from '../../shared/model';
+import {
+  type HibernatorObject,
+  type Plan,
+  exportYaml,
+  formatIssue,
+  parseYamlDocuments,
+} from '../../shared/model';
 
 const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const read = (path: string): string => readFileSync(`${fixtures}${path}`, 'utf8');
 
-const VALID = ['plans/dag-dev-env.yaml', 'plans/staged.yaml', 'plans/sequential-noop.yaml', 'exceptions/all-types.yaml'];
+const VALID = [
+  'plans/dag-dev-env.yaml',
+  'plans/staged.yaml',
+  'plans/sequential-noop.yaml',
+  'exceptions/all-types.yaml',
+];
 
 function objectsOf(text: string, plans?: Plan[]): HibernatorObject[] {
   const { documents, errors } = parseYamlDocuments(text, plans ? { plans } : {});
@@ -19,7 +30,8 @@ function objectsOf(text: string, plans?: Plan[]): HibernatorObject[] {
   });
 }
 
-const devEnvPlans = (): Plan[] => objectsOf(read('plans/dag-dev-env.yaml')).filter((o): o is Plan => o.kind === 'HibernatePlan');
+const devEnvPlans = (): Plan[] =>
+  objectsOf(read('plans/dag-dev-env.yaml')).filter((o): o is Plan => o.kind === 'HibernatePlan');
 
 describe('valid fixtures', () => {
   it.each(VALID)('%s imports without errors, and import → export → import is lossless', (path) => {
@@ -40,25 +52,37 @@ describe('valid fixtures', () => {
     raw.forEach((doc, i) => {
       for (const [leafPath, value] of leaves(doc)) {
         // Days are stored upper-case; everything else comes back exactly as written.
-        const want = leafPath.includes('daysOfWeek') && typeof value === 'string' ? value.toUpperCase() : value;
-        expect({ path: leafPath.join('.'), value: at(exported[i], leafPath) }).toEqual({ path: leafPath.join('.'), value: want });
+        const want =
+          leafPath.includes('daysOfWeek') && typeof value === 'string'
+            ? value.toUpperCase()
+            : value;
+        expect({ path: leafPath.join('.'), value: at(exported[i], leafPath) }).toEqual({
+          path: leafPath.join('.'),
+          value: want,
+        });
       }
     });
   });
 
   it('the exceptions fixture validates against the dev-env plan it names, overrides included', () => {
-    const { documents } = parseYamlDocuments(read('exceptions/all-types.yaml'), { plans: devEnvPlans() });
+    const { documents } = parseYamlDocuments(read('exceptions/all-types.yaml'), {
+      plans: devEnvPlans(),
+    });
     expect(documents.map((d) => [d.name, d.errors, d.warnings])).toEqual([
       ['dev-env-christmas', [], []],
       ['dev-env-customer-demo', [], []],
       ['dev-env-load-tests', [], []],
     ]);
-    expect(documents.map((d) => d.object?.kind === 'ScheduleException' && d.object.spec.type)).toEqual(['extend', 'suspend', 'replace']);
+    expect(
+      documents.map((d) => d.object?.kind === 'ScheduleException' && d.object.spec.type),
+    ).toEqual(['extend', 'suspend', 'replace']);
   });
 
   it('the DAG fixture covers every executor but noop, and normalises days to upper case', () => {
     const plan = devEnvPlans()[0];
-    expect(new Set(plan?.spec.targets.map((t) => t.type))).toEqual(new Set(['workloadscaler', 'karpenter', 'eks', 'rds', 'ec2', 'asg']));
+    expect(new Set(plan?.spec.targets.map((t) => t.type))).toEqual(
+      new Set(['workloadscaler', 'karpenter', 'eks', 'rds', 'ec2', 'asg']),
+    );
     expect(plan?.spec.schedule.offHours[1]?.daysOfWeek).toEqual(['SAT', 'SUN']);
   });
 
@@ -66,10 +90,16 @@ describe('valid fixtures', () => {
     const { documents } = parseYamlDocuments(read('plans/dag-dev-env.yaml'));
     const warnings = documents.flatMap((d) => d.warnings.map(formatIssue));
     expect(warnings).toEqual([
-      expect.stringContaining('spec.aws.auth.serviceAccount: operator-only auth `spec.aws.auth.serviceAccount` (IRSA service account) is ignored by the desktop app: it uses the local AWS profile "web-dev"'),
-      expect.stringContaining('spec.aws.auth.static: operator-only auth `spec.aws.auth.static` (static credentials from a Secret) is ignored by the desktop app: choose a local AWS profile (spec.aws.profile)'),
+      expect.stringContaining(
+        'spec.aws.auth.serviceAccount: operator-only auth `spec.aws.auth.serviceAccount` (IRSA service account) is ignored by the desktop app: it uses the local AWS profile "web-dev"',
+      ),
+      expect.stringContaining(
+        'spec.aws.auth.static: operator-only auth `spec.aws.auth.static` (static credentials from a Secret) is ignored by the desktop app: choose a local AWS profile (spec.aws.profile)',
+      ),
       expect.stringContaining('spec.k8s.kubeconfigRef: operator-only auth'),
-      expect.stringContaining('spec.kubeconfigRef: operator-only auth `spec.kubeconfigRef` (kubeconfig Secret) is ignored by the desktop app: pick a local kubeconfig and context'),
+      expect.stringContaining(
+        'spec.kubeconfigRef: operator-only auth `spec.kubeconfigRef` (kubeconfig Secret) is ignored by the desktop app: pick a local kubeconfig and context',
+      ),
     ]);
     const exported = exportYaml(documents.flatMap((d) => (d.object ? [d.object] : [])));
     expect(exported).toContain('serviceAccount: {}');
@@ -79,22 +109,35 @@ describe('valid fixtures', () => {
 
   it('the noop fixture needs no connection at all', () => {
     const [plan] = objectsOf(read('plans/sequential-noop.yaml'), []);
-    expect(plan?.kind === 'HibernatePlan' && plan.spec.targets.every((t) => t.type === 'noop' && t.connectorRef === undefined)).toBe(true);
+    expect(
+      plan?.kind === 'HibernatePlan' &&
+        plan.spec.targets.every((t) => t.type === 'noop' && t.connectorRef === undefined),
+    ).toBe(true);
   });
 });
 
-function leaves(value: unknown, path: Array<string | number> = []): Array<[Array<string | number>, unknown]> {
-  if (Array.isArray(value)) return value.length === 0 ? [[path, value]] : value.flatMap((v, i) => leaves(v, [...path, i]));
+function leaves(
+  value: unknown,
+  path: Array<string | number> = [],
+): Array<[Array<string | number>, unknown]> {
+  if (Array.isArray(value))
+    return value.length === 0 ? [[path, value]] : value.flatMap((v, i) => leaves(v, [...path, i]));
   if (typeof value === 'object' && value !== null) {
     const entries = Object.entries(value);
-    return entries.length === 0 ? [[path, value]] : entries.flatMap(([k, v]) => leaves(v, [...path, k]));
+    return entries.length === 0
+      ? [[path, value]]
+      : entries.flatMap(([k, v]) => leaves(v, [...path, k]));
   }
   return [[path, value]];
 }
 
 function at(value: unknown, path: Array<string | number>): unknown {
   let node = value;
-  for (const key of path) node = typeof node === 'object' && node !== null ? (node as Record<string | number, unknown>)[key] : undefined;
+  for (const key of path)
+    node =
+      typeof node === 'object' && node !== null
+        ? (node as Record<string | number, unknown>)[key]
+        : undefined;
   return node;
 }
 
@@ -133,7 +176,10 @@ describe('invalid fixtures', () => {
     expect(expected.length + syntax.length).toBeGreaterThan(0);
 
     for (const { path, fragment } of syntax) {
-      expect(errors).toContainEqual({ path: expect.stringMatching(new RegExp(`^${path}:\\d+$`)), message: expect.stringContaining(fragment) });
+      expect(errors).toContainEqual({
+        path: expect.stringMatching(new RegExp(`^${path}:\\d+$`)),
+        message: expect.stringContaining(fragment),
+      });
     }
     for (const { path, fragment } of expected) {
       expect(docErrors).toContainEqual({ path, message: expect.stringContaining(fragment) });
@@ -141,7 +187,10 @@ describe('invalid fixtures', () => {
     // Nothing beyond what the header lists: each file holds one class of error.
     expect(docErrors.length).toBe(expected.length);
     for (const { path, fragment } of expectations(text, 'expect-warning')) {
-      expect(documents.flatMap((d) => d.warnings)).toContainEqual({ path, message: expect.stringContaining(fragment) });
+      expect(documents.flatMap((d) => d.warnings)).toContainEqual({
+        path,
+        message: expect.stringContaining(fragment),
+      });
     }
     expect(documents.every((d) => d.object === undefined)).toBe(true);
   });

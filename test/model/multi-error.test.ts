@@ -46,15 +46,24 @@ describe('reporting every problem at once', () => {
     setPath(plan, 'spec.suspend', 'yes');
     setPath(plan, 'spec.targets[2].parameters', 'fast');
     const messages = validatePlan(plan).errors.map(formatIssue);
-    expect(messages).toContain('spec.schedule.offHours[0].end: is required: set an end time "HH:MM"');
+    expect(messages).toContain(
+      'spec.schedule.offHours[0].end: is required: set an end time "HH:MM"',
+    );
     expect(messages).toContain('spec.suspend: must be true or false, not the text "yes"');
-    expect(messages).toContain('spec.targets[2].parameters: must be a mapping (key: value), not the text "fast"');
-    for (const message of messages) expect(message).not.toMatch(/Invalid input|expected .*, received/);
+    expect(messages).toContain(
+      'spec.targets[2].parameters: must be a mapping (key: value), not the text "fast"',
+    );
+    for (const message of messages)
+      expect(message).not.toMatch(/Invalid input|expected .*, received/);
   });
 
   it('names the whole object when it is not an object at all', () => {
     expect(validatePlan('dev-env').errors).toEqual([
-      { path: '', message: 'must be a HibernatePlan object with apiVersion, kind, metadata and spec, not the text "dev-env"' },
+      {
+        path: '',
+        message:
+          'must be a HibernatePlan object with apiVersion, kind, metadata and spec, not the text "dev-env"',
+      },
     ]);
   });
 });
@@ -89,7 +98,10 @@ describe('the normalised value', () => {
     setPath(plan, 'spec.targets[0].parameters.futureOption', { a: 1 });
     const result = validatePlan(plan);
     expect(result.valid).toBe(true);
-    expect(result.value?.spec.targets[0]?.parameters).toEqual({ namespace: { literals: ['web'] }, futureOption: { a: 1 } });
+    expect(result.value?.spec.targets[0]?.parameters).toEqual({
+      namespace: { literals: ['web'] },
+      futureOption: { a: 1 },
+    });
   });
 
   it('drops unknown fields of the plan itself (with a warning) and API-server fields silently', () => {

@@ -1,12 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { type Connection, type HibernatorObject, exportYaml, parseYamlDocuments, toYaml, validateConnection } from '../../shared/model';
+import {
+  type Connection,
+  type HibernatorObject,
+  exportYaml,
+  parseYamlDocuments,
+  toYaml,
+  validateConnection,
+} from '../../shared/model';
 import { baseCloudProvider, baseException, basePlan, setPath } from './builders';
 import { stringify } from 'yaml';
 
 const yamlOf = (...objects: unknown[]): string => objects.map((o) => stringify(o)).join('---\n');
 
 /** 1-based line numbers where each document of `text` starts (after each `---`). */
-const documentLines = (text: string): number[] => [1, ...text.split('\n').flatMap((l, i) => (l === '---' ? [i + 2] : []))];
+const documentLines = (text: string): number[] => [
+  1,
+  ...text.split('\n').flatMap((l, i) => (l === '---' ? [i + 2] : [])),
+];
 
 describe('parseYamlDocuments', () => {
   it('reads several kinds from one multi-document text, in order', () => {
@@ -23,10 +33,14 @@ describe('parseYamlDocuments', () => {
   });
 
   it('reads JSON, a JSON array and a kubectl List', () => {
-    expect(parseYamlDocuments(JSON.stringify(basePlan())).documents[0]?.object?.kind).toBe('HibernatePlan');
+    expect(parseYamlDocuments(JSON.stringify(basePlan())).documents[0]?.object?.kind).toBe(
+      'HibernatePlan',
+    );
     const array = parseYamlDocuments(JSON.stringify([basePlan(), baseCloudProvider()]));
     expect(array.documents.map((d) => d.kind)).toEqual(['HibernatePlan', 'CloudProvider']);
-    const list = parseYamlDocuments(stringify({ apiVersion: 'v1', kind: 'List', items: [basePlan(), baseException()] }));
+    const list = parseYamlDocuments(
+      stringify({ apiVersion: 'v1', kind: 'List', items: [basePlan(), baseException()] }),
+    );
     expect(list.documents.map((d) => [d.kind, d.object !== undefined])).toEqual([
       ['HibernatePlan', true],
       ['ScheduleException', true],
@@ -34,25 +48,39 @@ describe('parseYamlDocuments', () => {
   });
 
   it('skips empty documents', () => {
-    const { documents } = parseYamlDocuments(`---\n# nothing here\n---\n${yamlOf(basePlan())}---\n`);
+    const { documents } = parseYamlDocuments(
+      `---\n# nothing here\n---\n${yamlOf(basePlan())}---\n`,
+    );
     expect(documents).toHaveLength(1);
   });
 
   it('reads empty fields (`behavior:`, `parameters:`) as not set, so defaults apply', () => {
-    const text = yamlOf(basePlan()).replace('spec:\n', 'spec:\n  behavior:\n').replace('type: noop', 'type: noop\n      parameters:');
+    const text = yamlOf(basePlan())
+      .replace('spec:\n', 'spec:\n  behavior:\n')
+      .replace('type: noop', 'type: noop\n      parameters:');
     expect(text).toContain('  behavior:\n');
     const { documents } = parseYamlDocuments(text);
     expect(documents[0]?.errors).toEqual([]);
     const plan = documents[0]?.object;
-    expect(plan?.kind === 'HibernatePlan' && plan.spec.behavior).toEqual({ mode: 'Strict', retries: 3 });
+    expect(plan?.kind === 'HibernatePlan' && plan.spec.behavior).toEqual({
+      mode: 'Strict',
+      retries: 3,
+    });
     expect(plan?.kind === 'HibernatePlan' && plan.spec.targets[2]?.parameters).toEqual({});
   });
 
   it('reports unknown kinds as errors naming the document', () => {
-    const text = yamlOf(basePlan(), { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' } });
+    const text = yamlOf(basePlan(), {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web' },
+    });
     const { documents } = parseYamlDocuments(text);
     expect(documents[1]?.errors).toEqual([
-      { path: 'kind', message: `document 2 (line ${documentLines(text)[1]}) has kind "Deployment": only HibernatePlan, ScheduleException, CloudProvider and K8SCluster can be imported` },
+      {
+        path: 'kind',
+        message: `document 2 (line ${documentLines(text)[1]}) has kind "Deployment": only HibernatePlan, ScheduleException, CloudProvider and K8SCluster can be imported`,
+      },
     ]);
     expect(documents[0]?.object).toBeDefined();
   });
@@ -70,19 +98,31 @@ describe('parseYamlDocuments', () => {
 
   it('reports a duplicate key as a syntax error', () => {
     const { errors } = parseYamlDocuments('kind: HibernatePlan\nkind: ScheduleException\n');
-    expect(errors).toEqual([{ path: 'line 2:1', message: 'YAML syntax error: Map keys must be unique' }]);
+    expect(errors).toEqual([
+      { path: 'line 2:1', message: 'YAML syntax error: Map keys must be unique' },
+    ]);
   });
 
   it('refuses a second object of the same kind and name', () => {
     const { documents } = parseYamlDocuments(yamlOf(basePlan(), basePlan()));
-    expect(documents[1]?.errors).toContainEqual({ path: 'metadata.name', message: expect.stringContaining('another HibernatePlan named "dev-env" is already in document 1') });
+    expect(documents[1]?.errors).toContainEqual({
+      path: 'metadata.name',
+      message: expect.stringContaining(
+        'another HibernatePlan named "dev-env" is already in document 1',
+      ),
+    });
   });
 
   it('checks exceptions against the plans of the same file', () => {
     const exception = baseException();
     setPath(exception, 'spec.targetOverrides', [{ targetName: 'cache', disabled: true }]);
     const { documents } = parseYamlDocuments(yamlOf(exception, basePlan()));
-    expect(documents[0]?.errors).toEqual([{ path: 'spec.targetOverrides[0].targetName', message: expect.stringContaining('has no target "cache"') }]);
+    expect(documents[0]?.errors).toEqual([
+      {
+        path: 'spec.targetOverrides[0].targetName',
+        message: expect.stringContaining('has no target "cache"'),
+      },
+    ]);
   });
 
   it('does not call a plan unknown when it is in the file but invalid', () => {
@@ -96,12 +136,22 @@ describe('parseYamlDocuments', () => {
 
   it('checks connectorRefs only when the caller says which connections exist, counting those in the file', () => {
     expect(parseYamlDocuments(yamlOf(basePlan())).documents[0]?.errors).toEqual([]);
-    const known = validateConnection({ ...baseCloudProvider(), metadata: { name: 'aws-dev' } }).value as Connection;
+    const known = validateConnection({ ...baseCloudProvider(), metadata: { name: 'aws-dev' } })
+      .value as Connection;
     const withCtx = parseYamlDocuments(yamlOf(basePlan()), { connections: [known] });
     expect(withCtx.documents[0]?.errors).toEqual([
-      { path: 'spec.targets[0].connectorRef.name', message: 'no K8SCluster connection named "dev-cluster": no K8SCluster connection exists yet: add one' },
+      {
+        path: 'spec.targets[0].connectorRef.name',
+        message:
+          'no K8SCluster connection named "dev-cluster": no K8SCluster connection exists yet: add one',
+      },
     ]);
-    const cluster = { apiVersion: 'hibernator.ardikabs.com/v1alpha1', kind: 'K8SCluster', metadata: { name: 'dev-cluster' }, spec: { kubeconfig: { context: 'dev' } } };
+    const cluster = {
+      apiVersion: 'hibernator.ardikabs.com/v1alpha1',
+      kind: 'K8SCluster',
+      metadata: { name: 'dev-cluster' },
+      spec: { kubeconfig: { context: 'dev' } },
+    };
     const inFile = parseYamlDocuments(yamlOf(cluster, basePlan()), { connections: [known] });
     expect(inFile.documents.map((d) => d.errors)).toEqual([[], []]);
   });
@@ -109,16 +159,21 @@ describe('parseYamlDocuments', () => {
   it('keeps operator-only auth verbatim with a warning naming the local equivalent', () => {
     const provider = baseCloudProvider();
     setPath(provider, 'spec.aws.profile', undefined);
-    setPath(provider, 'spec.aws.auth', { static: { secretRef: { name: 'aws-creds', namespace: 'ops' } } });
+    setPath(provider, 'spec.aws.auth', {
+      static: { secretRef: { name: 'aws-creds', namespace: 'ops' } },
+    });
     const { documents } = parseYamlDocuments(yamlOf(provider));
     expect(documents[0]?.warnings).toEqual([
       {
         path: 'spec.aws.auth.static',
-        message: 'operator-only auth `spec.aws.auth.static` (static credentials from a Secret) is ignored by the desktop app: choose a local AWS profile (spec.aws.profile)',
+        message:
+          'operator-only auth `spec.aws.auth.static` (static credentials from a Secret) is ignored by the desktop app: choose a local AWS profile (spec.aws.profile)',
       },
     ]);
     const object = documents[0]?.object;
-    expect(object?.kind === 'CloudProvider' && object.spec.aws.auth).toEqual({ static: { secretRef: { name: 'aws-creds', namespace: 'ops' } } });
+    expect(object?.kind === 'CloudProvider' && object.spec.aws.auth).toEqual({
+      static: { secretRef: { name: 'aws-creds', namespace: 'ops' } },
+    });
   });
 
   it('ignores the status and server-set metadata of objects exported from a cluster', () => {
@@ -140,9 +195,15 @@ describe('exportYaml', () => {
 
   it('writes the same text whatever order the object keys were in', () => {
     const original = plan();
-    const shuffled = JSON.parse(JSON.stringify(original, Object.keys(flattenKeys(original)).reverse())) as HibernatorObject;
+    const shuffled = JSON.parse(
+      JSON.stringify(original, Object.keys(flattenKeys(original)).reverse()),
+    ) as HibernatorObject;
     expect(toYaml(shuffled)).toBe(toYaml(original));
-    expect(toYaml(original).split('\n').slice(0, 3)).toEqual(['apiVersion: hibernator.ardikabs.com/v1alpha1', 'kind: HibernatePlan', 'metadata:']);
+    expect(toYaml(original).split('\n').slice(0, 3)).toEqual([
+      'apiVersion: hibernator.ardikabs.com/v1alpha1',
+      'kind: HibernatePlan',
+      'metadata:',
+    ]);
   });
 
   it('quotes times so that YAML 1.1 readers (kubectl) do not read them as numbers', () => {

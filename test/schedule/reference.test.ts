@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Day, type ExceptionType, type ScheduleExceptionLike, evaluate, fromWallClock, toWallClock, upcoming } from '../../shared/schedule';
+import {
+  type Day,
+  type ExceptionType,
+  type ScheduleExceptionLike,
+  evaluate,
+  fromWallClock,
+  toWallClock,
+  upcoming,
+} from '../../shared/schedule';
 
 /**
  * Property tests against a deliberately naive reference. The reference shares no code with the
@@ -65,7 +73,8 @@ function walkFor(zone: string, base: string): Walk {
   for (let i = 0; i < 10 * DAY_MIN; i++) {
     const parts = fmt.formatToParts(new Date(start + i * MIN));
     const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-    const w = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour') % 24, get('minute')) / MIN;
+    const w =
+      Date.UTC(get('year'), get('month') - 1, get('day'), get('hour') % 24, get('minute')) / MIN;
     wall.push(w);
     high = Math.max(high, w);
     hw.push(high);
@@ -87,7 +96,9 @@ function minutesOf(text: string, isEnd: boolean): number {
   return isEnd && v === 1439 ? DAY_MIN : v;
 }
 
-function refWindows(windows: Array<{ start: string; end: string; daysOfWeek: readonly Day[] }>): RefWindow[] {
+function refWindows(
+  windows: Array<{ start: string; end: string; daysOfWeek: readonly Day[] }>,
+): RefWindow[] {
   return windows.map((w) => ({
     s: minutesOf(w.start, false),
     e: minutesOf(w.end, true),
@@ -138,18 +149,25 @@ interface RefException {
 }
 
 /** Reference answer for every minute of [rangeStart, rangeStart + RANGE_MIN). */
-function referenceStates(walk: Walk, rangeStart: number, base: RefWindow[], exceptions: RefException[]): boolean[] {
+function referenceStates(
+  walk: Walk,
+  rangeStart: number,
+  base: RefWindow[],
+  exceptions: RefException[],
+): boolean[] {
   const first = (rangeStart - walk.start) / MIN;
   const maxLead = Math.max(0, ...exceptions.map((e) => e.leadMin));
   const instant = (i: number) => walk.start + i * MIN;
   const valid = (e: RefException, i: number) => e.from <= instant(i) && instant(i) < e.until;
-  const suspendedBy = (e: RefException, i: number) => valid(e, i) && intervalsSayInside(e.windows, walk.hw[i] as number);
+  const suspendedBy = (e: RefException, i: number) =>
+    valid(e, i) && intervalsSayInside(e.windows, walk.hw[i] as number);
   const pre: boolean[] = [];
   for (let i = first; i < first + RANGE_MIN + maxLead + 1; i++) {
     const hw = walk.hw[i] as number;
     const replaces = exceptions.filter((e) => e.type === 'replace' && valid(e, i));
     let core = false;
-    if (replaces.length > 0) for (const r of replaces) core = core || eventsSayHibernate(r.windows, hw);
+    if (replaces.length > 0)
+      for (const r of replaces) core = core || eventsSayHibernate(r.windows, hw);
     else core = eventsSayHibernate(base, hw);
     let extend = false;
     let suspend = false;
@@ -187,7 +205,11 @@ const startArb = fc.oneof(
 );
 const endArb = fc.oneof(startArb, fc.constantFrom(1439, 1440));
 const windowArb = fc
-  .record({ start: startArb, end: endArb, days: fc.array(fc.boolean(), { minLength: 7, maxLength: 7 }) })
+  .record({
+    start: startArb,
+    end: endArb,
+    days: fc.array(fc.boolean(), { minLength: 7, maxLength: 7 }),
+  })
   .filter((w) => w.start !== (w.end === 1439 ? 1440 : w.end))
   .map((w) => ({
     start: hhmm(w.start),
@@ -210,29 +232,32 @@ const caseArb = fc.record({
   probes: fc.array(fc.integer({ min: 0, max: RANGE_MIN * 60 - 1 }), { minLength: 4, maxLength: 4 }),
 });
 
-
 describe('schedule engine vs brute-force reference', () => {
   it('the wall-clock conversion agrees with the minute walk (both directions)', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...SCENARIOS), fc.integer({ min: DAY_MIN, max: 8 * DAY_MIN }), ([zone, base], i) => {
-        const walk = walkFor(zone, base);
-        const at = new Date(walk.start + i * MIN);
-        const w = toWallClock(zone, at);
-        expect(Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute) / MIN).toBe(walk.wall[i]);
-        // A wall time happens at the first minute whose high-water mark reaches it.
-        const target = walk.wall[i] as number;
-        const first = walk.hw.findIndex((h) => h >= target);
-        const d = new Date(target * MIN);
-        const instant = fromWallClock(zone, {
-          year: d.getUTCFullYear(),
-          month: d.getUTCMonth() + 1,
-          day: d.getUTCDate(),
-          hour: d.getUTCHours(),
-          minute: d.getUTCMinutes(),
-          second: 0,
-        });
-        expect(instant.getTime()).toBe(walk.start + first * MIN);
-      }),
+      fc.property(
+        fc.constantFrom(...SCENARIOS),
+        fc.integer({ min: DAY_MIN, max: 8 * DAY_MIN }),
+        ([zone, base], i) => {
+          const walk = walkFor(zone, base);
+          const at = new Date(walk.start + i * MIN);
+          const w = toWallClock(zone, at);
+          expect(Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute) / MIN).toBe(walk.wall[i]);
+          // A wall time happens at the first minute whose high-water mark reaches it.
+          const target = walk.wall[i] as number;
+          const first = walk.hw.findIndex((h) => h >= target);
+          const d = new Date(target * MIN);
+          const instant = fromWallClock(zone, {
+            year: d.getUTCFullYear(),
+            month: d.getUTCMonth() + 1,
+            day: d.getUTCDate(),
+            hour: d.getUTCHours(),
+            minute: d.getUTCMinutes(),
+            second: 0,
+          });
+          expect(instant.getTime()).toBe(walk.start + first * MIN);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -245,8 +270,19 @@ describe('schedule engine vs brute-force reference', () => {
       for (let target = lo; target < lo + 7 * DAY_MIN; target += 7) {
         while ((walk.hw[first] as number) < target) first++;
         const d = new Date(target * MIN);
-        const wall = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: 0 };
-        expect({ zone, wall, at: fromWallClock(zone, wall).getTime() }).toEqual({ zone, wall, at: walk.start + first * MIN });
+        const wall = {
+          year: d.getUTCFullYear(),
+          month: d.getUTCMonth() + 1,
+          day: d.getUTCDate(),
+          hour: d.getUTCHours(),
+          minute: d.getUTCMinutes(),
+          second: 0,
+        };
+        expect({ zone, wall, at: fromWallClock(zone, wall).getTime() }).toEqual({
+          zone,
+          wall,
+          at: walk.start + first * MIN,
+        });
       }
     }
   });
@@ -257,7 +293,10 @@ describe('schedule engine vs brute-force reference', () => {
         const [zone, base] = c.scenario;
         const walk = walkFor(zone, base);
         const rangeStart = Date.parse(`${base}T00:00:00Z`) + c.startHour * 60 * MIN;
-        const plan = { metadata: { name: 'p' }, spec: { schedule: { timezone: zone, offHours: c.windows } } };
+        const plan = {
+          metadata: { name: 'p' },
+          spec: { schedule: { timezone: zone, offHours: c.windows } },
+        };
         const exceptions: ScheduleExceptionLike[] = c.exceptions.map((e, i) => ({
           metadata: { name: `e${i}` },
           spec: {
@@ -286,17 +325,29 @@ describe('schedule engine vs brute-force reference', () => {
         for (const seconds of c.probes) {
           const t = rangeStart + seconds * 1000;
           const k = Math.floor(seconds / 60);
-          expect({ t: new Date(t).toISOString(), hibernate: evaluate(plan, exceptions, new Date(t)).hibernate }).toEqual({
+          expect({
+            t: new Date(t).toISOString(),
+            hibernate: evaluate(plan, exceptions, new Date(t)).hibernate,
+          }).toEqual({
             t: new Date(t).toISOString(),
             hibernate: ref[k],
           });
           // Reference transitions strictly after t and inside the range.
           const expected: Array<[string, string]> = [];
           for (let x = k + 1; x < RANGE_MIN; x++) {
-            if (ref[x] !== ref[x - 1]) expected.push([new Date(rangeStart + x * MIN).toISOString(), ref[x] ? 'hibernate' : 'wakeup']);
+            if (ref[x] !== ref[x - 1])
+              expected.push([
+                new Date(rangeStart + x * MIN).toISOString(),
+                ref[x] ? 'hibernate' : 'wakeup',
+              ]);
           }
-          const got = upcoming(plan, exceptions, new Date(t), expected.length + 1).map((u) => [u.at.toISOString(), u.operation]);
-          const inRange = got.filter(([at]) => Date.parse(at as string) < rangeStart + RANGE_MIN * MIN);
+          const got = upcoming(plan, exceptions, new Date(t), expected.length + 1).map((u) => [
+            u.at.toISOString(),
+            u.operation,
+          ]);
+          const inRange = got.filter(
+            ([at]) => Date.parse(at as string) < rangeStart + RANGE_MIN * MIN,
+          );
           expect(inRange).toEqual(expected);
         }
       }),

@@ -50,16 +50,25 @@ const sun: Region = union(
   disc(0.5, 0.5, 0.19),
   ...Array.from({ length: 8 }, (_, i) => {
     const a = (i * Math.PI) / 4;
-    return capsule(0.5 + 0.3 * Math.cos(a), 0.5 + 0.3 * Math.sin(a), 0.5 + 0.43 * Math.cos(a), 0.5 + 0.43 * Math.sin(a), 0.05);
+    return capsule(
+      0.5 + 0.3 * Math.cos(a),
+      0.5 + 0.3 * Math.sin(a),
+      0.5 + 0.43 * Math.cos(a),
+      0.5 + 0.43 * Math.sin(a),
+      0.05,
+    );
   }),
 );
 const moon: Region = minus(disc(0.47, 0.53, 0.4), disc(0.7, 0.35, 0.33));
 /** Three quarters of a ring and a dot: "something is in progress". */
-const working: Region = union((x, y) => {
-  const d2 = (x - 0.5) ** 2 + (y - 0.5) ** 2;
-  const inTopRight = x > 0.5 && y < 0.5;
-  return d2 <= 0.42 ** 2 && d2 >= 0.27 ** 2 && !inTopRight;
-}, disc(0.5, 0.5, 0.1));
+const working: Region = union(
+  (x, y) => {
+    const d2 = (x - 0.5) ** 2 + (y - 0.5) ** 2;
+    const inTopRight = x > 0.5 && y < 0.5;
+    return d2 <= 0.42 ** 2 && d2 >= 0.27 ** 2 && !inTopRight;
+  },
+  disc(0.5, 0.5, 0.1),
+);
 const exclamation: Region = union(rect(0.42, 0.17, 0.58, 0.6), disc(0.5, 0.77, 0.085));
 const badge: Region = disc(0.5, 0.5, 0.47);
 
@@ -88,12 +97,18 @@ function rasterize(size: number, layers: readonly Layer[], samples: number): Rgb
         let hits = 0;
         for (let sy = 0; sy < samples; sy++) {
           for (let sx = 0; sx < samples; sx++) {
-            if (layer.region((px + (sx + 0.5) / samples) / size, (py + (sy + 0.5) / samples) / size)) hits++;
+            if (
+              layer.region((px + (sx + 0.5) / samples) / size, (py + (sy + 0.5) / samples) / size)
+            )
+              hits++;
           }
         }
         const cover = hits / (samples * samples);
         if (cover === 0) continue;
-        const c = typeof layer.colour === 'function' ? layer.colour((px + 0.5) / size, (py + 0.5) / size) : layer.colour;
+        const c =
+          typeof layer.colour === 'function'
+            ? layer.colour((px + 0.5) / size, (py + 0.5) / size)
+            : layer.colour;
         const outA = cover + a * (1 - cover);
         r = (c[0] * cover + r * a * (1 - cover)) / outA;
         g = (c[1] * cover + g * a * (1 - cover)) / outA;
@@ -117,7 +132,11 @@ export function drawTrayIcon(state: TrayIconState, variant: TrayVariant, size: n
   const glyph = GLYPHS[state];
   if (variant === 'template') {
     // Templates carry only alpha, so the error mark is a hole in the badge.
-    return rasterize(size, [{ region: state === 'error' ? minus(glyph, exclamation) : glyph, colour: BLACK }], 4);
+    return rasterize(
+      size,
+      [{ region: state === 'error' ? minus(glyph, exclamation) : glyph, colour: BLACK }],
+      4,
+    );
   }
   const colour = variant === 'on-dark' ? COLOURS[state].onDark : COLOURS[state].onLight;
   const layers: Layer[] = [{ region: glyph, colour }];

@@ -17,7 +17,9 @@ const TRAY_SIZE = 16;
 
 function trayFileName(state: string, variant: TrayVariant, scale: 1 | 2): string {
   const suffix = scale === 2 ? '@2x' : '';
-  return variant === 'template' ? `tray-${state}Template${suffix}.png` : `tray-${state}-${variant}${suffix}.png`;
+  return variant === 'template'
+    ? `tray-${state}Template${suffix}.png`
+    : `tray-${state}-${variant}${suffix}.png`;
 }
 
 export function generateIcons(assetsDir: string = ASSETS): string[] {
@@ -31,12 +33,16 @@ export function generateIcons(assetsDir: string = ASSETS): string[] {
   for (const state of TRAY_ICON_STATES) {
     for (const variant of ['template', 'on-light', 'on-dark'] as const) {
       for (const scale of [1, 2] as const) {
-        write(join(assetsDir, 'tray', trayFileName(state, variant, scale)), encodePng(drawTrayIcon(state, variant, TRAY_SIZE * scale)));
+        write(
+          join(assetsDir, 'tray', trayFileName(state, variant, scale)),
+          encodePng(drawTrayIcon(state, variant, TRAY_SIZE * scale)),
+        );
       }
     }
   }
   const appPngs = new Map<number, Buffer>();
-  for (const size of [16, 24, 32, 48, 64, 128, 256, 512, 1024]) appPngs.set(size, encodePng(drawAppIcon(size)));
+  for (const size of [16, 24, 32, 48, 64, 128, 256, 512, 1024])
+    appPngs.set(size, encodePng(drawAppIcon(size)));
   const png = (size: number): Buffer => {
     const bytes = appPngs.get(size);
     if (!bytes) throw new Error(`no ${size} px app icon`);
@@ -49,7 +55,8 @@ export function generateIcons(assetsDir: string = ASSETS): string[] {
   write(join(assetsDir, 'icons', 'icon.icns'), encodeIcns(appPngs));
   // electron-builder's Linux icon set: one file per size, the size in the name.
   mkdirSync(join(assetsDir, 'icons', 'linux'), { recursive: true });
-  for (const size of [16, 32, 48, 64, 128, 256, 512]) write(join(assetsDir, 'icons', 'linux', `${size}x${size}.png`), png(size));
+  for (const size of [16, 32, 48, 64, 128, 256, 512])
+    write(join(assetsDir, 'icons', 'linux', `${size}x${size}.png`), png(size));
   return written;
 }
 

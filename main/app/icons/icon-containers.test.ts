@@ -11,19 +11,34 @@ describe('encodeIco', () => {
     const ico = encodeIco(images);
     expect(ico.readUInt16LE(2)).toBe(1);
     expect(ico.readUInt16LE(4)).toBe(2);
-    const entries = [0, 1].map((i) => ({ w: ico[6 + i * 16], size: ico.readUInt32LE(6 + i * 16 + 8), offset: ico.readUInt32LE(6 + i * 16 + 12) }));
+    const entries = [0, 1].map((i) => ({
+      w: ico[6 + i * 16],
+      size: ico.readUInt32LE(6 + i * 16 + 8),
+      offset: ico.readUInt32LE(6 + i * 16 + 12),
+    }));
     expect(entries.map((e) => e.w)).toEqual([16, 0]);
-    entries.forEach((e, i) => expect(ico.subarray(e.offset, e.offset + e.size).equals(images[i] ?? Buffer.alloc(0))).toBe(true));
+    entries.forEach((e, i) =>
+      expect(ico.subarray(e.offset, e.offset + e.size).equals(images[i] ?? Buffer.alloc(0))).toBe(
+        true,
+      ),
+    );
   });
 
   it('refuses images larger than 256 px', () => {
-    expect(() => encodeIco([encodePng({ width: 300, height: 1, data: new Uint8Array(1200) })])).toThrow(/at most 256/);
+    expect(() =>
+      encodeIco([encodePng({ width: 300, height: 1, data: new Uint8Array(1200) })]),
+    ).toThrow(/at most 256/);
   });
 });
 
 describe('encodeIcns', () => {
   it('writes a typed, length-prefixed PNG entry per known size', () => {
-    const icns = encodeIcns(new Map([[32, png(32)], [64, png(64)]]));
+    const icns = encodeIcns(
+      new Map([
+        [32, png(32)],
+        [64, png(64)],
+      ]),
+    );
     expect(icns.toString('ascii', 0, 4)).toBe('icns');
     expect(icns.readUInt32BE(4)).toBe(icns.length);
     const types: string[] = [];

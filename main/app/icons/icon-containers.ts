@@ -10,7 +10,8 @@ export function encodeIco(pngs: readonly Buffer[]): Buffer {
   let offset = 6 + 16 * pngs.length;
   for (const png of pngs) {
     const size = pngSize(png);
-    if (!size || size.width > 256 || size.height > 256) throw new Error('ico entries must be PNGs of at most 256 px');
+    if (!size || size.width > 256 || size.height > 256)
+      throw new Error('ico entries must be PNGs of at most 256 px');
     const entry = Buffer.alloc(16);
     entry[0] = size.width === 256 ? 0 : size.width;
     entry[1] = size.height === 256 ? 0 : size.height;

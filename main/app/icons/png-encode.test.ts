@@ -12,7 +12,9 @@ function decode(png: Buffer): { width: number; height: number; pixels: Buffer } 
     const length = png.readUInt32BE(offset);
     const type = png.toString('ascii', offset + 4, offset + 8);
     const body = png.subarray(offset + 8, offset + 8 + length);
-    expect(png.readUInt32BE(offset + 8 + length)).toBe(crc32(png.subarray(offset + 4, offset + 8 + length)));
+    expect(png.readUInt32BE(offset + 8 + length)).toBe(
+      crc32(png.subarray(offset + 4, offset + 8 + length)),
+    );
     if (type === 'IHDR') {
       width = body.readUInt32BE(0);
       height = body.readUInt32BE(4);
@@ -41,7 +43,9 @@ describe('encodePng', () => {
   });
 
   it('refuses a buffer of the wrong length', () => {
-    expect(() => encodePng({ width: 2, height: 2, data: new Uint8Array(3) })).toThrow(/expected 16 bytes/);
+    expect(() => encodePng({ width: 2, height: 2, data: new Uint8Array(3) })).toThrow(
+      /expected 16 bytes/,
+    );
   });
 
   it('computes the standard CRC-32', () => {

@@ -40,7 +40,8 @@ function chunk(type: string, body: Buffer): Buffer {
  */
 export function encodePng(image: RgbaImage): Buffer {
   const { width, height, data } = image;
-  if (data.length !== width * height * 4) throw new Error(`expected ${width * height * 4} bytes of RGBA, got ${data.length}`);
+  if (data.length !== width * height * 4)
+    throw new Error(`expected ${width * height * 4} bytes of RGBA, got ${data.length}`);
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
@@ -52,12 +53,22 @@ export function encodePng(image: RgbaImage): Buffer {
     raw[y * (stride + 1)] = 0; // filter: none
     raw.set(data.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
   }
-  return Buffer.concat([SIGNATURE, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    SIGNATURE,
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** Width and height from a PNG's IHDR, or null when the bytes are not a PNG. */
 export function pngSize(bytes: Uint8Array): { width: number; height: number } | null {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buf.length < 24 || !buf.subarray(0, 8).equals(SIGNATURE) || buf.toString('ascii', 12, 16) !== 'IHDR') return null;
+  if (
+    buf.length < 24 ||
+    !buf.subarray(0, 8).equals(SIGNATURE) ||
+    buf.toString('ascii', 12, 16) !== 'IHDR'
+  )
+    return null;
   return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
 }

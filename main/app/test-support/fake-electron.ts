@@ -44,9 +44,22 @@ export class FakeBrowserWindow extends EventEmitter {
   destroyed = false;
   maximized = false;
   bounds: { x: number; y: number; width: number; height: number };
-  constructor(readonly options: { x?: number; y?: number; width?: number; height?: number; webPreferences?: Record<string, unknown> }) {
+  constructor(
+    readonly options: {
+      x?: number;
+      y?: number;
+      width?: number;
+      height?: number;
+      webPreferences?: Record<string, unknown>;
+    },
+  ) {
     super();
-    this.bounds = { x: options.x ?? 0, y: options.y ?? 0, width: options.width ?? 800, height: options.height ?? 600 };
+    this.bounds = {
+      x: options.x ?? 0,
+      y: options.y ?? 0,
+      width: options.width ?? 800,
+      height: options.height ?? 600,
+    };
     FakeBrowserWindow.instances.push(this);
   }
   loadURL(url: string): Promise<void> {
@@ -124,7 +137,14 @@ export class FakeNotification extends EventEmitter {
   static supported = true;
   static shown: FakeNotification[] = [];
   closed = false;
-  constructor(readonly options: { title?: string; body?: string; actions?: Array<{ text?: string }>; groupId?: string }) {
+  constructor(
+    readonly options: {
+      title?: string;
+      body?: string;
+      actions?: Array<{ text?: string }>;
+      groupId?: string;
+    },
+  ) {
     super();
   }
   static isSupported(): boolean {
@@ -195,7 +215,11 @@ export function createFakeElectron() {
   const protocolHandlers = new Map<string, Handler>();
   const messageBoxes: Array<Record<string, unknown>> = [];
   const external: string[] = [];
-  const permissionHandlers: Record<string, Handler | null> = { request: null, check: null, device: null };
+  const permissionHandlers: Record<string, Handler | null> = {
+    request: null,
+    check: null,
+    device: null,
+  };
   return {
     app: new FakeApp(),
     BrowserWindow: FakeBrowserWindow,

@@ -1,7 +1,11 @@
 import type { Phase, PlanSummary } from '../../../shared/model/status';
 
 /** A plan-list row for tests; override what the test is about. */
-export function planSummary(name: string, phase: Phase, overrides: Partial<PlanSummary> = {}): PlanSummary {
+export function planSummary(
+  name: string,
+  phase: Phase,
+  overrides: Partial<PlanSummary> = {},
+): PlanSummary {
   return {
     name,
     labels: {},

@@ -1,4 +1,8 @@
-import type { AwsProfileInfo, ConnectionTestResult, KubeContextInfo } from '../../../shared/api/contract';
+import type {
+  AwsProfileInfo,
+  ConnectionTestResult,
+  KubeContextInfo,
+} from '../../../shared/api/contract';
 import type { Connection } from '../../../shared/model';
 
 /**

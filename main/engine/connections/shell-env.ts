@@ -17,7 +17,11 @@ export interface ShellEnvResult {
   changed: string[];
 }
 
-export type RunShell = (shell: string, args: string[], options: { env: NodeJS.ProcessEnv; timeoutMs: number }) => Promise<string>;
+export type RunShell = (
+  shell: string,
+  args: string[],
+  options: { env: NodeJS.ProcessEnv; timeoutMs: number },
+) => Promise<string>;
 
 export interface ShellEnvOptions {
   platform?: NodeJS.Platform;
@@ -31,14 +35,35 @@ export interface ShellEnvOptions {
 const START = '__HIBERNATOR_ENV_START__';
 const END = '__HIBERNATOR_ENV_END__';
 /** Shell bookkeeping that describes the probe, not the user's session. */
-const IGNORED = new Set(['_', 'PWD', 'OLDPWD', 'SHLVL', 'PS1', 'PS2', 'PROMPT', 'RPROMPT', 'TERM_SESSION_ID']);
+const IGNORED = new Set([
+  '_',
+  'PWD',
+  'OLDPWD',
+  'SHLVL',
+  'PS1',
+  'PS2',
+  'PROMPT',
+  'RPROMPT',
+  'TERM_SESSION_ID',
+]);
 
 const runWithExecFile: RunShell = (shell, args, options) =>
   new Promise((resolve, reject) => {
-    execFile(shell, args, { env: options.env, timeout: options.timeoutMs, maxBuffer: 10 * 1024 * 1024, encoding: 'utf8', windowsHide: true }, (error, stdout) => {
-      if (error) reject(error);
-      else resolve(stdout);
-    });
+    execFile(
+      shell,
+      args,
+      {
+        env: options.env,
+        timeout: options.timeoutMs,
+        maxBuffer: 10 * 1024 * 1024,
+        encoding: 'utf8',
+        windowsHide: true,
+      },
+      (error, stdout) => {
+        if (error) reject(error);
+        else resolve(stdout);
+      },
+    );
   });
 
 /** `env -0` output between the markers (whatever a profile script prints around it is dropped). */
@@ -69,15 +94,26 @@ export async function resolveShellEnv(options: ShellEnvOptions = {}): Promise<Sh
   if (!shell) return fallback('SHELL is not set');
   const script = `printf '%s' '${START}'; env -0; printf '%s' '${END}'`;
   // Oh My Zsh and friends: no update prompt, no tmux auto-start inside the probe.
-  const probeEnv = { ...base, DISABLE_AUTO_UPDATE: 'true', ZSH_TMUX_AUTOSTARTED: 'true', ZSH_TMUX_AUTOSTART: 'false' };
+  const probeEnv = {
+    ...base,
+    DISABLE_AUTO_UPDATE: 'true',
+    ZSH_TMUX_AUTOSTARTED: 'true',
+    ZSH_TMUX_AUTOSTART: 'false',
+  };
   let output: string;
   try {
-    output = await (options.run ?? runWithExecFile)(shell, ['-ilc', script], { env: probeEnv, timeoutMs: options.timeoutMs ?? 5000 });
+    output = await (options.run ?? runWithExecFile)(shell, ['-ilc', script], {
+      env: probeEnv,
+      timeoutMs: options.timeoutMs ?? 5000,
+    });
   } catch (error) {
-    return fallback(`${shell} -ilc failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    return fallback(
+      `${shell} -ilc failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+    );
   }
   const parsed = parseEnvOutput(output);
-  if (parsed === undefined || Object.keys(parsed).length === 0) return fallback(`${shell} printed no environment`);
+  if (parsed === undefined || Object.keys(parsed).length === 0)
+    return fallback(`${shell} printed no environment`);
   const env: NodeJS.ProcessEnv = { ...base };
   const changed: string[] = [];
   for (const [name, value] of Object.entries(parsed)) {
@@ -85,7 +121,11 @@ export async function resolveShellEnv(options: ShellEnvOptions = {}): Promise<Sh
     env[name] = value;
     changed.push(name);
   }
-  options.logger?.info('loaded the login shell environment', { shell, variables: Object.keys(parsed).length, changed: changed.length });
+  options.logger?.info('loaded the login shell environment', {
+    shell,
+    variables: Object.keys(parsed).length,
+    changed: changed.length,
+  });
   return { env, source: 'login-shell', changed: changed.sort() };
 }
 
@@ -93,6 +133,9 @@ export async function resolveShellEnv(options: ShellEnvOptions = {}): Promise<Sh
  * The AWS SDK reads some settings from process.env itself (HOME for the SSO token cache, PATH
  * for `credential_process`), so the host copies the resolved variables in once, at start.
  */
-export function applyShellEnv(result: ShellEnvResult, target: NodeJS.ProcessEnv = process.env): void {
+export function applyShellEnv(
+  result: ShellEnvResult,
+  target: NodeJS.ProcessEnv = process.env,
+): void {
   for (const name of result.changed) target[name] = result.env[name];
 }

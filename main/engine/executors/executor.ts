@@ -56,7 +56,11 @@ export interface Executor<P = unknown> {
   shutdown(params: P, ctx: ExecutorContext, report: ReportCaptures): Promise<ExecutorResult>;
   wakeUp(params: P, restore: LoadedRestorePoint, ctx: ExecutorContext): Promise<ExecutorResult>;
   /** Optional daily check while hibernated (RDS: AWS restarts stopped databases after 7 days). */
-  keepAsleep?(params: P, restore: LoadedRestorePoint, ctx: ExecutorContext): Promise<ExecutorResult | null>;
+  keepAsleep?(
+    params: P,
+    restore: LoadedRestorePoint,
+    ctx: ExecutorContext,
+  ): Promise<ExecutorResult | null>;
   classifyError(error: unknown): ClassifiedError;
 }
 
@@ -97,15 +101,24 @@ const TRANSIENT_CODES = new Set([
  * network errors carry `code`.
  */
 export function classifyCommonError(error: unknown): ClassifiedError {
-  if (error instanceof ExecutorError) return { code: error.code, message: error.message, transient: error.transient };
+  if (error instanceof ExecutorError)
+    return { code: error.code, message: error.message, transient: error.transient };
   const e = (typeof error === 'object' && error !== null ? error : {}) as Record<string, unknown>;
   const message = error instanceof Error ? error.message : String(error);
   const name = typeof e.name === 'string' ? e.name : 'Error';
   const metadata = e.$metadata as { httpStatusCode?: number } | undefined;
-  const status = typeof metadata?.httpStatusCode === 'number' ? metadata.httpStatusCode : typeof e.code === 'number' ? e.code : undefined;
+  const status =
+    typeof metadata?.httpStatusCode === 'number'
+      ? metadata.httpStatusCode
+      : typeof e.code === 'number'
+        ? e.code
+        : undefined;
   const code = typeof e.code === 'string' ? e.code : typeof e.Code === 'string' ? e.Code : name;
-  if (TRANSIENT_CODES.has(code) || TRANSIENT_CODES.has(name)) return { code, message, transient: true };
-  if (status !== undefined && (status >= 500 || status === 429)) return { code: code || `HTTP_${status}`, message, transient: true };
-  if (name === 'AbortError') return { code: 'ABORTED', message: 'The operation was cancelled.', transient: true };
+  if (TRANSIENT_CODES.has(code) || TRANSIENT_CODES.has(name))
+    return { code, message, transient: true };
+  if (status !== undefined && (status >= 500 || status === 429))
+    return { code: code || `HTTP_${status}`, message, transient: true };
+  if (name === 'AbortError')
+    return { code: 'ABORTED', message: 'The operation was cancelled.', transient: true };
   return { code, message, transient: false };
 }

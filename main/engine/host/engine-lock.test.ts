@@ -10,9 +10,14 @@ const dir = (): string => mkdtempSync(join(tmpdir(), 'hib-lock-'));
 describe('acquireEngineLock', () => {
   it('refuses a second engine and names the running process', async () => {
     const data = dir();
-    const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' });
+    const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], {
+      stdio: 'ignore',
+    });
     try {
-      writeFileSync(join(data, 'engine.lock'), JSON.stringify({ pid: child.pid, host: 'serve', startedAt: '2026-11-26T10:00:00.000Z' }));
+      writeFileSync(
+        join(data, 'engine.lock'),
+        JSON.stringify({ pid: child.pid, host: 'serve', startedAt: '2026-11-26T10:00:00.000Z' }),
+      );
       let error: unknown;
       try {
         acquireEngineLock(data, 'desktop');
@@ -20,7 +25,9 @@ describe('acquireEngineLock', () => {
         error = e;
       }
       expect(error).toBeInstanceOf(EngineLockedError);
-      expect((error as Error).message).toContain(`(serve, pid ${child.pid}, started 2026-11-26T10:00:00.000Z)`);
+      expect((error as Error).message).toContain(
+        `(serve, pid ${child.pid}, started 2026-11-26T10:00:00.000Z)`,
+      );
     } finally {
       child.kill('SIGKILL');
     }
@@ -28,7 +35,10 @@ describe('acquireEngineLock', () => {
 
   it('takes over a lock whose process is gone and says from whom', () => {
     const data = dir();
-    writeFileSync(join(data, 'engine.lock'), JSON.stringify({ pid: 2 ** 22 + 12345, host: 'desktop', startedAt: 'x' }));
+    writeFileSync(
+      join(data, 'engine.lock'),
+      JSON.stringify({ pid: 2 ** 22 + 12345, host: 'desktop', startedAt: 'x' }),
+    );
     const lock = acquireEngineLock(data, 'serve');
     expect(lock.takenOverFrom?.host).toBe('desktop');
     lock.release();

@@ -45,7 +45,11 @@ function readOwner(path: string): LockOwner | null {
     if (typeof parsed === 'object' && parsed !== null) {
       const o = parsed as Record<string, unknown>;
       if (typeof o.pid === 'number') {
-        return { pid: o.pid, host: typeof o.host === 'string' ? o.host : 'unknown', startedAt: typeof o.startedAt === 'string' ? o.startedAt : 'unknown' };
+        return {
+          pid: o.pid,
+          host: typeof o.host === 'string' ? o.host : 'unknown',
+          startedAt: typeof o.startedAt === 'string' ? o.startedAt : 'unknown',
+        };
       }
     }
   } catch {
@@ -55,7 +59,11 @@ function readOwner(path: string): LockOwner | null {
 }
 
 /** One engine per data directory: a lock file holding the owner's pid (architecture.md). */
-export function acquireEngineLock(dataDir: string, host: string, now: Date = new Date()): EngineLock {
+export function acquireEngineLock(
+  dataDir: string,
+  host: string,
+  now: Date = new Date(),
+): EngineLock {
   const path = join(dataDir, LOCK_FILE);
   const owner: LockOwner = { pid: process.pid, host, startedAt: now.toISOString() };
   let takenOverFrom: LockOwner | null = null;

@@ -5,12 +5,18 @@ import { applyShellEnv, resolveShellEnv } from '../connections/shell-env';
 import { Engine, defaultExecutors, type EngineOptions } from '../engine';
 import type { ClientProvider } from '../executors/executor';
 import { registerAwsExecutors } from '../executors/aws-common/aws-executors';
-import { createKubeClientProvider, KUBE_CLIENT_KIND } from '../connections/kube/kube-client-provider';
+import {
+  createKubeClientProvider,
+  KUBE_CLIENT_KIND,
+} from '../connections/kube/kube-client-provider';
 import { createKubeConnectionTools } from '../connections/kube/kube-connection-tools';
 import { createKarpenterExecutor } from '../executors/karpenter/karpenter-executor';
 import { createWorkloadScalerExecutor } from '../executors/workloadscaler/workloadscaler-executor';
 
-export interface HostEngineOptions extends Omit<EngineOptions, 'executors' | 'clients' | 'connectionTools' | 'onClose'> {
+export interface HostEngineOptions extends Omit<
+  EngineOptions,
+  'executors' | 'clients' | 'connectionTools' | 'onClose'
+> {
   /**
    * Read the user's login-shell environment before anything runs (desktop: launched from a
    * menu, the process lacks PATH additions, credential_process helpers, SSO settings).
@@ -44,7 +50,9 @@ export async function openHostEngine(options: HostEngineOptions): Promise<Engine
   };
   const connectionTools: ConnectionTools = {
     testConnection: (connection, all) =>
-      connection.kind === 'CloudProvider' ? awsTools.testConnection(connection, all) : kubeTools.testConnection(connection, all),
+      connection.kind === 'CloudProvider'
+        ? awsTools.testConnection(connection, all)
+        : kubeTools.testConnection(connection, all),
     listAwsProfiles: () => awsTools.listAwsProfiles(),
     listKubeContexts: () => kubeTools.listKubeContexts(),
   };

@@ -17,13 +17,24 @@ export interface EffectiveConfig {
  * Overrides of the extend/replace exceptions active when a shutdown starts. They are stored
  * with the cycle so that its wake-up uses the same ones even after the exception expired.
  */
-export function lockOverrides(active: readonly string[], exceptions: readonly ScheduleException[]): CycleOverrides | null {
+export function lockOverrides(
+  active: readonly string[],
+  exceptions: readonly ScheduleException[],
+): CycleOverrides | null {
   const relevant = exceptions
-    .filter((e) => active.includes(e.metadata.name) && (e.spec.type === 'extend' || e.spec.type === 'replace'))
-    .filter((e) => (e.spec.targetOverrides?.length ?? 0) > 0 || e.spec.executionOverride !== undefined)
+    .filter(
+      (e) =>
+        active.includes(e.metadata.name) && (e.spec.type === 'extend' || e.spec.type === 'replace'),
+    )
+    .filter(
+      (e) => (e.spec.targetOverrides?.length ?? 0) > 0 || e.spec.executionOverride !== undefined,
+    )
     .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
   if (relevant.length === 0) return null;
-  const overrides: CycleOverrides = { exceptions: relevant.map((e) => e.metadata.name), targets: {} };
+  const overrides: CycleOverrides = {
+    exceptions: relevant.map((e) => e.metadata.name),
+    targets: {},
+  };
   for (const e of relevant) {
     for (const o of e.spec.targetOverrides ?? []) {
       const current = overrides.targets[o.targetName] ?? {};
@@ -41,7 +52,10 @@ export function lockOverrides(active: readonly string[], exceptions: readonly Sc
 
 export function effectiveConfig(plan: Plan, overrides: CycleOverrides | null): EffectiveConfig {
   const strategy = (overrides?.strategy as Strategy | undefined) ?? plan.spec.execution.strategy;
-  const behavior = { ...plan.spec.behavior, ...((overrides?.behavior as Partial<Behavior> | undefined) ?? {}) };
+  const behavior = {
+    ...plan.spec.behavior,
+    ...((overrides?.behavior as Partial<Behavior> | undefined) ?? {}),
+  };
   const targets = plan.spec.targets.map((target) => {
     const o = overrides?.targets[target.name];
     return {

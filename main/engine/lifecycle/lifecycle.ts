@@ -29,11 +29,13 @@ export class Lifecycle {
     this.started = true;
     const now = this.deps.clock.now();
     const interrupted = this.deps.history.interruptRunning(now);
-    if (interrupted > 0) this.deps.logger.warn('operations interrupted by a stop are resumed', { count: interrupted });
+    if (interrupted > 0)
+      this.deps.logger.warn('operations interrupted by a stop are resumed', { count: interrupted });
     this.deps.history.prune(now);
     // Expired exceptions stay a week for the Exceptions list ("Expired"), then go.
     this.deps.exceptions.deleteExpiredBefore(new Date(now.getTime() - 7 * 86_400_000));
-    for (const stored of this.deps.plans.list(now)) void this.runner(stored.plan.metadata.name).reconcile('engine start');
+    for (const stored of this.deps.plans.list(now))
+      void this.runner(stored.plan.metadata.name).reconcile('engine start');
     this.armWallClockCheck();
   }
 
@@ -102,7 +104,9 @@ export class Lifecycle {
       this.lastMono = mono;
       if (Math.abs(drift) > CLOCK_JUMP_TOLERANCE_MS) {
         this.deps.logger.info('sleep or clock change detected', { driftMs: drift });
-        void this.reevaluateAll(drift > 0 ? 'the computer was asleep or the clock moved forward' : 'the clock moved back');
+        void this.reevaluateAll(
+          drift > 0 ? 'the computer was asleep or the clock moved forward' : 'the clock moved back',
+        );
       }
       this.wallTimer = this.deps.clock.setTimer(check, WALL_CLOCK_CHECK_MS);
     };

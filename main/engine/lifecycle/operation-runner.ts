@@ -34,15 +34,27 @@ export interface OperationOutcome {
 
 const now = (host: OperationHost): string => host.deps.clock.now().toISOString();
 
-export async function runOperation(host: OperationHost, operation: Operation, config: EffectiveConfig): Promise<OperationOutcome> {
+export async function runOperation(
+  host: OperationHost,
+  operation: Operation,
+  config: EffectiveConfig,
+): Promise<OperationOutcome> {
   const included = config.targets.filter((t) => !t.disabled);
   const byName = new Map(included.map((t) => [t.target.name, t]));
-  const stages = compileStages(config.strategy, included.map((t) => t.target.name), operation);
+  const stages = compileStages(
+    config.strategy,
+    included.map((t) => t.target.name),
+    operation,
+  );
   const edges: Edge[] =
     config.strategy.type === 'DAG'
-      ? operationEdges(effectiveEdges(config.strategy.dependencies ?? [], [...byName.keys()]), operation)
+      ? operationEdges(
+          effectiveEdges(config.strategy.dependencies ?? [], [...byName.keys()]),
+          operation,
+        )
       : [];
-  const ledger = (name: string): LedgerEntry | undefined => host.status().ledger.find((e) => e.target === name);
+  const ledger = (name: string): LedgerEntry | undefined =>
+    host.status().ledger.find((e) => e.target === name);
 
   for (const stage of stages) {
     if (!host.mayStart()) return outcome(host, operation, true);
@@ -62,7 +74,9 @@ export async function runOperation(host: OperationHost, operation: Operation, co
       () => host.mayStart(),
     );
     if (!host.mayStart()) return outcome(host, operation, true);
-    const failedHere = stage.targets.map(ledger).filter((e): e is LedgerEntry => e?.state === 'Failed');
+    const failedHere = stage.targets
+      .map(ledger)
+      .filter((e): e is LedgerEntry => e?.state === 'Failed');
     if (failedHere.length > 0) {
       if (config.behavior.mode === 'Strict') return outcome(host, operation, false);
       // BestEffort: what depends on a failed target must not run; the rest goes on.
@@ -82,7 +96,11 @@ export async function runOperation(host: OperationHost, operation: Operation, co
   return outcome(host, operation, false);
 }
 
-function outcome(host: OperationHost, operation: Operation, interrupted: boolean): OperationOutcome {
+function outcome(
+  host: OperationHost,
+  operation: Operation,
+  interrupted: boolean,
+): OperationOutcome {
   const entries = host.status().ledger;
   return {
     operation,
@@ -92,7 +110,12 @@ function outcome(host: OperationHost, operation: Operation, interrupted: boolean
   };
 }
 
-async function runTarget(host: OperationHost, operation: Operation, target: EffectiveTarget, entry: LedgerEntry): Promise<void> {
+async function runTarget(
+  host: OperationHost,
+  operation: Operation,
+  target: EffectiveTarget,
+  entry: LedgerEntry,
+): Promise<void> {
   const { deps } = host;
   entry.state = 'Running';
   entry.attempts += 1;
@@ -105,20 +128,32 @@ async function runTarget(host: OperationHost, operation: Operation, target: Effe
   const executor = deps.executors.get(target.target.type);
   try {
     if (!executor) {
-      throw new ExecutorError('UNKNOWN_EXECUTOR', `no executor is installed for type "${target.target.type}" (target ${target.target.name})`);
+      throw new ExecutorError(
+        'UNKNOWN_EXECUTOR',
+        `no executor is installed for type "${target.target.type}" (target ${target.target.name})`,
+      );
     }
     const message = await execute(host, operation, target, executor, entry);
     entry.state = 'Completed';
     entry.message = message;
   } catch (error) {
-    const classified: ClassifiedError = executor ? safeClassify(executor, error) : classifyUnknown(error);
+    const classified: ClassifiedError = executor
+      ? safeClassify(executor, error)
+      : classifyUnknown(error);
     entry.state = 'Failed';
     entry.message = classified.message;
     entry.transient = classified.transient;
     entry.errorCode = classified.code;
     const cycleTarget = host.status().cycle?.targets[target.target.name];
-    if (operation === 'shutdown' && cycleTarget && cycleTarget.shutdown !== 'completed') cycleTarget.shutdown = 'failed';
-    deps.logger.warn('target failed', { plan: host.plan, target: target.target.name, operation, code: classified.code, message: classified.message });
+    if (operation === 'shutdown' && cycleTarget && cycleTarget.shutdown !== 'completed')
+      cycleTarget.shutdown = 'failed';
+    deps.logger.warn('target failed', {
+      plan: host.plan,
+      target: target.target.name,
+      operation,
+      code: classified.code,
+      message: classified.message,
+    });
   }
   entry.finishedAt = now(host);
   host.ledgerChanged(entry);
@@ -133,8 +168,13 @@ function safeClassify(executor: Executor<unknown>, error: unknown): ClassifiedEr
 }
 
 function classifyUnknown(error: unknown): ClassifiedError {
-  if (error instanceof ExecutorError) return { code: error.code, message: error.message, transient: error.transient };
-  return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error), transient: false };
+  if (error instanceof ExecutorError)
+    return { code: error.code, message: error.message, transient: error.transient };
+  return {
+    code: 'INTERNAL',
+    message: error instanceof Error ? error.message : String(error),
+    transient: false,
+  };
 }
 
 async function execute(
@@ -150,7 +190,10 @@ async function execute(
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = ['spec', 'targets', name, 'parameters', ...(issue?.path ?? [])].join('.');
-    throw new ExecutorError('INVALID_PARAMETERS', `${path}: ${issue?.message ?? 'invalid'}; fix the plan and retry`);
+    throw new ExecutorError(
+      'INVALID_PARAMETERS',
+      `${path}: ${issue?.message ?? 'invalid'}; fix the plan and retry`,
+    );
   }
   const connection = resolveConnection(host, target, executor);
   const ctx = makeContext(host, name, connection, entry);
@@ -170,7 +213,8 @@ async function execute(
   const cycleId = cycle?.id ?? null;
   const point = deps.restore.load(host.plan, name, cycleId);
   if (point) {
-    if (point.restoredAt) return `already restored in this cycle at ${point.restoredAt}; not redone`;
+    if (point.restoredAt)
+      return `already restored in this cycle at ${point.restoredAt}; not redone`;
     if (point.resources.length === 0) {
       await host.markRestored(name);
       return 'restore point holds no resources to wake; nothing to do';
@@ -188,23 +232,41 @@ async function execute(
   return 'nothing to wake: its shutdown in this cycle touched nothing';
 }
 
-function resolveConnection(host: OperationHost, target: EffectiveTarget, executor: Executor<unknown>): Connection | null {
+function resolveConnection(
+  host: OperationHost,
+  target: EffectiveTarget,
+  executor: Executor<unknown>,
+): Connection | null {
   if (!executor.connectionKind) return null;
   const ref = target.target.connectorRef;
   if (!ref) {
-    throw new ExecutorError('NO_CONNECTION', `target ${target.target.name} needs a ${executor.connectionKind} connection: set spec.targets[].connectorRef`);
+    throw new ExecutorError(
+      'NO_CONNECTION',
+      `target ${target.target.name} needs a ${executor.connectionKind} connection: set spec.targets[].connectorRef`,
+    );
   }
   const connection = host.deps.connections.get(ref.name);
   if (!connection) {
-    throw new ExecutorError('CONNECTION_NOT_FOUND', `connection "${ref.name}" used by target ${target.target.name} does not exist: add it under Connections or fix connectorRef`);
+    throw new ExecutorError(
+      'CONNECTION_NOT_FOUND',
+      `connection "${ref.name}" used by target ${target.target.name} does not exist: add it under Connections or fix connectorRef`,
+    );
   }
   if (connection.kind !== executor.connectionKind) {
-    throw new ExecutorError('CONNECTION_KIND', `target ${target.target.name} (${executor.type}) needs a ${executor.connectionKind}, but "${ref.name}" is a ${connection.kind}`);
+    throw new ExecutorError(
+      'CONNECTION_KIND',
+      `target ${target.target.name} (${executor.type}) needs a ${executor.connectionKind}, but "${ref.name}" is a ${connection.kind}`,
+    );
   }
   return connection;
 }
 
-function makeContext(host: OperationHost, target: string, connection: Connection | null, entry: LedgerEntry): ExecutorContext {
+function makeContext(
+  host: OperationHost,
+  target: string,
+  connection: Connection | null,
+  entry: LedgerEntry,
+): ExecutorContext {
   const { deps } = host;
   return {
     plan: host.plan,
@@ -220,7 +282,8 @@ function makeContext(host: OperationHost, target: string, connection: Connection
     },
     sleep(ms) {
       return new Promise<void>((resolve, reject) => {
-        if (host.signal.aborted) return reject(new ExecutorError('ABORTED', 'the operation was cancelled', true));
+        if (host.signal.aborted)
+          return reject(new ExecutorError('ABORTED', 'the operation was cancelled', true));
         if (ms <= 0) return resolve();
         const timer = deps.clock.setTimer(() => {
           host.signal.removeEventListener('abort', onAbort);

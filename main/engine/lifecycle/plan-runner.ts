@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Plan, ScheduleException } from '../../../shared/model';
-import type { LedgerEntry, Operation, Phase, PlanError, PlanStatus } from '../../../shared/model/status';
+import type {
+  LedgerEntry,
+  Operation,
+  Phase,
+  PlanError,
+  PlanStatus,
+} from '../../../shared/model/status';
 import { evaluate, upcoming } from '../../../shared/schedule';
 import type { TimerHandle } from '../clock';
 import type { ResourceCapture } from '../restore/restore-store';
@@ -42,7 +48,8 @@ interface StartOptions {
 export class PlanRunner {
   private state: PlanStatus | null = null;
   private queue: Promise<unknown> = Promise.resolve();
-  private op: { promise: Promise<void>; abort: AbortController; operation: Operation } | null = null;
+  private op: { promise: Promise<void>; abort: AbortController; operation: Operation } | null =
+    null;
   private timer: TimerHandle | null = null;
   private headsUpSentFor: string | null = null;
   private keepAsleepRunning = false;
@@ -61,7 +68,11 @@ export class PlanRunner {
 
   /** Runs `fn` after everything queued before it; the plan's state is never touched concurrently. */
   exclusive<T>(fn: () => Promise<T> | T): Promise<T> {
-    const run = this.queue.then(() => (this.disposed ? Promise.reject(new LifecycleError('NOT_FOUND', `plan ${this.name} no longer exists`)) : fn()));
+    const run = this.queue.then(() =>
+      this.disposed
+        ? Promise.reject(new LifecycleError('NOT_FOUND', `plan ${this.name} no longer exists`))
+        : fn(),
+    );
     this.queue = run.catch((error: unknown) => {
       this.deps.logger.error('plan runner step failed', { plan: this.name, error: String(error) });
     });
@@ -131,7 +142,8 @@ export class PlanRunner {
     this.writes.flush(() => {
       extra?.();
       this.deps.plans.saveStatus(this.name, status);
-      if (status.operationId !== null && dirty.length > 0) this.deps.history.recordTargets(status.operationId, dirty);
+      if (status.operationId !== null && dirty.length > 0)
+        this.deps.history.recordTargets(status.operationId, dirty);
     }, durable);
   }
 
@@ -144,7 +156,10 @@ export class PlanRunner {
       try {
         this.flushLedger();
       } catch (error) {
-        this.deps.logger.error('could not write the ledger', { plan: this.name, error: String(error) });
+        this.deps.logger.error('could not write the ledger', {
+          plan: this.name,
+          error: String(error),
+        });
       }
     });
   }
@@ -171,7 +186,16 @@ export class PlanRunner {
     this.commit(extra);
     if (from !== to) {
       this.deps.logger.info('phase changed', { plan: this.name, from, to, reason });
-      this.deps.bus.emit({ type: 'PhaseChanged', plan: this.name, from, to, cycleId: status.cycle?.id ?? cycleId, operation: status.operation, reason, at });
+      this.deps.bus.emit({
+        type: 'PhaseChanged',
+        plan: this.name,
+        from,
+        to,
+        cycleId: status.cycle?.id ?? cycleId,
+        operation: status.operation,
+        reason,
+        at,
+      });
     }
   }
 
@@ -182,10 +206,16 @@ export class PlanRunner {
   }
 
   /** The last transition that fell between the previous evaluation and now, when it is late. */
-  private findMissed(plan: Plan, exceptions: ScheduleException[], now: Date): { at: Date; operation: Operation } | null {
+  private findMissed(
+    plan: Plan,
+    exceptions: ScheduleException[],
+    now: Date,
+  ): { at: Date; operation: Operation } | null {
     const last = this.state?.lastEvaluatedAt;
     if (!last) return null;
-    const late = upcoming(plan, exceptions, new Date(last), 64).filter((t) => t.at.getTime() <= now.getTime() - MISSED_AFTER_MS);
+    const late = upcoming(plan, exceptions, new Date(last), 64).filter(
+      (t) => t.at.getTime() <= now.getTime() - MISSED_AFTER_MS,
+    );
     const missed = late.at(-1);
     if (!missed) return null;
     return { at: missed.at, operation: missed.operation === 'hibernate' ? 'shutdown' : 'wakeup' };
@@ -234,18 +264,37 @@ export class PlanRunner {
 
     switch (status.phase) {
       case 'Active':
-        if (hibernate) this.start(plan, exceptions, 'shutdown', describeTrigger(trigger, evaluation.reason), { keepCompleted: false, missed }, evaluation.activeExceptions);
+        if (hibernate)
+          this.start(
+            plan,
+            exceptions,
+            'shutdown',
+            describeTrigger(trigger, evaluation.reason),
+            { keepCompleted: false, missed },
+            evaluation.activeExceptions,
+          );
         else this.commit(undefined, false);
         break;
       case 'Hibernating':
       case 'WakingUp':
         if (!this.op) {
           const operation: Operation = status.phase === 'Hibernating' ? 'shutdown' : 'wakeup';
-          this.start(plan, exceptions, operation, 'resumed after an engine restart', { keepCompleted: true }, evaluation.activeExceptions);
+          this.start(
+            plan,
+            exceptions,
+            operation,
+            'resumed after an engine restart',
+            { keepCompleted: true },
+            evaluation.activeExceptions,
+          );
         }
         break;
       case 'Hibernated':
-        if (!hibernate) this.beginWakeup(plan, exceptions, describeTrigger(trigger, evaluation.reason), { keepCompleted: false, missed });
+        if (!hibernate)
+          this.beginWakeup(plan, exceptions, describeTrigger(trigger, evaluation.reason), {
+            keepCompleted: false,
+            missed,
+          });
         else {
           this.commit(undefined, false);
           this.maybeKeepAsleep(plan, now);
@@ -258,7 +307,13 @@ export class PlanRunner {
     this.arm(plan, exceptions, now);
   }
 
-  private handleError(plan: Plan, exceptions: ScheduleException[], hibernate: boolean, now: Date, active: string[]): void {
+  private handleError(
+    plan: Plan,
+    exceptions: ScheduleException[],
+    hibernate: boolean,
+    now: Date,
+    active: string[],
+  ): void {
     const status = this.state;
     if (!status) return;
     const failedOperation = status.error?.operation ?? status.lastOperation;
@@ -266,21 +321,45 @@ export class PlanRunner {
       // Error follows the schedule toward safety: wake what was hibernated, with a fresh budget.
       status.retriesLeft = null;
       status.nextRetryAt = null;
-      this.beginWakeup(plan, exceptions, 'the schedule says awake after a failed shutdown: waking what was hibernated', { keepCompleted: false });
+      this.beginWakeup(
+        plan,
+        exceptions,
+        'the schedule says awake after a failed shutdown: waking what was hibernated',
+        { keepCompleted: false },
+      );
       return;
     }
-    if (failedOperation && status.nextRetryAt && Date.parse(status.nextRetryAt) <= now.getTime() && (status.retriesLeft ?? 0) > 0) {
+    if (
+      failedOperation &&
+      status.nextRetryAt &&
+      Date.parse(status.nextRetryAt) <= now.getTime() &&
+      (status.retriesLeft ?? 0) > 0
+    ) {
       status.retriesLeft = (status.retriesLeft ?? 1) - 1;
       status.nextRetryAt = null;
       const trigger = `automatic retry (${status.retriesLeft} left after this one)`;
-      if (failedOperation === 'wakeup') this.beginWakeup(plan, exceptions, trigger, { keepCompleted: true, retry: true });
-      else this.start(plan, exceptions, 'shutdown', trigger, { keepCompleted: true, retry: true }, active);
+      if (failedOperation === 'wakeup')
+        this.beginWakeup(plan, exceptions, trigger, { keepCompleted: true, retry: true });
+      else
+        this.start(
+          plan,
+          exceptions,
+          'shutdown',
+          trigger,
+          { keepCompleted: true, retry: true },
+          active,
+        );
       return;
     }
     this.commit(undefined, false);
   }
 
-  private resume(plan: Plan, exceptions: ScheduleException[], hibernate: boolean, active: string[]): void {
+  private resume(
+    plan: Plan,
+    exceptions: ScheduleException[],
+    hibernate: boolean,
+    active: string[],
+  ): void {
     const status = this.state;
     if (!status) return;
     const route = resumeRoute(status.suspendedAtPhase ?? 'Active', status.lastOperation, hibernate);
@@ -296,18 +375,34 @@ export class PlanRunner {
         this.setPhase('Hibernated', `${why}: already asleep, the shutdown is not run again`);
         return;
       case 'Hibernating':
-        this.start(plan, exceptions, 'shutdown', why, { keepCompleted: route.mode === 'continue' || route.mode === 'retry' }, active);
+        this.start(
+          plan,
+          exceptions,
+          'shutdown',
+          why,
+          { keepCompleted: route.mode === 'continue' || route.mode === 'retry' },
+          active,
+        );
         return;
       case 'WakingUp':
         if (!this.hasAnythingToWake()) {
           status.operation = null;
           status.error = null;
-          this.setPhase('Active', `${why}: nothing was hibernated, so there is nothing to wake`, () => this.closeCycle());
+          this.setPhase(
+            'Active',
+            `${why}: nothing was hibernated, so there is nothing to wake`,
+            () => this.closeCycle(),
+          );
           return;
         }
-        this.beginWakeup(plan, exceptions, route.mode === 'forced' ? `${why}: forced wake-up` : why, {
-          keepCompleted: route.mode === 'continue' || route.mode === 'retry',
-        });
+        this.beginWakeup(
+          plan,
+          exceptions,
+          route.mode === 'forced' ? `${why}: forced wake-up` : why,
+          {
+            keepCompleted: route.mode === 'continue' || route.mode === 'retry',
+          },
+        );
         return;
     }
   }
@@ -315,36 +410,71 @@ export class PlanRunner {
   private hasAnythingToWake(): boolean {
     const cycle = this.state?.cycle;
     if (!cycle) return false;
-    return this.deps.restore.hasRestoreData(this.name, cycle.id) || Object.values(cycle.targets).some((t) => t.touched);
+    return (
+      this.deps.restore.hasRestoreData(this.name, cycle.id) ||
+      Object.values(cycle.targets).some((t) => t.touched)
+    );
   }
 
   /** The restore-point check before a wake-up (semantics.md section 3). */
-  private beginWakeup(plan: Plan, exceptions: ScheduleException[], trigger: string, options: StartOptions): void {
+  private beginWakeup(
+    plan: Plan,
+    exceptions: ScheduleException[],
+    trigger: string,
+    options: StartOptions,
+  ): void {
     const status = this.state;
     if (!status) return;
     const cycle = status.cycle;
     const touchedAnything = cycle ? Object.values(cycle.targets).some((t) => t.touched) : false;
-    if (!this.deps.restore.hasRestoreData(this.name, cycle?.id ?? null) && (touchedAnything || !cycle)) {
-      this.fail({ code: 'NO_RESTORE_POINT', message: 'cannot wake up: no restore point found', transient: false, operation: 'wakeup' }, 0);
+    if (
+      !this.deps.restore.hasRestoreData(this.name, cycle?.id ?? null) &&
+      (touchedAnything || !cycle)
+    ) {
+      this.fail(
+        {
+          code: 'NO_RESTORE_POINT',
+          message: 'cannot wake up: no restore point found',
+          transient: false,
+          operation: 'wakeup',
+        },
+        0,
+      );
       return;
     }
     this.start(plan, exceptions, 'wakeup', trigger, options, []);
   }
 
-  private start(plan: Plan, exceptions: ScheduleException[], operation: Operation, trigger: string, options: StartOptions, active: string[]): void {
+  private start(
+    plan: Plan,
+    exceptions: ScheduleException[],
+    operation: Operation,
+    trigger: string,
+    options: StartOptions,
+    active: string[],
+  ): void {
     const status = this.state;
     if (!status || this.op) return;
     if (this.deps.passive()) {
-      throw new LifecycleError('NOT_ALLOWED', 'No Hibernator engine is running for this data directory: start the app or `hibernator serve`, then try again.');
+      throw new LifecycleError(
+        'NOT_ALLOWED',
+        'No Hibernator engine is running for this data directory: start the app or `hibernator serve`, then try again.',
+      );
     }
     const now = this.deps.clock.now();
     if (operation === 'shutdown' && !status.cycle) {
-      status.cycle = { id: randomUUID(), openedAt: now.toISOString(), targets: {}, overrides: lockOverrides(active, exceptions) };
+      status.cycle = {
+        id: randomUUID(),
+        openedAt: now.toISOString(),
+        targets: {},
+        overrides: lockOverrides(active, exceptions),
+      };
     }
     const config = effectiveConfig(plan, status.cycle?.overrides ?? null);
     const included = config.targets.filter((t) => !t.disabled);
     if (operation === 'shutdown' && status.cycle) {
-      for (const t of included) status.cycle.targets[t.target.name] ??= { touched: false, shutdown: 'pending' };
+      for (const t of included)
+        status.cycle.targets[t.target.name] ??= { touched: false, shutdown: 'pending' };
     }
     const previous = new Map(status.ledger.map((e) => [e.target, e]));
     const keep = options.keepCompleted && status.ledgerOperation === operation;
@@ -371,10 +501,22 @@ export class PlanRunner {
     const to: Phase = operation === 'shutdown' ? 'Hibernating' : 'WakingUp';
     for (const entry of status.ledger) this.dirtyTargets.add(entry.target);
     this.setPhase(to, trigger, () => {
-      status.operationId = this.deps.history.start(this.name, status.cycle?.id ?? null, operation, trigger, now);
+      status.operationId = this.deps.history.start(
+        this.name,
+        status.cycle?.id ?? null,
+        operation,
+        trigger,
+        now,
+      );
     });
     if (options.missed && options.missed.operation === operation) {
-      this.deps.bus.emit({ type: 'CaughtUp', plan: this.name, missedAt: options.missed.at.toISOString(), operation, at: now.toISOString() });
+      this.deps.bus.emit({
+        type: 'CaughtUp',
+        plan: this.name,
+        missedAt: options.missed.at.toISOString(),
+        operation,
+        at: now.toISOString(),
+      });
     }
     this.launch(operation, config);
   }
@@ -390,27 +532,53 @@ export class PlanRunner {
       ledgerChanged: (entry) => {
         this.ledgerDirty = true;
         this.dirtyTargets.add(entry.target);
-        this.deps.bus.emit({ type: 'TargetProgress', plan: this.name, target: entry.target, state: entry.state, message: entry.message });
+        this.deps.bus.emit({
+          type: 'TargetProgress',
+          plan: this.name,
+          target: entry.target,
+          state: entry.state,
+          message: entry.message,
+        });
         this.scheduleLedgerFlush();
       },
       commitCaptures: (target: string, executor: string, resources: ResourceCapture[]) => {
         const cycleId = this.state?.cycle?.id;
         if (!cycleId) return Promise.reject(new Error('no open cycle'));
         return this.writes.enqueue(() => {
-          this.deps.restore.saveOrPreserve({ plan: this.name, target, executor, cycleId, resources, now: this.deps.clock.now() });
+          this.deps.restore.saveOrPreserve({
+            plan: this.name,
+            target,
+            executor,
+            cycleId,
+            resources,
+            now: this.deps.clock.now(),
+          });
         });
       },
       // A marker lost in a power cut only means that target is woken again (idempotent): no fsync.
       markRestored: (target: string) =>
-        this.writes.enqueue(() => this.deps.restore.markTargetRestored(this.name, target, this.deps.clock.now()), false),
+        this.writes.enqueue(
+          () => this.deps.restore.markTargetRestored(this.name, target, this.deps.clock.now()),
+          false,
+        ),
       mayStart: () => !abort.signal.aborted && !this.disposed && this.state?.phase === expected,
     };
     const promise = runOperation(host, operation, config)
-      .then((outcome) => this.exclusive(() => this.finish(outcome, config.behavior.mode, config.behavior.retries)))
+      .then((outcome) =>
+        this.exclusive(() => this.finish(outcome, config.behavior.mode, config.behavior.retries)),
+      )
       .catch((error: unknown) => {
         this.deps.logger.error('operation crashed', { plan: this.name, error: String(error) });
         return this.exclusive(() =>
-          this.fail({ code: 'INTERNAL', message: `internal error: ${String(error)}`, transient: true, operation }, config.behavior.retries),
+          this.fail(
+            {
+              code: 'INTERNAL',
+              message: `internal error: ${String(error)}`,
+              transient: true,
+              operation,
+            },
+            config.behavior.retries,
+          ),
         );
       })
       .catch(() => undefined)
@@ -427,7 +595,13 @@ export class PlanRunner {
     if (outcome.interrupted) {
       const operationId = status.operationId;
       this.commit(() => {
-        if (operationId !== null) this.deps.history.finish(operationId, 'interrupted', `stopped early (plan ${status.phase})`, this.deps.clock.now());
+        if (operationId !== null)
+          this.deps.history.finish(
+            operationId,
+            'interrupted',
+            `stopped early (plan ${status.phase})`,
+            this.deps.clock.now(),
+          );
       });
       return;
     }
@@ -435,18 +609,34 @@ export class PlanRunner {
     const now = this.deps.clock.now();
     const operationId = status.operationId;
     if (problems.length === 0 || mode === 'BestEffort') {
-      const summary = problems.length === 0 ? null : `completed with ${problems.length} problem(s): ${summarize(problems)}`;
+      const summary =
+        problems.length === 0
+          ? null
+          : `completed with ${problems.length} problem(s): ${summarize(problems)}`;
       status.operation = null;
       status.error = null;
       status.retriesLeft = null;
       status.nextRetryAt = null;
       const to: Phase = outcome.operation === 'shutdown' ? 'Hibernated' : 'Active';
-      const unlock = outcome.operation === 'wakeup' && this.deps.restore.allTargetsRestored(this.name, status.cycle?.id ?? null);
+      const unlock =
+        outcome.operation === 'wakeup' &&
+        this.deps.restore.allTargetsRestored(this.name, status.cycle?.id ?? null);
       if (outcome.operation === 'shutdown') status.lastKeepAsleepAt = now.toISOString();
-      this.setPhase(to, summary ?? `${outcome.operation === 'shutdown' ? 'hibernated' : 'woke up'}: ${status.ledger.length} target(s) done`, () => {
-        if (operationId !== null) this.deps.history.finish(operationId, problems.length === 0 ? 'succeeded' : 'partial', summary, now);
-        if (unlock) this.closeCycle();
-      });
+      this.setPhase(
+        to,
+        summary ??
+          `${outcome.operation === 'shutdown' ? 'hibernated' : 'woke up'}: ${status.ledger.length} target(s) done`,
+        () => {
+          if (operationId !== null)
+            this.deps.history.finish(
+              operationId,
+              problems.length === 0 ? 'succeeded' : 'partial',
+              summary,
+              now,
+            );
+          if (unlock) this.closeCycle();
+        },
+      );
       this.deps.history.prune(now);
       if (summary) this.deps.bus.emit({ type: 'Recovery', plan: this.name, message: summary });
     } else {
@@ -476,13 +666,18 @@ export class PlanRunner {
     if (error.operation) status.lastOperation = error.operation;
     const retriesLeft = error.transient ? (status.retriesLeft ?? retries) : 0;
     status.retriesLeft = retriesLeft;
-    status.nextRetryAt = error.transient && retriesLeft > 0 ? new Date(now.getTime() + backoffDelayMs(retries - retriesLeft)).toISOString() : null;
+    status.nextRetryAt =
+      error.transient && retriesLeft > 0
+        ? new Date(now.getTime() + backoffDelayMs(retries - retriesLeft)).toISOString()
+        : null;
     const operationId = status.operationId;
     this.setPhase('Error', error.message, () => {
-      if (running && operationId !== null) this.deps.history.finish(operationId, 'failed', error.message, now);
+      if (running && operationId !== null)
+        this.deps.history.finish(operationId, 'failed', error.message, now);
     });
     // One notification when there is nothing more the engine will do by itself, not on every attempt.
-    if (status.nextRetryAt === null) this.deps.bus.emit({ type: 'Failure', plan: this.name, error: full, retriesLeft: 0 });
+    if (status.nextRetryAt === null)
+      this.deps.bus.emit({ type: 'Failure', plan: this.name, error: full, retriesLeft: 0 });
   }
 
   /** Unlock: the cycle closes; its restore points are kept for inspection (consumed). */
@@ -512,7 +707,9 @@ export class PlanRunner {
       const executor = this.deps.executors.get(t.target.type);
       const point = this.deps.restore.load(this.name, t.target.name, cycleId);
       if (!executor?.keepAsleep || !point) continue;
-      const connection = t.target.connectorRef ? this.deps.connections.get(t.target.connectorRef.name) : null;
+      const connection = t.target.connectorRef
+        ? this.deps.connections.get(t.target.connectorRef.name)
+        : null;
       const abort = new AbortController();
       try {
         const parsed = executor.parameterSchema.parse(t.parameters);
@@ -527,9 +724,18 @@ export class PlanRunner {
           progress: () => undefined,
           sleep: (ms) => new Promise((resolve) => this.deps.clock.setTimer(resolve, ms)),
         });
-        if (result) this.deps.bus.emit({ type: 'Recovery', plan: this.name, message: `${t.target.name}: ${result.message}` });
+        if (result)
+          this.deps.bus.emit({
+            type: 'Recovery',
+            plan: this.name,
+            message: `${t.target.name}: ${result.message}`,
+          });
       } catch (error) {
-        this.deps.logger.warn('keep-asleep check failed', { plan: this.name, target: t.target.name, error: String(error) });
+        this.deps.logger.warn('keep-asleep check failed', {
+          plan: this.name,
+          target: t.target.name,
+          error: String(error),
+        });
       }
     }
   }
@@ -547,27 +753,48 @@ export class PlanRunner {
     const next = upcoming(plan, exceptions, now, 1)[0];
     if (next) candidates.push(next.at.getTime());
     const minutes = this.deps.settings().headsUpMinutes;
-    if (next && next.operation === 'hibernate' && status.phase === 'Active' && !plan.spec.suspend && minutes > 0) {
+    if (
+      next &&
+      next.operation === 'hibernate' &&
+      status.phase === 'Active' &&
+      !plan.spec.suspend &&
+      minutes > 0
+    ) {
       const headsUpAt = next.at.getTime() - minutes * 60_000;
       const key = next.at.toISOString();
       if (now.getTime() >= headsUpAt) {
         if (this.headsUpSentFor !== key) {
           this.headsUpSentFor = key;
-          this.deps.bus.emit({ type: 'HeadsUp', plan: this.name, at: key, minutes: Math.ceil((next.at.getTime() - now.getTime()) / 60_000) });
+          this.deps.bus.emit({
+            type: 'HeadsUp',
+            plan: this.name,
+            at: key,
+            minutes: Math.ceil((next.at.getTime() - now.getTime()) / 60_000),
+          });
         }
       } else candidates.push(headsUpAt);
     }
-    if (status.phase === 'Error' && status.nextRetryAt) candidates.push(Date.parse(status.nextRetryAt));
+    if (status.phase === 'Error' && status.nextRetryAt)
+      candidates.push(Date.parse(status.nextRetryAt));
     const until = plan.metadata.annotations?.[SUSPEND_UNTIL_ANNOTATION];
-    if (plan.spec.suspend && until && !Number.isNaN(Date.parse(until))) candidates.push(Date.parse(until));
-    if (status.phase === 'Hibernated' && plan.spec.targets.some((t) => this.deps.executors.get(t.type)?.keepAsleep)) {
-      candidates.push(Date.parse(status.lastKeepAsleepAt ?? status.phaseSince) + KEEP_ASLEEP_EVERY_MS);
+    if (plan.spec.suspend && until && !Number.isNaN(Date.parse(until)))
+      candidates.push(Date.parse(until));
+    if (
+      status.phase === 'Hibernated' &&
+      plan.spec.targets.some((t) => this.deps.executors.get(t.type)?.keepAsleep)
+    ) {
+      candidates.push(
+        Date.parse(status.lastKeepAsleepAt ?? status.phaseSince) + KEEP_ASLEEP_EVERY_MS,
+      );
     }
     if (candidates.length === 0) return;
     const at = Math.min(...candidates);
-    this.timer = this.deps.clock.setTimer(() => {
-      void this.reconcile('timer');
-    }, Math.max(0, at - now.getTime()));
+    this.timer = this.deps.clock.setTimer(
+      () => {
+        void this.reconcile('timer');
+      },
+      Math.max(0, at - now.getTime()),
+    );
   }
 
   // ---- manual actions (called through exclusive) ---------------------------------------------
@@ -603,28 +830,62 @@ export class PlanRunner {
   /** Re-runs the failed operation (not whatever the schedule says now). */
   retryNow(): string {
     const { plan, status } = this.requireLoaded();
-    if (status.phase !== 'Error') throw new LifecycleError('NOT_ALLOWED', `plan ${this.name} is ${status.phase}; retry is for a plan that needs attention (Error)`);
+    if (status.phase !== 'Error')
+      throw new LifecycleError(
+        'NOT_ALLOWED',
+        `plan ${this.name} is ${status.phase}; retry is for a plan that needs attention (Error)`,
+      );
     const operation = status.error?.operation ?? status.lastOperation;
-    if (!operation) throw new LifecycleError('NOT_ALLOWED', `plan ${this.name} has no failed operation to retry`);
+    if (!operation)
+      throw new LifecycleError('NOT_ALLOWED', `plan ${this.name} has no failed operation to retry`);
     status.retriesLeft = null;
     const exceptions = this.exceptions();
-    if (operation === 'wakeup') this.beginWakeup(plan, exceptions, 'manual retry of the failed wake-up', { keepCompleted: true });
-    else this.start(plan, exceptions, 'shutdown', 'manual retry of the failed shutdown', { keepCompleted: true }, evaluate(plan, exceptions, this.deps.clock.now()).activeExceptions);
+    if (operation === 'wakeup')
+      this.beginWakeup(plan, exceptions, 'manual retry of the failed wake-up', {
+        keepCompleted: true,
+      });
+    else
+      this.start(
+        plan,
+        exceptions,
+        'shutdown',
+        'manual retry of the failed shutdown',
+        { keepCompleted: true },
+        evaluate(plan, exceptions, this.deps.clock.now()).activeExceptions,
+      );
     this.arm(plan, exceptions, this.deps.clock.now());
-    const says = evaluate(plan, exceptions, this.deps.clock.now()).hibernate ? 'hibernate' : 'awake';
+    const says = evaluate(plan, exceptions, this.deps.clock.now()).hibernate
+      ? 'hibernate'
+      : 'awake';
     return `retrying the failed ${operation === 'wakeup' ? 'wake-up' : 'shutdown'} now (the schedule says ${says}; it applies once this finishes)`;
   }
 
   restartNow(operation: Operation): string {
     const { plan, status } = this.requireLoaded();
-    if (this.op) throw new LifecycleError('NOT_ALLOWED', `plan ${this.name} is ${status.phase} and an operation is running; wait for it or suspend the plan`);
+    if (this.op)
+      throw new LifecycleError(
+        'NOT_ALLOWED',
+        `plan ${this.name} is ${status.phase} and an operation is running; wait for it or suspend the plan`,
+      );
     if (status.phase !== 'Error' && status.phase !== 'Hibernating' && status.phase !== 'WakingUp') {
-      throw new LifecycleError('NOT_ALLOWED', `plan ${this.name} is ${status.phase}; restart is for a failed or stuck operation`);
+      throw new LifecycleError(
+        'NOT_ALLOWED',
+        `plan ${this.name} is ${status.phase}; restart is for a failed or stuck operation`,
+      );
     }
     const exceptions = this.exceptions();
     status.ledgerOperation = null; // a fresh ledger: every target runs again
-    if (operation === 'wakeup') this.beginWakeup(plan, exceptions, `manual restart of the wake-up`, { keepCompleted: false });
-    else this.start(plan, exceptions, 'shutdown', 'manual restart of the shutdown', { keepCompleted: false }, evaluate(plan, exceptions, this.deps.clock.now()).activeExceptions);
+    if (operation === 'wakeup')
+      this.beginWakeup(plan, exceptions, `manual restart of the wake-up`, { keepCompleted: false });
+    else
+      this.start(
+        plan,
+        exceptions,
+        'shutdown',
+        'manual restart of the shutdown',
+        { keepCompleted: false },
+        evaluate(plan, exceptions, this.deps.clock.now()).activeExceptions,
+      );
     return `restarted the ${operation === 'wakeup' ? 'wake-up' : 'shutdown'} from the beginning`;
   }
 
@@ -634,21 +895,39 @@ export class PlanRunner {
     if (status.phase !== 'Error') return;
     const exceptions = this.exceptions();
     status.retriesLeft = null;
-    if (operation === 'wakeup') this.beginWakeup(plan, exceptions, trigger, { keepCompleted: false });
-    else this.start(plan, exceptions, 'shutdown', trigger, { keepCompleted: false }, evaluate(plan, exceptions, this.deps.clock.now()).activeExceptions);
+    if (operation === 'wakeup')
+      this.beginWakeup(plan, exceptions, trigger, { keepCompleted: false });
+    else
+      this.start(
+        plan,
+        exceptions,
+        'shutdown',
+        trigger,
+        { keepCompleted: false },
+        evaluate(plan, exceptions, this.deps.clock.now()).activeExceptions,
+      );
   }
 
   markAwake(): string {
     const { status } = this.requireLoaded();
-    if (this.op) throw new LifecycleError('NOT_ALLOWED', `plan ${this.name} is ${status.phase}; wait for the operation to finish or suspend it`);
+    if (this.op)
+      throw new LifecycleError(
+        'NOT_ALLOWED',
+        `plan ${this.name} is ${status.phase}; wait for the operation to finish or suspend it`,
+      );
     if (status.phase !== 'Error' && status.phase !== 'Hibernated') {
-      throw new LifecycleError('NOT_ALLOWED', `plan ${this.name} is ${status.phase}; "mark as awake" is for a plan asleep or in Error`);
+      throw new LifecycleError(
+        'NOT_ALLOWED',
+        `plan ${this.name} is ${status.phase}; "mark as awake" is for a plan asleep or in Error`,
+      );
     }
     status.operation = null;
     status.error = null;
     status.retriesLeft = null;
     status.nextRetryAt = null;
-    this.setPhase('Active', 'marked as awake by the user; restore data kept for inspection', () => this.closeCycle());
+    this.setPhase('Active', 'marked as awake by the user; restore data kept for inspection', () =>
+      this.closeCycle(),
+    );
     return 'marked as awake; the cycle is closed and its restore data kept for inspection';
   }
 
@@ -656,7 +935,12 @@ export class PlanRunner {
   ensureCycle(): string {
     const { status } = this.requireLoaded();
     if (!status.cycle) {
-      status.cycle = { id: randomUUID(), openedAt: this.deps.clock.now().toISOString(), targets: {}, overrides: null };
+      status.cycle = {
+        id: randomUUID(),
+        openedAt: this.deps.clock.now().toISOString(),
+        targets: {},
+        overrides: null,
+      };
       this.commit();
     }
     return status.cycle.id;
@@ -673,8 +957,10 @@ function describeTrigger(trigger: string, reason: string): string {
 }
 
 function summarize(entries: readonly LedgerEntry[]): string {
-  return entries
-    .slice(0, 3)
-    .map((e) => `${e.target}: ${e.message ?? e.state}`)
-    .join('; ') + (entries.length > 3 ? `; …${entries.length - 3} more` : '');
+  return (
+    entries
+      .slice(0, 3)
+      .map((e) => `${e.target}: ${e.message ?? e.state}`)
+      .join('; ') + (entries.length > 3 ? `; …${entries.length - 3} more` : '')
+  );
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Strategy } from '../../../shared/model';
 import { compileStages, descendants, effectiveEdges, operationEdges } from './stages';
 
-const names = (stages: ReturnType<typeof compileStages>): string[][] => stages.map((s) => s.targets);
+const names = (stages: ReturnType<typeof compileStages>): string[][] =>
+  stages.map((s) => s.targets);
 
 describe('compileStages', () => {
   const targets = ['a', 'b', 'c', 'd'];
@@ -19,13 +20,25 @@ describe('compileStages', () => {
   });
 
   it('DAG: Kahn levels, `from` first on shutdown and the edges reversed on wake-up', () => {
-    const s: Strategy = { type: 'DAG', dependencies: [{ from: 'a', to: 'b' }, { from: 'b', to: 'c' }] };
+    const s: Strategy = {
+      type: 'DAG',
+      dependencies: [
+        { from: 'a', to: 'b' },
+        { from: 'b', to: 'c' },
+      ],
+    };
     expect(names(compileStages(s, targets, 'shutdown'))).toEqual([['a', 'd'], ['b'], ['c']]);
     expect(names(compileStages(s, targets, 'wakeup'))).toEqual([['c', 'd'], ['b'], ['a']]);
   });
 
   it('DAG: a target left out by an override passes its ordering through', () => {
-    const edges = effectiveEdges([{ from: 'a', to: 'b' }, { from: 'b', to: 'c' }], ['a', 'c']);
+    const edges = effectiveEdges(
+      [
+        { from: 'a', to: 'b' },
+        { from: 'b', to: 'c' },
+      ],
+      ['a', 'c'],
+    );
     expect(edges).toEqual([{ from: 'a', to: 'c' }]);
   });
 
@@ -41,11 +54,17 @@ describe('compileStages', () => {
       { name: 'apps', targets: ['a', 'b'], maxConcurrency: null },
       { name: 'data', targets: ['c', 'd'], maxConcurrency: 1 },
     ]);
-    expect(names(compileStages(s, targets, 'wakeup'))).toEqual([['d', 'c'], ['a', 'b']]);
+    expect(names(compileStages(s, targets, 'wakeup'))).toEqual([
+      ['d', 'c'],
+      ['a', 'b'],
+    ]);
   });
 
   it('descendants follow the operation direction', () => {
-    const edges = [{ from: 'a', to: 'b' }, { from: 'b', to: 'c' }];
+    const edges = [
+      { from: 'a', to: 'b' },
+      { from: 'b', to: 'c' },
+    ];
     expect([...descendants('a', edges)]).toEqual(['b', 'c']);
     expect([...descendants('c', operationEdges(edges, 'wakeup'))]).toEqual(['b', 'a']);
   });

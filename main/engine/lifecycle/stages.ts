@@ -61,7 +61,8 @@ export function topologicalLevels(targets: readonly string[], edges: readonly Ed
   const done = new Set<string>();
   while (done.size < targets.length) {
     const level = targets.filter((t) => !done.has(t) && (indegree.get(t) ?? 0) === 0);
-    if (level.length === 0) throw new Error(`dependency cycle among: ${targets.filter((t) => !done.has(t)).join(', ')}`);
+    if (level.length === 0)
+      throw new Error(`dependency cycle among: ${targets.filter((t) => !done.has(t)).join(', ')}`);
     for (const t of level) {
       done.add(t);
       for (const e of edges) if (e.from === t) indegree.set(e.to, (indegree.get(e.to) ?? 0) - 1);
@@ -72,7 +73,11 @@ export function topologicalLevels(targets: readonly string[], edges: readonly Ed
 }
 
 /** Every strategy compiles to ordered stages; wake-up runs them in reverse. */
-export function compileStages(strategy: Strategy, included: readonly string[], operation: Operation): Stage[] {
+export function compileStages(
+  strategy: Strategy,
+  included: readonly string[],
+  operation: Operation,
+): Stage[] {
   const limit = strategy.maxConcurrency ?? null;
   let stages: Stage[];
   switch (strategy.type) {
@@ -80,10 +85,19 @@ export function compileStages(strategy: Strategy, included: readonly string[], o
       stages = included.map((t) => ({ name: t, targets: [t], maxConcurrency: 1 }));
       return operation === 'shutdown' ? stages : stages.reverse();
     case 'Parallel':
-      return included.length === 0 ? [] : [{ name: 'all', targets: [...included], maxConcurrency: limit }];
+      return included.length === 0
+        ? []
+        : [{ name: 'all', targets: [...included], maxConcurrency: limit }];
     case 'DAG': {
-      const edges = operationEdges(effectiveEdges(strategy.dependencies ?? [], included), operation);
-      return topologicalLevels(included, edges).map((targets, i) => ({ name: `level ${i + 1}`, targets, maxConcurrency: limit }));
+      const edges = operationEdges(
+        effectiveEdges(strategy.dependencies ?? [], included),
+        operation,
+      );
+      return topologicalLevels(included, edges).map((targets, i) => ({
+        name: `level ${i + 1}`,
+        targets,
+        maxConcurrency: limit,
+      }));
     }
     case 'Staged': {
       const keep = new Set(included);

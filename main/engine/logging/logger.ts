@@ -47,14 +47,20 @@ export function createFileLogger(options: FileLoggerOptions, base: LogFields = {
     if (!existsSync(options.path) || statSync(options.path).size < maxBytes) return;
     rmSync(`${options.path}.${keep}`, { force: true });
     for (let i = keep - 1; i >= 1; i--) {
-      if (existsSync(`${options.path}.${i}`)) renameSync(`${options.path}.${i}`, `${options.path}.${i + 1}`);
+      if (existsSync(`${options.path}.${i}`))
+        renameSync(`${options.path}.${i}`, `${options.path}.${i + 1}`);
     }
     renameSync(options.path, `${options.path}.1`);
   };
 
   const write = (level: LogLevel, message: string, fields: LogFields = {}): void => {
     if (ORDER[level] < minLevel) return;
-    const line = JSON.stringify({ time: now().toISOString(), level, message, ...(redact({ ...base, ...fields }) as LogFields) });
+    const line = JSON.stringify({
+      time: now().toISOString(),
+      level,
+      message,
+      ...(redact({ ...base, ...fields }) as LogFields),
+    });
     try {
       rotate();
       appendFileSync(options.path, line + '\n', { mode: 0o600 });
@@ -73,14 +79,20 @@ export function createFileLogger(options: FileLoggerOptions, base: LogFields = {
   };
 }
 
-export function createMemoryLogger(lines: Array<{ level: LogLevel; message: string; fields: LogFields }> = []): Logger & {
+export function createMemoryLogger(
+  lines: Array<{ level: LogLevel; message: string; fields: LogFields }> = [],
+): Logger & {
   lines: typeof lines;
 } {
   const make = (base: LogFields): Logger => ({
-    debug: (message, fields = {}) => lines.push({ level: 'debug', message, fields: redact({ ...base, ...fields }) as LogFields }),
-    info: (message, fields = {}) => lines.push({ level: 'info', message, fields: redact({ ...base, ...fields }) as LogFields }),
-    warn: (message, fields = {}) => lines.push({ level: 'warn', message, fields: redact({ ...base, ...fields }) as LogFields }),
-    error: (message, fields = {}) => lines.push({ level: 'error', message, fields: redact({ ...base, ...fields }) as LogFields }),
+    debug: (message, fields = {}) =>
+      lines.push({ level: 'debug', message, fields: redact({ ...base, ...fields }) as LogFields }),
+    info: (message, fields = {}) =>
+      lines.push({ level: 'info', message, fields: redact({ ...base, ...fields }) as LogFields }),
+    warn: (message, fields = {}) =>
+      lines.push({ level: 'warn', message, fields: redact({ ...base, ...fields }) as LogFields }),
+    error: (message, fields = {}) =>
+      lines.push({ level: 'error', message, fields: redact({ ...base, ...fields }) as LogFields }),
     child: (fields) => make({ ...base, ...fields }),
   });
   return Object.assign(make({}), { lines });

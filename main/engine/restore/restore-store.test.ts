@@ -9,8 +9,16 @@ let store: RestoreStore;
 const T0 = new Date('2026-01-28T20:00:00Z');
 const later = (minutes: number): Date => new Date(T0.getTime() + minutes * 60_000);
 
-const running = (key: string, extra: Record<string, unknown> = {}): ResourceCapture => ({ key, state: { wasRunning: true, ...extra }, isLive: true });
-const stopped = (key: string): ResourceCapture => ({ key, state: { wasRunning: false }, isLive: false });
+const running = (key: string, extra: Record<string, unknown> = {}): ResourceCapture => ({
+  key,
+  state: { wasRunning: true, ...extra },
+  isLive: true,
+});
+const stopped = (key: string): ResourceCapture => ({
+  key,
+  state: { wasRunning: false },
+  isLive: false,
+});
 
 function save(cycleId: string, resources: ResourceCapture[], now = T0): number {
   return store.saveOrPreserve({ plan: 'p', target: 't', executor: 'ec2', cycleId, resources, now });
@@ -29,7 +37,12 @@ describe('saveOrPreserve', () => {
   it('stores the first capture of a target in the open cycle', () => {
     save('c1', [running('i-1'), stopped('i-2')]);
     expect(states()).toEqual({ 'i-1': { wasRunning: true }, 'i-2': { wasRunning: false } });
-    expect(store.inspect('p', 't', 'c1', true)).toMatchObject({ isLive: true, cycleId: 'c1', open: true, resourceCount: 2 });
+    expect(store.inspect('p', 't', 'c1', true)).toMatchObject({
+      isLive: true,
+      cycleId: 'c1',
+      open: true,
+      resourceCount: 2,
+    });
   });
 
   it('keeps a live capture when a retry finds the resource already stopped', () => {
@@ -68,7 +81,10 @@ describe('saveOrPreserve', () => {
     save('c2', [stopped('i-1')], later(60 * 24));
     const point = store.inspect('p', 't', 'c2', true);
     expect(point.cycleId).toBe('c2');
-    expect(point.resources.find((r) => r.key === 'i-1')).toMatchObject({ state: { wasRunning: false }, staleCount: 0 });
+    expect(point.resources.find((r) => r.key === 'i-1')).toMatchObject({
+      state: { wasRunning: false },
+      staleCount: 0,
+    });
     expect(point.resources.find((r) => r.key === 'i-2')).toMatchObject({ staleCount: 1 });
     // A stale resource is not woken.
     expect(Object.keys(states('c2'))).toEqual(['i-1']);
@@ -78,7 +94,9 @@ describe('saveOrPreserve', () => {
     save('c1', [running('i-1'), running('gone')]);
     save('c2', [running('i-1')], later(1));
     save('c3', [running('i-1')], later(2));
-    expect(store.inspect('p', 't', 'c3', true).resources.find((r) => r.key === 'gone')?.staleCount).toBe(2);
+    expect(
+      store.inspect('p', 't', 'c3', true).resources.find((r) => r.key === 'gone')?.staleCount,
+    ).toBe(2);
     save('c4', [running('i-1')], later(3));
     expect(store.inspect('p', 't', 'c4', true).resources.map((r) => r.key)).toEqual(['i-1']);
   });
@@ -104,7 +122,14 @@ describe('cycle queries and repairs', () => {
   it('hasRestoreData and allTargetsRestored follow the open cycle', () => {
     expect(store.hasRestoreData('p', 'c1')).toBe(false);
     save('c1', [running('i-1')]);
-    store.saveOrPreserve({ plan: 'p', target: 'u', executor: 'asg', cycleId: 'c1', resources: [running('g')], now: T0 });
+    store.saveOrPreserve({
+      plan: 'p',
+      target: 'u',
+      executor: 'asg',
+      cycleId: 'c1',
+      resources: [running('g')],
+      now: T0,
+    });
     expect(store.hasRestoreData('p', 'c1')).toBe(true);
     expect(store.hasRestoreData('p', 'other')).toBe(false);
     store.markTargetRestored('p', 't', later(1));

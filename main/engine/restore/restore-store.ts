@@ -1,5 +1,9 @@
 import type { Database } from 'better-sqlite3';
-import type { RestorePointDetail, RestorePointSummary, RestoreResource } from '../../../shared/model/status';
+import type {
+  RestorePointDetail,
+  RestorePointSummary,
+  RestoreResource,
+} from '../../../shared/model/status';
 
 /** What an executor reports before it changes a resource (write-ahead). */
 export interface ResourceCapture {
@@ -60,7 +64,9 @@ export class RestoreStore {
 
   private point(plan: string, target: string): PointRow | undefined {
     return this.db
-      .prepare<[string, string], PointRow>('SELECT * FROM restore_points WHERE plan_name = ? AND target = ?')
+      .prepare<[string, string], PointRow>(
+        'SELECT * FROM restore_points WHERE plan_name = ? AND target = ?',
+      )
       .get(plan, target);
   }
 
@@ -103,7 +109,14 @@ export class RestoreStore {
          is_live = excluded.is_live, captured_at = excluded.captured_at, stale_count = 0`,
     );
     const write = (r: ResourceCapture): void => {
-      insertResource.run(plan, target, r.key, JSON.stringify(r.state ?? null), r.isLive ? 1 : 0, at);
+      insertResource.run(
+        plan,
+        target,
+        r.key,
+        JSON.stringify(r.state ?? null),
+        r.isLive ? 1 : 0,
+        at,
+      );
     };
     return this.db.transaction(() => {
       const existing = this.point(plan, target);
@@ -130,7 +143,9 @@ export class RestoreStore {
         }
         // Shut down again within the cycle: the target is no longer restored.
         this.db
-          .prepare('UPDATE restore_points SET restored_at = NULL, executor = ? WHERE plan_name = ? AND target = ?')
+          .prepare(
+            'UPDATE restore_points SET restored_at = NULL, executor = ? WHERE plan_name = ? AND target = ?',
+          )
           .run(executor, plan, target);
       } else {
         // Rule 3: the point was consumed (its cycle closed): this is a new cycle.
@@ -139,11 +154,15 @@ export class RestoreStore {
           if (reported.has(old.key)) continue;
           if (old.stale_count + 1 >= STALE_EVICTION_COUNT) {
             this.db
-              .prepare('DELETE FROM restore_resources WHERE plan_name = ? AND target = ? AND key = ?')
+              .prepare(
+                'DELETE FROM restore_resources WHERE plan_name = ? AND target = ? AND key = ?',
+              )
               .run(plan, target, old.key);
           } else {
             this.db
-              .prepare('UPDATE restore_resources SET stale_count = stale_count + 1 WHERE plan_name = ? AND target = ? AND key = ?')
+              .prepare(
+                'UPDATE restore_resources SET stale_count = stale_count + 1 WHERE plan_name = ? AND target = ? AND key = ?',
+              )
               .run(plan, target, old.key);
           }
         }
@@ -169,8 +188,9 @@ export class RestoreStore {
   hasRestoreData(plan: string, cycleId: string | null): boolean {
     if (!cycleId) return false;
     return (
-      this.db.prepare('SELECT 1 FROM restore_points WHERE plan_name = ? AND cycle_id = ? LIMIT 1').get(plan, cycleId) !==
-      undefined
+      this.db
+        .prepare('SELECT 1 FROM restore_points WHERE plan_name = ? AND cycle_id = ? LIMIT 1')
+        .get(plan, cycleId) !== undefined
     );
   }
 
@@ -188,7 +208,12 @@ export class RestoreStore {
       restoredAt: point.restored_at,
       resources: this.resources(plan, target)
         .filter((r) => r.stale_count === 0)
-        .map((r) => ({ key: r.key, state: JSON.parse(r.state_json) as unknown, isLive: r.is_live === 1, capturedAt: r.captured_at })),
+        .map((r) => ({
+          key: r.key,
+          state: JSON.parse(r.state_json) as unknown,
+          isLive: r.is_live === 1,
+          capturedAt: r.captured_at,
+        })),
     };
   }
 
@@ -214,10 +239,20 @@ export class RestoreStore {
     return (row?.pending ?? 0) === 0;
   }
 
-  summaries(plan: string | undefined, openCycles: ReadonlyMap<string, string | null>, knownPlans: ReadonlySet<string>): RestorePointSummary[] {
+  summaries(
+    plan: string | undefined,
+    openCycles: ReadonlyMap<string, string | null>,
+    knownPlans: ReadonlySet<string>,
+  ): RestorePointSummary[] {
     const rows = plan
-      ? this.db.prepare<[string], PointRow>('SELECT * FROM restore_points WHERE plan_name = ? ORDER BY target').all(plan)
-      : this.db.prepare<[], PointRow>('SELECT * FROM restore_points ORDER BY plan_name, target').all();
+      ? this.db
+          .prepare<[string], PointRow>(
+            'SELECT * FROM restore_points WHERE plan_name = ? ORDER BY target',
+          )
+          .all(plan)
+      : this.db
+          .prepare<[], PointRow>('SELECT * FROM restore_points ORDER BY plan_name, target')
+          .all();
     const counts = this.db.prepare<[string, string], { n: number; stale: number }>(
       'SELECT COUNT(*) AS n, COALESCE(SUM(stale_count > 0), 0) AS stale FROM restore_resources WHERE plan_name = ? AND target = ?',
     );
@@ -239,9 +274,18 @@ export class RestoreStore {
     });
   }
 
-  inspect(plan: string, target: string, openCycle: string | null, planExists: boolean): RestorePointDetail {
+  inspect(
+    plan: string,
+    target: string,
+    openCycle: string | null,
+    planExists: boolean,
+  ): RestorePointDetail {
     const point = this.point(plan, target);
-    if (!point) throw new RestoreStoreError('NOT_FOUND', `There is no restore point for target ${target} of plan ${plan}.`);
+    if (!point)
+      throw new RestoreStoreError(
+        'NOT_FOUND',
+        `There is no restore point for target ${target} of plan ${plan}.`,
+      );
     const resources: RestoreResource[] = this.resources(plan, target).map((r) => ({
       key: r.key,
       state: JSON.parse(r.state_json) as unknown,
@@ -275,7 +319,10 @@ export class RestoreStore {
       .run(JSON.stringify(state), now.toISOString(), plan, target, key);
     if (result.changes === 0) {
       if (!this.exists(plan, target)) {
-        throw new RestoreStoreError('NOT_FOUND', `There is no restore point for target ${target} of plan ${plan}.`);
+        throw new RestoreStoreError(
+          'NOT_FOUND',
+          `There is no restore point for target ${target} of plan ${plan}.`,
+        );
       }
       // A new key: the user adds a resource by hand; treat it as a live capture.
       this.db
@@ -292,18 +339,29 @@ export class RestoreStore {
   drop(plan: string, target: string, key?: string): number {
     return this.db.transaction(() => {
       if (!this.exists(plan, target)) {
-        throw new RestoreStoreError('NOT_FOUND', `There is no restore point for target ${target} of plan ${plan}.`);
+        throw new RestoreStoreError(
+          'NOT_FOUND',
+          `There is no restore point for target ${target} of plan ${plan}.`,
+        );
       }
       if (key !== undefined) {
         const n = this.db
           .prepare('DELETE FROM restore_resources WHERE plan_name = ? AND target = ? AND key = ?')
           .run(plan, target, key).changes;
-        if (n === 0) throw new RestoreStoreError('NOT_FOUND', `Restore point ${plan}/${target} has no resource ${key}.`);
+        if (n === 0)
+          throw new RestoreStoreError(
+            'NOT_FOUND',
+            `Restore point ${plan}/${target} has no resource ${key}.`,
+          );
         this.refreshTargetLiveness(plan, target);
         return n;
       }
-      const n = this.db.prepare('DELETE FROM restore_resources WHERE plan_name = ? AND target = ?').run(plan, target).changes;
-      this.db.prepare('DELETE FROM restore_points WHERE plan_name = ? AND target = ?').run(plan, target);
+      const n = this.db
+        .prepare('DELETE FROM restore_resources WHERE plan_name = ? AND target = ?')
+        .run(plan, target).changes;
+      this.db
+        .prepare('DELETE FROM restore_points WHERE plan_name = ? AND target = ?')
+        .run(plan, target);
       return n;
     })();
   }
@@ -311,7 +369,9 @@ export class RestoreStore {
   /** Creates an empty point in the given cycle, so that a wake-up of the target is a no-op success. */
   init(plan: string, target: string, executor: string, cycleId: string, now: Date): void {
     this.db.transaction(() => {
-      this.db.prepare('DELETE FROM restore_resources WHERE plan_name = ? AND target = ?').run(plan, target);
+      this.db
+        .prepare('DELETE FROM restore_resources WHERE plan_name = ? AND target = ?')
+        .run(plan, target);
       this.db
         .prepare(
           `INSERT INTO restore_points (plan_name, target, executor, cycle_id, is_live, captured_at, restored_at)
@@ -326,7 +386,9 @@ export class RestoreStore {
   /** Targets of a plan that hold a point in the given cycle. */
   targetsInCycle(plan: string, cycleId: string): string[] {
     return this.db
-      .prepare<[string, string], { target: string }>('SELECT target FROM restore_points WHERE plan_name = ? AND cycle_id = ?')
+      .prepare<[string, string], { target: string }>(
+        'SELECT target FROM restore_points WHERE plan_name = ? AND cycle_id = ?',
+      )
       .all(plan, cycleId)
       .map((r) => r.target);
   }

@@ -1,4 +1,9 @@
-import { API_METHODS, apiInputSchemas, type ApiMethod, type HibernatorApi } from '../../../shared/api/contract';
+import {
+  API_METHODS,
+  apiInputSchemas,
+  type ApiMethod,
+  type HibernatorApi,
+} from '../../../shared/api/contract';
 import { ApiError, type ApiErrorBody } from '../../../shared/api/errors';
 import { formatPath } from '../../../shared/model';
 import type { Logger } from '../logging/logger';
@@ -15,16 +20,31 @@ export function isApiMethod(method: string): method is ApiMethod {
  * checked against the contract, the input parsed with its shared schema, and every failure
  * turned into `{ code, message, issues }` — never a stack trace.
  */
-export async function dispatch(api: HibernatorApi, method: string, input: unknown, logger?: Logger): Promise<DispatchResult> {
+export async function dispatch(
+  api: HibernatorApi,
+  method: string,
+  input: unknown,
+  logger?: Logger,
+): Promise<DispatchResult> {
   if (!isApiMethod(method)) {
-    return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `There is no API method "${method}".` } };
+    return {
+      ok: false,
+      error: { code: 'UNKNOWN_METHOD', message: `There is no API method "${method}".` },
+    };
   }
   const parsed = apiInputSchemas[method].safeParse(input ?? {});
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({ path: formatPath(i.path) || '(body)', message: i.message }));
+    const issues = parsed.error.issues.map((i) => ({
+      path: formatPath(i.path) || '(body)',
+      message: i.message,
+    }));
     return {
       ok: false,
-      error: { code: 'INVALID_INPUT', message: `Invalid input for ${method}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues },
+      error: {
+        code: 'INVALID_INPUT',
+        message: `Invalid input for ${method}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+        issues,
+      },
     };
   }
   try {
@@ -33,11 +53,18 @@ export async function dispatch(api: HibernatorApi, method: string, input: unknow
     return { ok: true, result };
   } catch (error) {
     if (error instanceof ApiError) return { ok: false, error: error.toBody() };
-    if (error instanceof StoredDataError) return { ok: false, error: { code: error.code, message: error.message } };
-    logger?.error('api method failed', { method, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    if (error instanceof StoredDataError)
+      return { ok: false, error: { code: error.code, message: error.message } };
+    logger?.error('api method failed', {
+      method,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
     return {
       ok: false,
-      error: { code: 'INTERNAL', message: `${method} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}. See the engine log.` },
+      error: {
+        code: 'INTERNAL',
+        message: `${method} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}. See the engine log.`,
+      },
     };
   }
 }

@@ -120,7 +120,8 @@ export class HibernatorService implements HibernatorApi {
   async updateSettings(input: ApiInput<'updateSettings'>): Out<'updateSettings'> {
     const settings = this.ctx.settings.update(input.settings);
     this.ctx.bus.emit({ type: 'SettingsChanged' });
-    if (input.settings.headsUpMinutes !== undefined) await this.ctx.lifecycle.reevaluateAll('settings changed');
+    if (input.settings.headsUpMinutes !== undefined)
+      await this.ctx.lifecycle.reevaluateAll('settings changed');
     return settings;
   }
 }

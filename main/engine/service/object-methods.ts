@@ -1,4 +1,9 @@
-import type { ApplyResult, ConnectionTestResult, ImportResult, ImportedItem } from '../../../shared/api/contract';
+import type {
+  ApplyResult,
+  ConnectionTestResult,
+  ImportResult,
+  ImportedItem,
+} from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
 import {
   exportYaml as toYamlDocuments,
@@ -18,21 +23,41 @@ export async function applyException(ctx: ServiceContext, input: unknown): Promi
   const plans = ctx.plans.list(ctx.clock.now()).map((p) => p.plan);
   const result = validateException(input, { plans });
   if (!result.valid || !result.value) {
-    throw new ApiError('INVALID_INPUT', `The exception is not valid: ${result.errors.length} problem(s).`, result.errors);
+    throw new ApiError(
+      'INVALID_INPUT',
+      `The exception is not valid: ${result.errors.length} problem(s).`,
+      result.errors,
+    );
   }
   const exception = result.value;
   requirePlan(ctx, exception.spec.planRef.name);
   const created = ctx.exceptions.upsert(exception, ctx.clock.now());
-  ctx.bus.emit({ type: 'ExceptionChanged', plan: exception.spec.planRef.name, exception: exception.metadata.name, change: created ? 'created' : 'updated' });
-  await ctx.lifecycle.planChanged(exception.spec.planRef.name, `exception ${exception.metadata.name} ${created ? 'added' : 'changed'}`);
+  ctx.bus.emit({
+    type: 'ExceptionChanged',
+    plan: exception.spec.planRef.name,
+    exception: exception.metadata.name,
+    change: created ? 'created' : 'updated',
+  });
+  await ctx.lifecycle.planChanged(
+    exception.spec.planRef.name,
+    `exception ${exception.metadata.name} ${created ? 'added' : 'changed'}`,
+  );
   return { name: exception.metadata.name, created, warnings: result.warnings };
 }
 
-export async function deleteException(ctx: ServiceContext, name: string): Promise<{ name: string; deleted: boolean }> {
+export async function deleteException(
+  ctx: ServiceContext,
+  name: string,
+): Promise<{ name: string; deleted: boolean }> {
   const existing = ctx.exceptions.get(name);
   if (!existing) throw new ApiError('NOT_FOUND', `There is no schedule exception named "${name}".`);
   ctx.exceptions.delete(name);
-  ctx.bus.emit({ type: 'ExceptionChanged', plan: existing.spec.planRef.name, exception: name, change: 'deleted' });
+  ctx.bus.emit({
+    type: 'ExceptionChanged',
+    plan: existing.spec.planRef.name,
+    exception: name,
+    change: 'deleted',
+  });
   if (ctx.plans.get(existing.spec.planRef.name, ctx.clock.now())) {
     await ctx.lifecycle.planChanged(existing.spec.planRef.name, `exception ${name} removed`);
   }
@@ -42,21 +67,36 @@ export async function deleteException(ctx: ServiceContext, name: string): Promis
 export function applyConnection(ctx: ServiceContext, input: unknown): ApplyResult {
   const result = validateConnection(input);
   if (!result.valid || !result.value) {
-    throw new ApiError('INVALID_INPUT', `The connection is not valid: ${result.errors.length} problem(s).`, result.errors);
+    throw new ApiError(
+      'INVALID_INPUT',
+      `The connection is not valid: ${result.errors.length} problem(s).`,
+      result.errors,
+    );
   }
   const created = ctx.connections.upsert(result.value, ctx.clock.now());
-  ctx.bus.emit({ type: 'ConnectionChanged', connection: result.value.metadata.name, change: created ? 'created' : 'updated' });
+  ctx.bus.emit({
+    type: 'ConnectionChanged',
+    connection: result.value.metadata.name,
+    change: created ? 'created' : 'updated',
+  });
   return { name: result.value.metadata.name, created, warnings: result.warnings };
 }
 
-export function deleteConnection(ctx: ServiceContext, name: string): { name: string; deleted: boolean } {
-  if (!ctx.connections.get(name)) throw new ApiError('NOT_FOUND', `There is no connection named "${name}".`);
+export function deleteConnection(
+  ctx: ServiceContext,
+  name: string,
+): { name: string; deleted: boolean } {
+  if (!ctx.connections.get(name))
+    throw new ApiError('NOT_FOUND', `There is no connection named "${name}".`);
   const users = ctx.plans
     .list(ctx.clock.now())
     .filter((p) => p.plan.spec.targets.some((t) => t.connectorRef?.name === name))
     .map((p) => p.plan.metadata.name);
   if (users.length > 0) {
-    throw new ApiError('NOT_ALLOWED', `Connection ${name} is used by plan(s) ${users.join(', ')}: change their targets first.`);
+    throw new ApiError(
+      'NOT_ALLOWED',
+      `Connection ${name} is used by plan(s) ${users.join(', ')}: change their targets first.`,
+    );
   }
   ctx.connections.delete(name);
   ctx.bus.emit({ type: 'ConnectionChanged', connection: name, change: 'deleted' });
@@ -68,7 +108,11 @@ export function deleteConnection(ctx: ServiceContext, name: string): { name: str
  * of its exceptions, connections in the file satisfy its plans' connectorRefs); nothing is
  * applied unless every document is valid, and then everything is applied in one transaction.
  */
-export async function importYaml(ctx: ServiceContext, yaml: string, dryRun: boolean): Promise<ImportResult> {
+export async function importYaml(
+  ctx: ServiceContext,
+  yaml: string,
+  dryRun: boolean,
+): Promise<ImportResult> {
   const parsed = parseYamlDocuments(yaml);
   const items: ImportedItem[] = parsed.documents.map((d) => ({
     index: d.index,
@@ -80,10 +124,23 @@ export async function importYaml(ctx: ServiceContext, yaml: string, dryRun: bool
   }));
   const objects = parsed.documents.map((d) => d.object);
   // Cross-document checks with the engine's own state: connectorRefs and plan phases.
-  const fileConnections = objects.filter((o): o is Connection => o?.kind === 'CloudProvider' || o?.kind === 'K8SCluster');
-  const connections = [...ctx.connections.list().filter((c) => !fileConnections.some((f) => f.metadata.name === c.metadata.name)), ...fileConnections];
+  const fileConnections = objects.filter(
+    (o): o is Connection => o?.kind === 'CloudProvider' || o?.kind === 'K8SCluster',
+  );
+  const connections = [
+    ...ctx.connections
+      .list()
+      .filter((c) => !fileConnections.some((f) => f.metadata.name === c.metadata.name)),
+    ...fileConnections,
+  ];
   const filePlans = objects.filter((o): o is Plan => o?.kind === 'HibernatePlan');
-  const plans = [...ctx.plans.list(ctx.clock.now()).map((p) => p.plan).filter((p) => !filePlans.some((f) => f.metadata.name === p.metadata.name)), ...filePlans];
+  const plans = [
+    ...ctx.plans
+      .list(ctx.clock.now())
+      .map((p) => p.plan)
+      .filter((p) => !filePlans.some((f) => f.metadata.name === p.metadata.name)),
+    ...filePlans,
+  ];
   objects.forEach((object, i) => {
     const item = items[i];
     if (!object || !item || item.errors.length > 0) return;
@@ -93,23 +150,37 @@ export async function importYaml(ctx: ServiceContext, yaml: string, dryRun: bool
       try {
         checkPlanEdit(ctx, object);
       } catch (error) {
-        if (error instanceof ApiError) item.errors.push({ path: 'spec.targets', message: error.message });
+        if (error instanceof ApiError)
+          item.errors.push({ path: 'spec.targets', message: error.message });
       }
     } else if (object.kind === 'ScheduleException') {
       const again = validateException(object, { plans });
       item.errors.push(...again.errors);
       if (!plans.some((p) => p.metadata.name === object.spec.planRef.name)) {
-        item.errors.push({ path: 'spec.planRef.name', message: `plan "${object.spec.planRef.name}" does not exist here or in this file; import the plan first` });
+        item.errors.push({
+          path: 'spec.planRef.name',
+          message: `plan "${object.spec.planRef.name}" does not exist here or in this file; import the plan first`,
+        });
       }
     }
   });
   const errors = parsed.errors;
   const ok = errors.length === 0 && items.length > 0 && items.every((i) => i.errors.length === 0);
-  if (items.length === 0 && errors.length === 0) errors.push({ path: '', message: 'the file holds no documents; expected HibernatePlan, ScheduleException, CloudProvider or K8SCluster objects' });
+  if (items.length === 0 && errors.length === 0)
+    errors.push({
+      path: '',
+      message:
+        'the file holds no documents; expected HibernatePlan, ScheduleException, CloudProvider or K8SCluster objects',
+    });
   if (!ok || dryRun) return { ok, dryRun, items, errors };
 
   const now = ctx.clock.now();
-  const order: HibernatorObject['kind'][] = ['CloudProvider', 'K8SCluster', 'HibernatePlan', 'ScheduleException'];
+  const order: HibernatorObject['kind'][] = [
+    'CloudProvider',
+    'K8SCluster',
+    'HibernatePlan',
+    'ScheduleException',
+  ];
   const changes: Array<() => void> = [];
   const touchedPlans = new Set<string>();
   ctx.db.transaction(() => {
@@ -120,15 +191,34 @@ export async function importYaml(ctx: ServiceContext, yaml: string, dryRun: bool
         if (object.kind === 'HibernatePlan') {
           const created = ctx.plans.upsert(object, now);
           touchedPlans.add(object.metadata.name);
-          changes.push(() => ctx.bus.emit({ type: 'PlanChanged', plan: object.metadata.name, change: created ? 'created' : 'updated' }));
+          changes.push(() =>
+            ctx.bus.emit({
+              type: 'PlanChanged',
+              plan: object.metadata.name,
+              change: created ? 'created' : 'updated',
+            }),
+          );
         } else if (object.kind === 'ScheduleException') {
           const ex: ScheduleException = object;
           const created = ctx.exceptions.upsert(ex, now);
           touchedPlans.add(ex.spec.planRef.name);
-          changes.push(() => ctx.bus.emit({ type: 'ExceptionChanged', plan: ex.spec.planRef.name, exception: ex.metadata.name, change: created ? 'created' : 'updated' }));
+          changes.push(() =>
+            ctx.bus.emit({
+              type: 'ExceptionChanged',
+              plan: ex.spec.planRef.name,
+              exception: ex.metadata.name,
+              change: created ? 'created' : 'updated',
+            }),
+          );
         } else {
           const created = ctx.connections.upsert(object, now);
-          changes.push(() => ctx.bus.emit({ type: 'ConnectionChanged', connection: object.metadata.name, change: created ? 'created' : 'updated' }));
+          changes.push(() =>
+            ctx.bus.emit({
+              type: 'ConnectionChanged',
+              connection: object.metadata.name,
+              change: created ? 'created' : 'updated',
+            }),
+          );
         }
         item.applied = true;
       });
@@ -146,15 +236,24 @@ export function exportYaml(ctx: ServiceContext, planNames?: string[]): { yaml: s
     .filter((p) => !planNames || planNames.includes(p.metadata.name));
   if (planNames) {
     const missing = planNames.filter((n) => !plans.some((p) => p.metadata.name === n));
-    if (missing.length > 0) throw new ApiError('NOT_FOUND', `There is no plan named ${missing.map((m) => `"${m}"`).join(', ')}.`);
+    if (missing.length > 0)
+      throw new ApiError(
+        'NOT_FOUND',
+        `There is no plan named ${missing.map((m) => `"${m}"`).join(', ')}.`,
+      );
   }
-  const used = new Set(plans.flatMap((p) => p.spec.targets.map((t) => t.connectorRef?.name).filter((n): n is string => !!n)));
+  const used = new Set(
+    plans.flatMap((p) =>
+      p.spec.targets.map((t) => t.connectorRef?.name).filter((n): n is string => !!n),
+    ),
+  );
   const connections = ctx.connections.list().filter((c) => !planNames || used.has(c.metadata.name));
   // Connections referenced through an EKS providerRef come along too.
   for (const c of [...connections]) {
     if (c.kind === 'K8SCluster' && c.spec.providerRef) {
       const provider = ctx.connections.get(c.spec.providerRef.name);
-      if (provider && !connections.some((x) => x.metadata.name === provider.metadata.name)) connections.push(provider);
+      if (provider && !connections.some((x) => x.metadata.name === provider.metadata.name))
+        connections.push(provider);
     }
   }
   const names = new Set(plans.map((p) => p.metadata.name));
@@ -164,17 +263,30 @@ export function exportYaml(ctx: ServiceContext, planNames?: string[]): { yaml: s
 }
 
 /** Tests a stored connection by name, or an unsaved one from the editor. */
-export async function testConnection(ctx: ServiceContext, name: string | undefined, draft: unknown): Promise<ConnectionTestResult> {
+export async function testConnection(
+  ctx: ServiceContext,
+  name: string | undefined,
+  draft: unknown,
+): Promise<ConnectionTestResult> {
   let connection: Connection | null;
   if (draft !== undefined) {
     const result = validateConnection(draft);
-    if (!result.valid || !result.value) throw new ApiError('INVALID_INPUT', `The connection is not valid: ${result.errors.length} problem(s).`, result.errors);
+    if (!result.valid || !result.value)
+      throw new ApiError(
+        'INVALID_INPUT',
+        `The connection is not valid: ${result.errors.length} problem(s).`,
+        result.errors,
+      );
     connection = result.value;
   } else if (name) {
     connection = ctx.connections.get(name);
     if (!connection) throw new ApiError('NOT_FOUND', `There is no connection named "${name}".`);
   } else {
-    throw new ApiError('INVALID_INPUT', 'Give the name of a stored connection or a connection to test.', [{ path: 'name', message: 'is required' }]);
+    throw new ApiError(
+      'INVALID_INPUT',
+      'Give the name of a stored connection or a connection to test.',
+      [{ path: 'name', message: 'is required' }],
+    );
   }
   const all = ctx.connections.list().filter((c) => c.metadata.name !== connection?.metadata.name);
   return ctx.connectionTools.testConnection(connection, [...all, connection]);

@@ -21,7 +21,9 @@ export function requirePlan(ctx: ServiceContext, name: string): StoredPlan {
 
 function statusOf(ctx: ServiceContext, stored: StoredPlan): StoredPlan['status'] {
   // The running engine's in-memory status is the freshest (ledger writes are coalesced).
-  return ctx.lifecycle.has(stored.plan.metadata.name) ? (ctx.lifecycle.runner(stored.plan.metadata.name).status() ?? stored.status) : stored.status;
+  return ctx.lifecycle.has(stored.plan.metadata.name)
+    ? (ctx.lifecycle.runner(stored.plan.metadata.name).status() ?? stored.status)
+    : stored.status;
 }
 
 export function listPlans(ctx: ServiceContext): PlanSummary[] {
@@ -85,10 +87,17 @@ export function checkPlanEdit(ctx: ServiceContext, plan: Plan): void {
   }
 }
 
-export function validatePlanInput(ctx: ServiceContext, input: unknown): { plan: Plan; warnings: ApplyResult['warnings'] } {
+export function validatePlanInput(
+  ctx: ServiceContext,
+  input: unknown,
+): { plan: Plan; warnings: ApplyResult['warnings'] } {
   const result = validatePlan(input, { connections: ctx.connections.list() });
   if (!result.valid || !result.value) {
-    throw new ApiError('INVALID_PLAN', `The plan is not valid: ${result.errors.length} problem(s).`, result.errors);
+    throw new ApiError(
+      'INVALID_PLAN',
+      `The plan is not valid: ${result.errors.length} problem(s).`,
+      result.errors,
+    );
   }
   return { plan: result.value, warnings: result.warnings };
 }
@@ -97,12 +106,20 @@ export async function applyPlan(ctx: ServiceContext, input: unknown): Promise<Ap
   const { plan, warnings } = validatePlanInput(ctx, input);
   checkPlanEdit(ctx, plan);
   const created = ctx.plans.upsert(plan, ctx.clock.now());
-  ctx.bus.emit({ type: 'PlanChanged', plan: plan.metadata.name, change: created ? 'created' : 'updated' });
+  ctx.bus.emit({
+    type: 'PlanChanged',
+    plan: plan.metadata.name,
+    change: created ? 'created' : 'updated',
+  });
   await ctx.lifecycle.planChanged(plan.metadata.name, created ? 'plan created' : 'plan edited');
   return { name: plan.metadata.name, created, warnings };
 }
 
-export async function deletePlan(ctx: ServiceContext, name: string, force: boolean): Promise<{ name: string; deleted: boolean }> {
+export async function deletePlan(
+  ctx: ServiceContext,
+  name: string,
+  force: boolean,
+): Promise<{ name: string; deleted: boolean }> {
   const stored = requirePlan(ctx, name);
   const phase = statusOf(ctx, stored).phase;
   if (phase !== 'Active' && !force) {

@@ -8,14 +8,18 @@ export class ConnectionRepository {
 
   list(): Connection[] {
     return this.db
-      .prepare<[], { name: string; object_json: string }>('SELECT name, object_json FROM connections ORDER BY name')
+      .prepare<[], { name: string; object_json: string }>(
+        'SELECT name, object_json FROM connections ORDER BY name',
+      )
       .all()
       .map((row) => parseStoredJson(ConnectionSchema, row.object_json, `connection ${row.name}`));
   }
 
   get(name: string): Connection | null {
     const row = this.db
-      .prepare<[string], { object_json: string }>('SELECT object_json FROM connections WHERE name = ?')
+      .prepare<[string], { object_json: string }>(
+        'SELECT object_json FROM connections WHERE name = ?',
+      )
       .get(name);
     return row ? parseStoredJson(ConnectionSchema, row.object_json, `connection ${name}`) : null;
   }
@@ -28,7 +32,9 @@ export class ConnectionRepository {
          ON CONFLICT(name) DO UPDATE SET kind = excluded.kind, object_json = excluded.object_json, updated_at = excluded.updated_at
          RETURNING created_at`,
       )
-      .get(connection.metadata.name, connection.kind, JSON.stringify(connection), at, at) as { created_at: string };
+      .get(connection.metadata.name, connection.kind, JSON.stringify(connection), at, at) as {
+      created_at: string;
+    };
     return result.created_at === at;
   }
 

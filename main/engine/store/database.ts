@@ -54,9 +54,15 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
   const existed = existsSync(path);
   let db: Database;
   try {
-    db = new BetterSqlite3(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    db = new BetterSqlite3(
+      path,
+      options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+    );
   } catch (error) {
-    throw new DatabaseError('DATABASE_UNAVAILABLE', `Cannot open the database ${path}: ${describe(error)}.`);
+    throw new DatabaseError(
+      'DATABASE_UNAVAILABLE',
+      `Cannot open the database ${path}: ${describe(error)}.`,
+    );
   }
   try {
     // The first statement reads the header: a corrupt or foreign file fails here, before any write.

@@ -13,20 +13,30 @@ export class ExceptionRepository {
           )
           .all(planName)
       : this.db
-          .prepare<[], { name: string; object_json: string }>('SELECT name, object_json FROM schedule_exceptions ORDER BY name')
+          .prepare<[], { name: string; object_json: string }>(
+            'SELECT name, object_json FROM schedule_exceptions ORDER BY name',
+          )
           .all();
-    return rows.map((row) => parseStoredJson(ScheduleExceptionSchema, row.object_json, `exception ${row.name}`));
+    return rows.map((row) =>
+      parseStoredJson(ScheduleExceptionSchema, row.object_json, `exception ${row.name}`),
+    );
   }
 
   get(name: string): ScheduleException | null {
     const row = this.db
-      .prepare<[string], { object_json: string }>('SELECT object_json FROM schedule_exceptions WHERE name = ?')
+      .prepare<[string], { object_json: string }>(
+        'SELECT object_json FROM schedule_exceptions WHERE name = ?',
+      )
       .get(name);
-    return row ? parseStoredJson(ScheduleExceptionSchema, row.object_json, `exception ${name}`) : null;
+    return row
+      ? parseStoredJson(ScheduleExceptionSchema, row.object_json, `exception ${name}`)
+      : null;
   }
 
   upsert(exception: ScheduleException, now: Date): boolean {
-    const existed = this.db.prepare('SELECT 1 FROM schedule_exceptions WHERE name = ?').get(exception.metadata.name);
+    const existed = this.db
+      .prepare('SELECT 1 FROM schedule_exceptions WHERE name = ?')
+      .get(exception.metadata.name);
     this.db
       .prepare(
         `INSERT INTO schedule_exceptions (name, plan_name, object_json, valid_until, created_at) VALUES (?, ?, ?, ?, ?)
@@ -49,6 +59,8 @@ export class ExceptionRepository {
 
   /** Expired exceptions are kept a while for the history view, then dropped. */
   deleteExpiredBefore(cutoff: Date): number {
-    return this.db.prepare('DELETE FROM schedule_exceptions WHERE valid_until < ?').run(cutoff.toISOString()).changes;
+    return this.db
+      .prepare('DELETE FROM schedule_exceptions WHERE valid_until < ?')
+      .run(cutoff.toISOString()).changes;
   }
 }

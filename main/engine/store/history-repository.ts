@@ -30,7 +30,13 @@ interface TargetRow {
 export class HistoryRepository {
   constructor(private readonly db: Database) {}
 
-  start(plan: string, cycleId: string | null, operation: Operation, trigger: string, now: Date): number {
+  start(
+    plan: string,
+    cycleId: string | null,
+    operation: Operation,
+    trigger: string,
+    now: Date,
+  ): number {
     const result = this.db
       .prepare(
         `INSERT INTO operations (plan_name, cycle_id, operation, trigger, started_at, result) VALUES (?, ?, ?, ?, ?, 'running')`,
@@ -46,10 +52,16 @@ export class HistoryRepository {
        ON CONFLICT(operation_id, target) DO UPDATE SET state = excluded.state, attempts = excluded.attempts,
          started_at = excluded.started_at, finished_at = excluded.finished_at, message = excluded.message`,
     );
-    for (const e of entries) upsert.run(operationId, e.target, e.state, e.attempts, e.startedAt, e.finishedAt, e.message);
+    for (const e of entries)
+      upsert.run(operationId, e.target, e.state, e.attempts, e.startedAt, e.finishedAt, e.message);
   }
 
-  finish(operationId: number, result: HistoryEntry['result'], message: string | null, now: Date): void {
+  finish(
+    operationId: number,
+    result: HistoryEntry['result'],
+    message: string | null,
+    now: Date,
+  ): void {
     this.db
       .prepare('UPDATE operations SET finished_at = ?, result = ?, message = ? WHERE id = ?')
       .run(now.toISOString(), result, message, operationId);
@@ -57,7 +69,9 @@ export class HistoryRepository {
 
   list(plan: string, limit = 50): HistoryEntry[] {
     const ops = this.db
-      .prepare<[string, number], OperationRow>('SELECT * FROM operations WHERE plan_name = ? ORDER BY id DESC LIMIT ?')
+      .prepare<[string, number], OperationRow>(
+        'SELECT * FROM operations WHERE plan_name = ? ORDER BY id DESC LIMIT ?',
+      )
       .all(plan, limit);
     if (ops.length === 0) return [];
     const targets = this.db
@@ -69,7 +83,14 @@ export class HistoryRepository {
     const byOp = new Map<number, HistoryTarget[]>();
     for (const t of targets) {
       const list = byOp.get(t.operation_id) ?? [];
-      list.push({ target: t.target, state: t.state, attempts: t.attempts, startedAt: t.started_at, finishedAt: t.finished_at, message: t.message });
+      list.push({
+        target: t.target,
+        state: t.state,
+        attempts: t.attempts,
+        startedAt: t.started_at,
+        finishedAt: t.finished_at,
+        message: t.message,
+      });
       byOp.set(t.operation_id, list);
     }
     return ops.map((o) => ({
@@ -87,26 +108,47 @@ export class HistoryRepository {
   }
 
   /** The last finished operation of every plan, in one query (the plan list). */
-  lastResults(): Map<string, { operation: Operation; result: string; finishedAt: string; message: string | null }> {
+  lastResults(): Map<
+    string,
+    { operation: Operation; result: string; finishedAt: string; message: string | null }
+  > {
     const rows = this.db
-      .prepare<[], { plan_name: string; operation: Operation; result: string; finished_at: string; message: string | null }>(
+      .prepare<
+        [],
+        {
+          plan_name: string;
+          operation: Operation;
+          result: string;
+          finished_at: string;
+          message: string | null;
+        }
+      >(
         `SELECT o.plan_name, o.operation, o.result, o.finished_at, o.message FROM operations o
          JOIN (SELECT plan_name, MAX(id) AS id FROM operations WHERE finished_at IS NOT NULL GROUP BY plan_name) last ON last.id = o.id`,
       )
       .all();
-    return new Map(rows.map((r) => [r.plan_name, { operation: r.operation, result: r.result, finishedAt: r.finished_at, message: r.message }]));
+    return new Map(
+      rows.map((r) => [
+        r.plan_name,
+        { operation: r.operation, result: r.result, finishedAt: r.finished_at, message: r.message },
+      ]),
+    );
   }
 
   /** Marks operations left 'running' by a crash as interrupted (they are resumed, under a new row). */
   interruptRunning(now: Date): number {
     return this.db
-      .prepare(`UPDATE operations SET result = 'interrupted', finished_at = ?, message = 'engine stopped during the operation; resumed on restart' WHERE result = 'running'`)
+      .prepare(
+        `UPDATE operations SET result = 'interrupted', finished_at = ?, message = 'engine stopped during the operation; resumed on restart' WHERE result = 'running'`,
+      )
       .run(now.toISOString()).changes;
   }
 
   prune(now: Date): number {
     const cutoff = new Date(now.getTime() - HISTORY_RETENTION_DAYS * 86_400_000).toISOString();
-    return this.db.prepare('DELETE FROM operations WHERE finished_at IS NOT NULL AND finished_at < ?').run(cutoff).changes;
+    return this.db
+      .prepare('DELETE FROM operations WHERE finished_at IS NOT NULL AND finished_at < ?')
+      .run(cutoff).changes;
   }
 
   deletePlan(plan: string): void {

@@ -76,13 +76,19 @@ export class PlanRepository {
     const at = now.toISOString();
     const json = JSON.stringify(plan);
     return this.db.transaction(() => {
-      const existing = this.db.prepare('SELECT 1 FROM plans WHERE name = ?').get(plan.metadata.name);
+      const existing = this.db
+        .prepare('SELECT 1 FROM plans WHERE name = ?')
+        .get(plan.metadata.name);
       if (existing) {
-        this.db.prepare('UPDATE plans SET object_json = ?, updated_at = ? WHERE name = ?').run(json, at, plan.metadata.name);
+        this.db
+          .prepare('UPDATE plans SET object_json = ?, updated_at = ? WHERE name = ?')
+          .run(json, at, plan.metadata.name);
         return false;
       }
       this.db
-        .prepare('INSERT INTO plans (name, object_json, created_at, updated_at) VALUES (?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO plans (name, object_json, created_at, updated_at) VALUES (?, ?, ?, ?)',
+        )
         .run(plan.metadata.name, json, at, at);
       this.saveStatus(plan.metadata.name, initialStatus(now));
       return true;

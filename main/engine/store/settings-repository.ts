@@ -3,7 +3,13 @@ import { SettingsSchema, type Settings, type SettingsPatch } from '../../../shar
 
 export const DEFAULT_SETTINGS: Settings = {
   headsUpMinutes: 10,
-  notifications: { phaseChanges: true, failures: true, headsUp: true, caughtUp: true, credentials: true },
+  notifications: {
+    phaseChanges: true,
+    failures: true,
+    headsUp: true,
+    caughtUp: true,
+    credentials: true,
+  },
   startAtLogin: false,
   hourlyCosts: {},
   currency: 'USD',
@@ -14,7 +20,9 @@ export class SettingsRepository {
   constructor(private readonly db: Database) {}
 
   get(): Settings {
-    const rows = this.db.prepare<[], { key: string; value_json: string }>('SELECT key, value_json FROM settings').all();
+    const rows = this.db
+      .prepare<[], { key: string; value_json: string }>('SELECT key, value_json FROM settings')
+      .all();
     const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
     for (const row of rows) {
       if (!(row.key in DEFAULT_SETTINGS)) continue;

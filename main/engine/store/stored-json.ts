@@ -19,7 +19,9 @@ export function parseStoredJson<T>(schema: ZodType<T>, json: string, what: strin
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     const path = first ? first.path.join('.') : '';
-    throw new StoredDataError(`The stored ${what} does not match this version's model (${path}: ${first?.message}); re-apply it.`);
+    throw new StoredDataError(
+      `The stored ${what} does not match this version's model (${path}: ${first?.message}); re-apply it.`,
+    );
   }
   return parsed.data;
 }

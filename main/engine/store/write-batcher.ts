@@ -46,7 +46,9 @@ export class WriteBatcher {
     this.queue = [];
     this.scheduled = false;
     if (!this.db.open) {
-      const closed = new Error('the database is closed (the engine stopped); the write was not made');
+      const closed = new Error(
+        'the database is closed (the engine stopped); the write was not made',
+      );
       for (const item of batch) item.reject(closed);
       throw closed;
     }

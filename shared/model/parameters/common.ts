@@ -14,7 +14,14 @@ export function nonEmptyMap(what: string) {
   });
 }
 
-export const TAG_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist', 'Matches', 'NotMatches'] as const;
+export const TAG_OPERATORS = [
+  'In',
+  'NotIn',
+  'Exists',
+  'DoesNotExist',
+  'Matches',
+  'NotMatches',
+] as const;
 export const LABEL_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'] as const;
 const NEEDS_VALUES: ReadonlySet<string> = new Set(['In', 'NotIn', 'Matches', 'NotMatches']);
 
@@ -24,10 +31,18 @@ function checkExpression(value: unknown, ctx: z.core.$RefinementCtx<unknown>): v
   if (!operator) return;
   const values = arrayAt(value, 'values');
   if (NEEDS_VALUES.has(operator) && (!values || values.length === 0)) {
-    ctx.addIssue({ code: 'custom', path: ['values'], message: `is required for ${operator}: list at least one value` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['values'],
+      message: `is required for ${operator}: list at least one value`,
+    });
   }
   if (!NEEDS_VALUES.has(operator) && values && values.length > 0) {
-    ctx.addIssue({ code: 'custom', path: ['values'], message: `must be empty for ${operator}, which only looks at the key: remove the values` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['values'],
+      message: `must be empty for ${operator}, which only looks at the key: remove the values`,
+    });
   }
 }
 
@@ -54,8 +69,14 @@ export const TagSelectorSchema = z
     if (!isRecord(value)) return;
     const tags = value.matchTags;
     const exprs = value.matchExpressions;
-    const empty = (!isRecord(tags) || Object.keys(tags).length === 0) && (!Array.isArray(exprs) || exprs.length === 0);
-    if (empty) ctx.addIssue({ code: 'custom', message: 'is empty and would match every resource: add matchTags or matchExpressions' });
+    const empty =
+      (!isRecord(tags) || Object.keys(tags).length === 0) &&
+      (!Array.isArray(exprs) || exprs.length === 0);
+    if (empty)
+      ctx.addIssue({
+        code: 'custom',
+        message: 'is empty and would match every resource: add matchTags or matchExpressions',
+      });
   }, ALWAYS);
 export type TagSelector = z.infer<typeof TagSelectorSchema>;
 
@@ -81,6 +102,8 @@ export type AwaitCompletion = z.infer<typeof AwaitCompletionSchema>;
 export const IdListSchema = (what: string, pattern: RegExp, example: string) =>
   z
     .array(
-      z.string().regex(pattern, { error: (iss) => `${JSON.stringify(iss.input)} is not ${what}: write it like ${example}` }),
+      z.string().regex(pattern, {
+        error: (iss) => `${JSON.stringify(iss.input)} is not ${what}: write it like ${example}`,
+      }),
     )
     .min(1, { error: `must not be empty: list at least one id, or remove the field` });

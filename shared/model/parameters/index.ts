@@ -1,7 +1,14 @@
 import type { z } from 'zod';
 import type { ExecutorType } from '../constants';
 import { PARSE_OPTIONS } from '../friendly-messages';
-import { IssueCollector, type RawIssue, type RuleResult, type ValidationResult, rawIssuesFromZod, toIssue } from '../issue';
+import {
+  IssueCollector,
+  type RawIssue,
+  type RuleResult,
+  type ValidationResult,
+  rawIssuesFromZod,
+  toIssue,
+} from '../issue';
 import { isRecord } from '../raw';
 import { dropNulls, unknownKeyWarnings } from '../schema-walk';
 import { type AsgParameters, AsgParametersSchema } from './asg';
@@ -10,7 +17,11 @@ import { type EksParameters, EksParametersSchema } from './eks';
 import { type KarpenterParameters, KarpenterParametersSchema } from './karpenter';
 import { type NoopParameters, NoopParametersSchema } from './noop';
 import { type RdsParameters, RdsParametersSchema, rdsParameterWarnings } from './rds';
-import { type WorkloadScalerParameters, WorkloadScalerParametersSchema, workloadScalerParameterWarnings } from './workloadscaler';
+import {
+  type WorkloadScalerParameters,
+  WorkloadScalerParametersSchema,
+  workloadScalerParameterWarnings,
+} from './workloadscaler';
 
 export * from './asg';
 export * from './common';
@@ -33,15 +44,16 @@ export interface ExecutorParameters {
 }
 
 /** Each executor's own parameter schema (section 7 of the semantics). */
-export const parameterSchemas: { readonly [K in ExecutorType]: z.ZodType<ExecutorParameters[K]> } = {
-  ec2: Ec2ParametersSchema,
-  rds: RdsParametersSchema,
-  eks: EksParametersSchema,
-  asg: AsgParametersSchema,
-  karpenter: KarpenterParametersSchema,
-  workloadscaler: WorkloadScalerParametersSchema,
-  noop: NoopParametersSchema,
-};
+export const parameterSchemas: { readonly [K in ExecutorType]: z.ZodType<ExecutorParameters[K]> } =
+  {
+    ec2: Ec2ParametersSchema,
+    rds: RdsParametersSchema,
+    eks: EksParametersSchema,
+    asg: AsgParametersSchema,
+    karpenter: KarpenterParametersSchema,
+    workloadscaler: WorkloadScalerParametersSchema,
+    noop: NoopParametersSchema,
+  };
 
 const extraWarnings: Partial<Record<ExecutorType, (params: unknown) => RawIssue[]>> = {
   rds: rdsParameterWarnings,
@@ -50,7 +62,8 @@ const extraWarnings: Partial<Record<ExecutorType, (params: unknown) => RawIssue[
 
 /** Operator spellings that were renamed: the warning says what to write instead. */
 const RENAMED: Readonly<Record<string, string>> = {
-  waitConfig: '"waitConfig" is the operator\'s old name for awaitCompletion: rename it, until then it is ignored',
+  waitConfig:
+    '"waitConfig" is the operator\'s old name for awaitCompletion: rename it, until then it is ignored',
 };
 
 /**
@@ -79,12 +92,19 @@ export function checkParameters(type: ExecutorType, raw: unknown): RuleResult {
  * For executors: the typed parameters with defaults applied, or the problems found
  * (paths relative to `parameters`, e.g. `selector.instanceIds[0]`).
  */
-export function parseExecutorParameters<K extends ExecutorType>(type: K, params: unknown): ValidationResult<ExecutorParameters[K]> {
+export function parseExecutorParameters<K extends ExecutorType>(
+  type: K,
+  params: unknown,
+): ValidationResult<ExecutorParameters[K]> {
   const checked = checkParameters(type, params);
   const errors = checked.errors.map(toIssue);
   const warnings = checked.warnings.map(toIssue);
   if (errors.length > 0) return { valid: false, errors, warnings };
-  const result = parameterSchemas[type].safeParse(dropNulls(parameterSchemas[type], params) ?? {}, PARSE_OPTIONS);
-  if (!result.success) return { valid: false, errors: rawIssuesFromZod(result.error).map(toIssue), warnings };
+  const result = parameterSchemas[type].safeParse(
+    dropNulls(parameterSchemas[type], params) ?? {},
+    PARSE_OPTIONS,
+  );
+  if (!result.success)
+    return { valid: false, errors: rawIssuesFromZod(result.error).map(toIssue), warnings };
   return { valid: true, value: result.data, errors, warnings };
 }

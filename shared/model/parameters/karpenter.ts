@@ -13,7 +13,11 @@ export const KarpenterParametersSchema = z
   })
   .superRefine((value, ctx) => {
     if (isRecord(value) && isSet(value.nodePools) && value.nodeSelector !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['nodeSelector'], message: 'cannot be combined with nodePools: pick NodePools either by name or by labels' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['nodeSelector'],
+        message: 'cannot be combined with nodePools: pick NodePools either by name or by labels',
+      });
     }
   }, ALWAYS);
 export type KarpenterParameters = z.infer<typeof KarpenterParametersSchema>;

@@ -16,18 +16,41 @@ function checkSelector(value: unknown, ctx: z.core.$RefinementCtx<unknown>): voi
   const byIds = has('instanceIds') || has('clusterIds');
   const byTags = has('tags') || has('excludeTags') || has('tagSelector');
   const all = value.includeAll === true;
-  const add = (message: string, path: string[] = []): void => ctx.addIssue({ code: 'custom', path, message });
+  const add = (message: string, path: string[] = []): void =>
+    ctx.addIssue({ code: 'custom', path, message });
 
   if (!byIds && !byTags && !all) {
-    add('must say which databases to handle: set instanceIds/clusterIds, or tags/excludeTags/tagSelector/includeAll together with discoverInstances or discoverClusters');
+    add(
+      'must say which databases to handle: set instanceIds/clusterIds, or tags/excludeTags/tagSelector/includeAll together with discoverInstances or discoverClusters',
+    );
     return;
   }
-  if (byIds && (byTags || all)) add('use one way to select: ids (instanceIds/clusterIds), tags (tags/excludeTags/tagSelector) or includeAll, not several');
-  else if (byTags && all) add('includeAll cannot be combined with tags, excludeTags or tagSelector: remove one of them', ['includeAll']);
-  if (has('tags') && has('excludeTags')) add('cannot be combined with excludeTags: use tagSelector for include and exclude rules together', ['tags']);
-  if (has('tags') && has('tagSelector')) add('cannot be combined with tagSelector: move these tags into tagSelector.matchTags', ['tags']);
-  if ((byTags || all) && !byIds && value.discoverInstances !== true && value.discoverClusters !== true) {
-    add('selecting by tags or includeAll also needs discoverInstances: true and/or discoverClusters: true, to say which kinds of database to look for');
+  if (byIds && (byTags || all))
+    add(
+      'use one way to select: ids (instanceIds/clusterIds), tags (tags/excludeTags/tagSelector) or includeAll, not several',
+    );
+  else if (byTags && all)
+    add('includeAll cannot be combined with tags, excludeTags or tagSelector: remove one of them', [
+      'includeAll',
+    ]);
+  if (has('tags') && has('excludeTags'))
+    add(
+      'cannot be combined with excludeTags: use tagSelector for include and exclude rules together',
+      ['tags'],
+    );
+  if (has('tags') && has('tagSelector'))
+    add('cannot be combined with tagSelector: move these tags into tagSelector.matchTags', [
+      'tags',
+    ]);
+  if (
+    (byTags || all) &&
+    !byIds &&
+    value.discoverInstances !== true &&
+    value.discoverClusters !== true
+  ) {
+    add(
+      'selecting by tags or includeAll also needs discoverInstances: true and/or discoverClusters: true, to say which kinds of database to look for',
+    );
   }
 }
 
@@ -55,8 +78,17 @@ export function rdsParameterWarnings(params: unknown): RawIssue[] {
   const selector = field(params, 'selector');
   if (!isRecord(selector)) return [];
   const byIds = isSet(selector.instanceIds) || isSet(selector.clusterIds);
-  if (byIds && (selector.discoverInstances !== undefined || selector.discoverClusters !== undefined)) {
-    return [{ path: ['selector'], message: 'discoverInstances and discoverClusters are ignored when databases are selected by id' }];
+  if (
+    byIds &&
+    (selector.discoverInstances !== undefined || selector.discoverClusters !== undefined)
+  ) {
+    return [
+      {
+        path: ['selector'],
+        message:
+          'discoverInstances and discoverClusters are ignored when databases are selected by id',
+      },
+    ];
   }
   return [];
 }

@@ -10,7 +10,9 @@ const GVR = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?)?\/v[a-z0-9]+\/[a-z0-9]([-a-z0-9]*
 /** A built-in kind, or `group/version/resource` of a custom resource with a scale subresource. */
 export const WorkloadGroupSchema = z.string().superRefine((text, ctx) => {
   if ((BUILTIN_WORKLOAD_KINDS as readonly string[]).includes(text) || GVR.test(text)) return;
-  const near = BUILTIN_WORKLOAD_KINDS.find((k) => k.toLowerCase() === text.toLowerCase().replace(/s$/, ''));
+  const near = BUILTIN_WORKLOAD_KINDS.find(
+    (k) => k.toLowerCase() === text.toLowerCase().replace(/s$/, ''),
+  );
   const hint = near ? ` (did you mean "${near}"?)` : '';
   ctx.addIssue({
     code: 'custom',
@@ -21,15 +23,25 @@ export const WorkloadGroupSchema = z.string().superRefine((text, ctx) => {
 /** Namespaces by name or by label selector, exactly one of the two. */
 export const NamespaceSelectorSchema = z
   .object({
-    literals: z.array(NamespaceNameSchema).min(1, { error: 'must not be empty: list at least one namespace' }).optional(),
-    selector: StringMapSchema.refine((m) => Object.keys(m).length > 0, { error: 'must not be empty: add at least one label' }).optional(),
+    literals: z
+      .array(NamespaceNameSchema)
+      .min(1, { error: 'must not be empty: list at least one namespace' })
+      .optional(),
+    selector: StringMapSchema.refine((m) => Object.keys(m).length > 0, {
+      error: 'must not be empty: add at least one label',
+    }).optional(),
   })
   .superRefine((value, ctx) => {
     if (!isRecord(value)) return;
     const literals = value.literals !== undefined;
     const selector = value.selector !== undefined;
-    if (!literals && !selector) ctx.addIssue({ code: 'custom', message: 'must set literals (namespace names) or selector (namespace labels)' });
-    if (literals && selector) ctx.addIssue({ code: 'custom', message: 'set either literals or selector, not both' });
+    if (!literals && !selector)
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must set literals (namespace names) or selector (namespace labels)',
+      });
+    if (literals && selector)
+      ctx.addIssue({ code: 'custom', message: 'set either literals or selector, not both' });
   }, ALWAYS);
 
 export const WorkloadScalerParametersSchema = z.object({
@@ -49,11 +61,19 @@ export function workloadScalerParameterWarnings(params: unknown): RawIssue[] {
   const seen = new Set<string>();
   (arrayAt(params, 'includedGroups') ?? []).forEach((group, i) => {
     if (typeof group !== 'string') return;
-    if (seen.has(group)) out.push({ path: ['includedGroups', i], message: `"${group}" is listed twice` });
+    if (seen.has(group))
+      out.push({ path: ['includedGroups', i], message: `"${group}" is listed twice` });
     seen.add(group);
   });
-  if (isRecord(params) && isSet(params.includedGroups) === false && Array.isArray(params.includedGroups)) {
-    out.push({ path: ['includedGroups'], message: 'is empty, so only Deployments are scaled (the default)' });
+  if (
+    isRecord(params) &&
+    isSet(params.includedGroups) === false &&
+    Array.isArray(params.includedGroups)
+  ) {
+    out.push({
+      path: ['includedGroups'],
+      message: 'is empty, so only Deployments are scaled (the default)',
+    });
   }
   return out;
 }

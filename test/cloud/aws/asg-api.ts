@@ -18,13 +18,21 @@ function describeAutoScalingGroups({ params, state }: QueryCall): string {
     );
   }
   // Unknown names are simply absent from the answer; AWS does not fail the call.
-  const base = names.length > 0 ? names.flatMap((n) => state.asg.get(n) ?? []) : [...state.asg.values()];
+  const base =
+    names.length > 0 ? names.flatMap((n) => state.asg.get(n) ?? []) : [...state.asg.values()];
   const selected = base.filter(compileFilters(params.filters(ASG_FILTERS)));
   const token = params.get('NextToken');
-  const offset = decodeToken('autoscaling:DescribeAutoScalingGroups', token, () => new AwsError('InvalidNextToken', 'The token is invalid.'));
+  const offset = decodeToken(
+    'autoscaling:DescribeAutoScalingGroups',
+    token,
+    () => new AwsError('InvalidNextToken', 'The token is invalid.'),
+  );
   const page = paginate('autoscaling:DescribeAutoScalingGroups', selected, offset, maxRecords);
   const includeInstances = params.bool('IncludeInstances') ?? true;
-  return list('AutoScalingGroups', 'member', page.items, (g) => groupXml(state, g, includeInstances)) + leaf('NextToken', page.nextToken);
+  return (
+    list('AutoScalingGroups', 'member', page.items, (g) => groupXml(state, g, includeInstances)) +
+    leaf('NextToken', page.nextToken)
+  );
 }
 
 function updateAutoScalingGroup({ params, state, world }: QueryCall): undefined {
@@ -42,7 +50,11 @@ function updateAutoScalingGroup({ params, state, world }: QueryCall): undefined 
 
 function findGroupOrThrow(state: RegionState, name: string): AsgGroup {
   const group = state.asg.get(name);
-  if (group === undefined) throw new AwsError('ValidationError', `AutoScalingGroup name not found - AutoScalingGroup '${name}' not found`);
+  if (group === undefined)
+    throw new AwsError(
+      'ValidationError',
+      `AutoScalingGroup name not found - AutoScalingGroup '${name}' not found`,
+    );
   return group;
 }
 
@@ -70,7 +82,12 @@ function groupXml(state: RegionState, g: AsgGroup, includeInstances: boolean): s
     const instance = state.ec2.get(id);
     return instance === undefined ? [] : [{ instance, lifecycle }];
   });
-  const templateXml = xml('LaunchTemplate', leaf('LaunchTemplateId', 'lt-0abc1234def567890'), leaf('LaunchTemplateName', g.name), leaf('Version', '$Default'));
+  const templateXml = xml(
+    'LaunchTemplate',
+    leaf('LaunchTemplateId', 'lt-0abc1234def567890'),
+    leaf('LaunchTemplateName', g.name),
+    leaf('Version', '$Default'),
+  );
   return [
     leaf('AutoScalingGroupName', g.name),
     leaf('AutoScalingGroupARN', g.arn),
@@ -102,11 +119,20 @@ function groupXml(state: RegionState, g: AsgGroup, includeInstances: boolean): s
     leaf('VPCZoneIdentifier', 'subnet-0a1234567890abcd,subnet-0b1234567890abcd'),
     xml('EnabledMetrics'),
     list('Tags', 'member', g.tags, (t) =>
-      [leaf('ResourceId', g.name), leaf('ResourceType', 'auto-scaling-group'), leaf('Key', t.key), leaf('Value', t.value), leaf('PropagateAtLaunch', t.propagate)].join(''),
+      [
+        leaf('ResourceId', g.name),
+        leaf('ResourceType', 'auto-scaling-group'),
+        leaf('Key', t.key),
+        leaf('Value', t.value),
+        leaf('PropagateAtLaunch', t.propagate),
+      ].join(''),
     ),
     scalarList('TerminationPolicies', 'member', ['Default']),
     leaf('NewInstancesProtectedFromScaleIn', false),
-    leaf('ServiceLinkedRoleARN', `arn:aws:iam::${state.accountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`),
+    leaf(
+      'ServiceLinkedRoleARN',
+      `arn:aws:iam::${state.accountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`,
+    ),
     leaf('CapacityRebalance', false),
     xml('TrafficSources'),
   ].join('');

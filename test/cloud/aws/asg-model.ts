@@ -24,7 +24,11 @@ export interface NewGroupSpec {
 }
 
 export function createGroup(world: AwsWorld, state: RegionState, spec: NewGroupSpec): AsgGroup {
-  if (spec.minSize > spec.maxSize || spec.desiredCapacity < spec.minSize || spec.desiredCapacity > spec.maxSize) {
+  if (
+    spec.minSize > spec.maxSize ||
+    spec.desiredCapacity < spec.minSize ||
+    spec.desiredCapacity > spec.maxSize
+  ) {
     throw new Error(`seed: Auto Scaling group ${spec.name} needs min <= desired <= max`);
   }
   const group: AsgGroup = {
@@ -61,11 +65,19 @@ export interface SizeUpdate {
 }
 
 /** UpdateAutoScalingGroup's size rules, from the API reference, then a scaling activity. */
-export function updateGroupSize(world: AwsWorld, state: RegionState, group: AsgGroup, update: SizeUpdate): void {
+export function updateGroupSize(
+  world: AwsWorld,
+  state: RegionState,
+  group: AsgGroup,
+  update: SizeUpdate,
+): void {
   const minSize = update.minSize ?? group.minSize;
   const maxSize = update.maxSize ?? group.maxSize;
   if (minSize > maxSize) {
-    throw new AwsError('ValidationError', `Max bound, ${maxSize}, must be greater than or equal to min bound, ${minSize}`);
+    throw new AwsError(
+      'ValidationError',
+      `Max bound, ${maxSize}, must be greater than or equal to min bound, ${minSize}`,
+    );
   }
   let desired = update.desiredCapacity;
   if (desired === undefined) {
@@ -74,7 +86,10 @@ export function updateGroupSize(world: AwsWorld, state: RegionState, group: AsgG
     if (update.minSize !== undefined && minSize > desired) desired = minSize;
     if (update.maxSize !== undefined && maxSize < desired) desired = maxSize;
   } else if (desired < minSize || desired > maxSize) {
-    throw new AwsError('ValidationError', `Desired capacity:${desired} must be between the specified min size:${minSize} and max size:${maxSize}`);
+    throw new AwsError(
+      'ValidationError',
+      `Desired capacity:${desired} must be between the specified min size:${minSize} and max size:${maxSize}`,
+    );
   }
   group.minSize = minSize;
   group.maxSize = maxSize;
@@ -83,12 +98,15 @@ export function updateGroupSize(world: AwsWorld, state: RegionState, group: AsgG
 }
 
 export function reconcileGroup(world: AwsWorld, state: RegionState, group: AsgGroup): void {
-  const active = [...group.members].filter(([, lifecycle]) => lifecycle !== 'Terminating').map(([id]) => id);
+  const active = [...group.members]
+    .filter(([, lifecycle]) => lifecycle !== 'Terminating')
+    .map(([id]) => id);
   for (let n = active.length; n < group.desiredCapacity; n += 1) {
     const instance = launch(world, state, group, 'pending');
     group.members.set(instance.instanceId, 'Pending');
     scheduleRunning(world, state, instance, () => {
-      if (group.members.get(instance.instanceId) === 'Pending') group.members.set(instance.instanceId, 'InService');
+      if (group.members.get(instance.instanceId) === 'Pending')
+        group.members.set(instance.instanceId, 'InService');
     });
   }
   // Scale in newest first: deterministic, and it keeps the instances a test seeded by name.
@@ -103,7 +121,12 @@ export function reconcileGroup(world: AwsWorld, state: RegionState, group: AsgGr
   }
 }
 
-function launch(world: AwsWorld, state: RegionState, group: AsgGroup, initial: 'pending' | 'running'): Ec2Instance {
+function launch(
+  world: AwsWorld,
+  state: RegionState,
+  group: AsgGroup,
+  initial: 'pending' | 'running',
+): Ec2Instance {
   const tags: Record<string, string> = {};
   for (const tag of group.tags) if (tag.propagate) tags[tag.key] = tag.value;
   tags[ASG_NAME_TAG] = group.name;

@@ -13,10 +13,15 @@ function findAwsCli(): { path?: string; reason: string } {
   const tried: string[] = [];
   for (const candidate of ['/usr/bin/aws', 'aws']) {
     const probe = spawnSync(candidate, ['--version'], { encoding: 'utf8', timeout: 20_000 });
-    if (probe.status === 0) return { path: candidate, reason: (probe.stdout || probe.stderr).trim() };
-    tried.push(`${candidate}: ${probe.error?.message ?? (probe.stderr.trim() || `exit ${String(probe.status)}`)}`);
+    if (probe.status === 0)
+      return { path: candidate, reason: (probe.stdout || probe.stderr).trim() };
+    tried.push(
+      `${candidate}: ${probe.error?.message ?? (probe.stderr.trim() || `exit ${String(probe.status)}`)}`,
+    );
   }
-  return { reason: `no working aws CLI (${tried.join('; ')}); install it with: apt-get install -y awscli` };
+  return {
+    reason: `no working aws CLI (${tried.join('; ')}); install it with: apt-get install -y awscli`,
+  };
 }
 
 const cli = findAwsCli();
@@ -28,7 +33,11 @@ const CLI_TEST_TIMEOUT = 120_000;
 /** The tests run concurrently, so each gets its own emulator (and clock). */
 const emulators: AwsEmulator[] = [];
 async function freshEmulator(): Promise<AwsEmulator> {
-  const emu = await startAwsEmulator({ seed: sandboxSeed(), clockScale: 0, transitionMs: TRANSITION });
+  const emu = await startAwsEmulator({
+    seed: sandboxSeed(),
+    clockScale: 0,
+    transitionMs: TRANSITION,
+  });
   emulators.push(emu);
   return emu;
 }
@@ -43,7 +52,12 @@ interface CliResult {
 }
 
 /** Runs `aws <args>` against `emu` as `accessKeyId`. */
-function aws(emu: AwsEmulator, accessKeyId: string, args: string[], extraEnv: Record<string, string> = {}): Promise<CliResult> {
+function aws(
+  emu: AwsEmulator,
+  accessKeyId: string,
+  args: string[],
+  extraEnv: Record<string, string> = {},
+): Promise<CliResult> {
   const env = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: process.env.HOME ?? '/tmp',
@@ -63,118 +77,318 @@ function aws(emu: AwsEmulator, accessKeyId: string, args: string[], extraEnv: Re
     execFile(cli.path ?? 'aws', fullArgs, { env, timeout: 30_000 }, (error, stdout, stderr) => {
       const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
       const text = stdout.trim();
-      resolve({ code, stderr, json: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>) });
+      resolve({
+        code,
+        stderr,
+        json: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>),
+      });
     });
   });
 }
 
-async function ok(emu: AwsEmulator, accessKeyId: string, args: string[], extraEnv?: Record<string, string>): Promise<Record<string, unknown>> {
+async function ok(
+  emu: AwsEmulator,
+  accessKeyId: string,
+  args: string[],
+  extraEnv?: Record<string, string>,
+): Promise<Record<string, unknown>> {
   const result = await aws(emu, accessKeyId, args, extraEnv);
-  if (result.code !== 0) throw new Error(`aws ${args.join(' ')} failed (${result.code}): ${result.stderr}`);
+  if (result.code !== 0)
+    throw new Error(`aws ${args.join(' ')} failed (${result.code}): ${result.stderr}`);
   return result.json;
 }
 
-async function failsWith(emu: AwsEmulator, accessKeyId: string, args: string[], code: string): Promise<void> {
+async function failsWith(
+  emu: AwsEmulator,
+  accessKeyId: string,
+  args: string[],
+  code: string,
+): Promise<void> {
   const result = await aws(emu, accessKeyId, args);
   expect(result.code).not.toBe(0);
   expect(result.stderr).toContain(`(${code})`);
 }
 
 const at = (value: unknown, ...path: Array<string | number>): unknown =>
-  path.reduce<unknown>((v, key) => (v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[key] : undefined), value);
+  path.reduce<unknown>(
+    (v, key) =>
+      v !== null && typeof v === 'object'
+        ? (v as Record<string | number, unknown>)[key]
+        : undefined,
+    value,
+  );
 
 describe.skipIf(cli.path === undefined).concurrent(`the real AWS CLI (${cli.reason})`, () => {
-  it('drives EC2: paginated describe with filters, stop, start, errors', { timeout: CLI_TEST_TIMEOUT }, async () => {
-    const key = 'AKIACLIEC20000000001';
-    const emu = await freshEmulator();
-    const all = await ok(emu, key, ['ec2', 'describe-instances', '--page-size', '5']);
-    expect((all.Reservations as unknown[]).length).toBe(12);
-    expect(emu.calls().recent.filter((c) => c.principal === key).length).toBe(3);
+  it(
+    'drives EC2: paginated describe with filters, stop, start, errors',
+    { timeout: CLI_TEST_TIMEOUT },
+    async () => {
+      const key = 'AKIACLIEC20000000001';
+      const emu = await freshEmulator();
+      const all = await ok(emu, key, ['ec2', 'describe-instances', '--page-size', '5']);
+      expect((all.Reservations as unknown[]).length).toBe(12);
+      expect(emu.calls().recent.filter((c) => c.principal === key).length).toBe(3);
 
-    const web = await ok(emu, key, ['ec2', 'describe-instances', '--filters', 'Name=tag:Team,Values=web', 'Name=instance-state-name,Values=running']);
-    expect((web.Reservations as unknown[]).length).toBe(3);
-    const stopped = await ok(emu, key, ['ec2', 'stop-instances', '--instance-ids', IDS.ciRunner]);
-    expect(at(stopped, 'StoppingInstances', 0, 'CurrentState', 'Name')).toBe('stopping');
-    await failsWith(emu, key, ['ec2', 'start-instances', '--instance-ids', IDS.ciRunner], 'IncorrectInstanceState');
-    emu.clock.advance(TRANSITION);
-    const started = await ok(emu, key, ['ec2', 'start-instances', '--instance-ids', IDS.ciRunner]);
-    expect(at(started, 'StartingInstances', 0, 'PreviousState', 'Name')).toBe('stopped');
-  });
+      const web = await ok(emu, key, [
+        'ec2',
+        'describe-instances',
+        '--filters',
+        'Name=tag:Team,Values=web',
+        'Name=instance-state-name,Values=running',
+      ]);
+      expect((web.Reservations as unknown[]).length).toBe(3);
+      const stopped = await ok(emu, key, ['ec2', 'stop-instances', '--instance-ids', IDS.ciRunner]);
+      expect(at(stopped, 'StoppingInstances', 0, 'CurrentState', 'Name')).toBe('stopping');
+      await failsWith(
+        emu,
+        key,
+        ['ec2', 'start-instances', '--instance-ids', IDS.ciRunner],
+        'IncorrectInstanceState',
+      );
+      emu.clock.advance(TRANSITION);
+      const started = await ok(emu, key, [
+        'ec2',
+        'start-instances',
+        '--instance-ids',
+        IDS.ciRunner,
+      ]);
+      expect(at(started, 'StartingInstances', 0, 'PreviousState', 'Name')).toBe('stopped');
+    },
+  );
 
-  it('drives RDS instances: describe, tags, snapshots, stop/start, not-found', { timeout: CLI_TEST_TIMEOUT }, async () => {
-    const key = 'AKIACLIRDS0000000001';
-    const emu = await freshEmulator();
-    const dbs = await ok(emu, key, ['rds', 'describe-db-instances', '--filters', 'Name=db-cluster-id,Values=analytics-aurora']);
-    expect((dbs.DBInstances as Array<{ DBInstanceIdentifier: string }>).map((d) => d.DBInstanceIdentifier)).toEqual(['analytics-aurora-1', 'analytics-aurora-2']);
-    const tags = await ok(emu, key, ['rds', 'list-tags-for-resource', '--resource-name', 'arn:aws:rds:us-east-1:123456789012:db:orders-db']);
-    expect(tags.TagList).toContainEqual({ Key: 'Team', Value: 'api' });
+  it(
+    'drives RDS instances: describe, tags, snapshots, stop/start, not-found',
+    { timeout: CLI_TEST_TIMEOUT },
+    async () => {
+      const key = 'AKIACLIRDS0000000001';
+      const emu = await freshEmulator();
+      const dbs = await ok(emu, key, [
+        'rds',
+        'describe-db-instances',
+        '--filters',
+        'Name=db-cluster-id,Values=analytics-aurora',
+      ]);
+      expect(
+        (dbs.DBInstances as Array<{ DBInstanceIdentifier: string }>).map(
+          (d) => d.DBInstanceIdentifier,
+        ),
+      ).toEqual(['analytics-aurora-1', 'analytics-aurora-2']);
+      const tags = await ok(emu, key, [
+        'rds',
+        'list-tags-for-resource',
+        '--resource-name',
+        'arn:aws:rds:us-east-1:123456789012:db:orders-db',
+      ]);
+      expect(tags.TagList).toContainEqual({ Key: 'Team', Value: 'api' });
 
-    await ok(emu, key, ['rds', 'create-db-snapshot', '--db-instance-identifier', 'legacy-mysql', '--db-snapshot-identifier', 'cli-snap']);
-    const stop = await ok(emu, key, ['rds', 'stop-db-instance', '--db-instance-identifier', 'orders-db', '--db-snapshot-identifier', 'cli-before-stop']);
-    expect(at(stop, 'DBInstance', 'DBInstanceStatus')).toBe('stopping');
-    const snaps = await ok(emu, key, ['rds', 'describe-db-snapshots', '--db-instance-identifier', 'orders-db']);
-    expect(at(snaps, 'DBSnapshots', 0, 'DBSnapshotIdentifier')).toBe('cli-before-stop');
-    await failsWith(emu, key, ['rds', 'describe-db-instances', '--db-instance-identifier', 'nope'], 'DBInstanceNotFound');
-    emu.clock.advance(TRANSITION);
-    const start = await ok(emu, key, ['rds', 'start-db-instance', '--db-instance-identifier', 'orders-db']);
-    expect(at(start, 'DBInstance', 'DBInstanceStatus')).toBe('starting');
-  });
+      await ok(emu, key, [
+        'rds',
+        'create-db-snapshot',
+        '--db-instance-identifier',
+        'legacy-mysql',
+        '--db-snapshot-identifier',
+        'cli-snap',
+      ]);
+      const stop = await ok(emu, key, [
+        'rds',
+        'stop-db-instance',
+        '--db-instance-identifier',
+        'orders-db',
+        '--db-snapshot-identifier',
+        'cli-before-stop',
+      ]);
+      expect(at(stop, 'DBInstance', 'DBInstanceStatus')).toBe('stopping');
+      const snaps = await ok(emu, key, [
+        'rds',
+        'describe-db-snapshots',
+        '--db-instance-identifier',
+        'orders-db',
+      ]);
+      expect(at(snaps, 'DBSnapshots', 0, 'DBSnapshotIdentifier')).toBe('cli-before-stop');
+      await failsWith(
+        emu,
+        key,
+        ['rds', 'describe-db-instances', '--db-instance-identifier', 'nope'],
+        'DBInstanceNotFound',
+      );
+      emu.clock.advance(TRANSITION);
+      const start = await ok(emu, key, [
+        'rds',
+        'start-db-instance',
+        '--db-instance-identifier',
+        'orders-db',
+      ]);
+      expect(at(start, 'DBInstance', 'DBInstanceStatus')).toBe('starting');
+    },
+  );
 
   it('drives RDS clusters: describe, stop, start', { timeout: CLI_TEST_TIMEOUT }, async () => {
     const key = 'AKIACLIRDS0000000002';
     const emu = await freshEmulator();
-    const clusters = await ok(emu, key, ['rds', 'describe-db-clusters', '--db-cluster-identifier', 'analytics-aurora']);
+    const clusters = await ok(emu, key, [
+      'rds',
+      'describe-db-clusters',
+      '--db-cluster-identifier',
+      'analytics-aurora',
+    ]);
     expect(at(clusters, 'DBClusters', 0, 'DBClusterMembers', 0, 'IsClusterWriter')).toBe(true);
-    const stopCluster = await ok(emu, key, ['rds', 'stop-db-cluster', '--db-cluster-identifier', 'analytics-aurora']);
+    const stopCluster = await ok(emu, key, [
+      'rds',
+      'stop-db-cluster',
+      '--db-cluster-identifier',
+      'analytics-aurora',
+    ]);
     expect(at(stopCluster, 'DBCluster', 'Status')).toBe('stopping');
     emu.clock.advance(TRANSITION);
-    const startCluster = await ok(emu, key, ['rds', 'start-db-cluster', '--db-cluster-identifier', 'analytics-aurora']);
+    const startCluster = await ok(emu, key, [
+      'rds',
+      'start-db-cluster',
+      '--db-cluster-identifier',
+      'analytics-aurora',
+    ]);
     expect(at(startCluster, 'DBCluster', 'Status')).toBe('starting');
   });
 
-  it('drives EKS: describe, list node groups, update one and follow the update', { timeout: CLI_TEST_TIMEOUT }, async () => {
-    const key = 'AKIACLIEKS0000000001';
-    const emu = await freshEmulator();
-    const cluster = await ok(emu, key, ['eks', 'describe-cluster', '--name', 'dev-cluster']);
-    expect(at(cluster, 'cluster', 'status')).toBe('ACTIVE');
-    expect(typeof at(cluster, 'cluster', 'certificateAuthority', 'data')).toBe('string');
-    const groups = await ok(emu, key, ['eks', 'list-nodegroups', '--cluster-name', 'dev-cluster', '--page-size', '1']);
-    expect(groups.nodegroups).toEqual(['general', 'batch']);
-    const ng = await ok(emu, key, ['eks', 'describe-nodegroup', '--cluster-name', 'dev-cluster', '--nodegroup-name', 'batch']);
-    expect(at(ng, 'nodegroup', 'scalingConfig')).toEqual({ minSize: 0, maxSize: 5, desiredSize: 0 });
+  it(
+    'drives EKS: describe, list node groups, update one and follow the update',
+    { timeout: CLI_TEST_TIMEOUT },
+    async () => {
+      const key = 'AKIACLIEKS0000000001';
+      const emu = await freshEmulator();
+      const cluster = await ok(emu, key, ['eks', 'describe-cluster', '--name', 'dev-cluster']);
+      expect(at(cluster, 'cluster', 'status')).toBe('ACTIVE');
+      expect(typeof at(cluster, 'cluster', 'certificateAuthority', 'data')).toBe('string');
+      const groups = await ok(emu, key, [
+        'eks',
+        'list-nodegroups',
+        '--cluster-name',
+        'dev-cluster',
+        '--page-size',
+        '1',
+      ]);
+      expect(groups.nodegroups).toEqual(['general', 'batch']);
+      const ng = await ok(emu, key, [
+        'eks',
+        'describe-nodegroup',
+        '--cluster-name',
+        'dev-cluster',
+        '--nodegroup-name',
+        'batch',
+      ]);
+      expect(at(ng, 'nodegroup', 'scalingConfig')).toEqual({
+        minSize: 0,
+        maxSize: 5,
+        desiredSize: 0,
+      });
 
-    const update = await ok(emu, key, ['eks', 'update-nodegroup-config', '--cluster-name', 'dev-cluster', '--nodegroup-name', 'batch', '--scaling-config', 'minSize=0,maxSize=5,desiredSize=1']);
-    const updateId = String(at(update, 'update', 'id'));
-    expect(at(update, 'update', 'status')).toBe('InProgress');
-    await failsWith(
-      emu,
-      key,
-      ['eks', 'update-nodegroup-config', '--cluster-name', 'dev-cluster', '--nodegroup-name', 'batch', '--scaling-config', 'desiredSize=2'],
-      'ResourceInUseException',
-    );
-    emu.clock.advance(TRANSITION);
-    const described = await ok(emu, key, ['eks', 'describe-update', '--name', 'dev-cluster', '--update-id', updateId, '--nodegroup-name', 'batch']);
-    expect(at(described, 'update', 'status')).toBe('Successful');
-  });
+      const update = await ok(emu, key, [
+        'eks',
+        'update-nodegroup-config',
+        '--cluster-name',
+        'dev-cluster',
+        '--nodegroup-name',
+        'batch',
+        '--scaling-config',
+        'minSize=0,maxSize=5,desiredSize=1',
+      ]);
+      const updateId = String(at(update, 'update', 'id'));
+      expect(at(update, 'update', 'status')).toBe('InProgress');
+      await failsWith(
+        emu,
+        key,
+        [
+          'eks',
+          'update-nodegroup-config',
+          '--cluster-name',
+          'dev-cluster',
+          '--nodegroup-name',
+          'batch',
+          '--scaling-config',
+          'desiredSize=2',
+        ],
+        'ResourceInUseException',
+      );
+      emu.clock.advance(TRANSITION);
+      const described = await ok(emu, key, [
+        'eks',
+        'describe-update',
+        '--name',
+        'dev-cluster',
+        '--update-id',
+        updateId,
+        '--nodegroup-name',
+        'batch',
+      ]);
+      expect(at(described, 'update', 'status')).toBe('Successful');
+    },
+  );
 
-  it('drives Auto Scaling: describe and update with validation', { timeout: CLI_TEST_TIMEOUT }, async () => {
-    const key = 'AKIACLIASG0000000001';
-    const emu = await freshEmulator();
-    const groups = await ok(emu, key, ['autoscaling', 'describe-auto-scaling-groups', '--filters', 'Name=tag:Team,Values=web']);
-    expect(at(groups, 'AutoScalingGroups', 0, 'Instances', 0, 'InstanceId')).toBe(IDS.webAsgMember);
-    await failsWith(emu, key, ['autoscaling', 'update-auto-scaling-group', '--auto-scaling-group-name', 'web-asg', '--desired-capacity', '9'], 'ValidationError');
-    const updated = await aws(emu, key, ['autoscaling', 'update-auto-scaling-group', '--auto-scaling-group-name', 'web-asg', '--min-size', '0', '--desired-capacity', '0']);
-    expect(updated.code).toBe(0);
-    expect(emu.region()?.autoscaling.groups.find((g) => g.name === 'web-asg')?.desiredCapacity).toBe(0);
-  });
+  it(
+    'drives Auto Scaling: describe and update with validation',
+    { timeout: CLI_TEST_TIMEOUT },
+    async () => {
+      const key = 'AKIACLIASG0000000001';
+      const emu = await freshEmulator();
+      const groups = await ok(emu, key, [
+        'autoscaling',
+        'describe-auto-scaling-groups',
+        '--filters',
+        'Name=tag:Team,Values=web',
+      ]);
+      expect(at(groups, 'AutoScalingGroups', 0, 'Instances', 0, 'InstanceId')).toBe(
+        IDS.webAsgMember,
+      );
+      await failsWith(
+        emu,
+        key,
+        [
+          'autoscaling',
+          'update-auto-scaling-group',
+          '--auto-scaling-group-name',
+          'web-asg',
+          '--desired-capacity',
+          '9',
+        ],
+        'ValidationError',
+      );
+      const updated = await aws(emu, key, [
+        'autoscaling',
+        'update-auto-scaling-group',
+        '--auto-scaling-group-name',
+        'web-asg',
+        '--min-size',
+        '0',
+        '--desired-capacity',
+        '0',
+      ]);
+      expect(updated.code).toBe(0);
+      expect(
+        emu.region()?.autoscaling.groups.find((g) => g.name === 'web-asg')?.desiredCapacity,
+      ).toBe(0);
+    },
+  );
 
   it('drives STS: caller identity and an assumed role', { timeout: CLI_TEST_TIMEOUT }, async () => {
     const key = 'AKIACLISTS0000000001';
     const emu = await freshEmulator();
     expect((await ok(emu, key, ['sts', 'get-caller-identity'])).Account).toBe('123456789012');
-    const assumed = await ok(emu, key, ['sts', 'assume-role', '--role-arn', SANDBOX_ROLES.hibernator, '--role-session-name', 'cli']);
-    const creds = assumed.Credentials as { AccessKeyId: string; SecretAccessKey: string; SessionToken: string };
-    const me = await ok(emu, creds.AccessKeyId, ['sts', 'get-caller-identity'], { AWS_SECRET_ACCESS_KEY: creds.SecretAccessKey, AWS_SESSION_TOKEN: creds.SessionToken });
+    const assumed = await ok(emu, key, [
+      'sts',
+      'assume-role',
+      '--role-arn',
+      SANDBOX_ROLES.hibernator,
+      '--role-session-name',
+      'cli',
+    ]);
+    const creds = assumed.Credentials as {
+      AccessKeyId: string;
+      SecretAccessKey: string;
+      SessionToken: string;
+    };
+    const me = await ok(emu, creds.AccessKeyId, ['sts', 'get-caller-identity'], {
+      AWS_SECRET_ACCESS_KEY: creds.SecretAccessKey,
+      AWS_SESSION_TOKEN: creds.SessionToken,
+    });
     expect(me.Arn).toBe('arn:aws:sts::123456789012:assumed-role/hibernator/cli');
   });
 });

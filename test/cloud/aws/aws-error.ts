@@ -26,7 +26,12 @@ export interface WireResponse {
   body: string;
 }
 
-export function renderError(error: AwsError, protocol: WireProtocol, namespace: string, requestId: string): WireResponse {
+export function renderError(
+  error: AwsError,
+  protocol: WireProtocol,
+  namespace: string,
+  requestId: string,
+): WireResponse {
   if (protocol === 'rest-json') {
     return {
       status: error.status,
@@ -45,7 +50,11 @@ export function renderError(error: AwsError, protocol: WireProtocol, namespace: 
       xml('Errors', xml('Error', leaf('Code', error.code), leaf('Message', error.message))),
       leaf('RequestID', requestId),
     );
-    return { status: error.status, headers: xmlHeaders(requestId), body: `<?xml version="1.0" encoding="UTF-8"?>\n${body}` };
+    return {
+      status: error.status,
+      headers: xmlHeaders(requestId),
+      body: `<?xml version="1.0" encoding="UTF-8"?>\n${body}`,
+    };
   }
   const body = `<ErrorResponse xmlns="${namespace}">${xml(
     'Error',

@@ -28,8 +28,14 @@ export interface ControlTarget {
 }
 
 const AdvanceBody = z.object({ ms: z.number().int().min(0) });
-const ClockBody = z.object({ set: z.union([z.number(), z.string().datetime({ offset: true })]).optional(), scale: z.number().min(0).optional() });
-const DenyBody = z.object({ principal: z.string().min(1), actions: z.array(z.string().min(1)).min(1) });
+const ClockBody = z.object({
+  set: z.union([z.number(), z.string().datetime({ offset: true })]).optional(),
+  scale: z.number().min(0).optional(),
+});
+const DenyBody = z.object({
+  principal: z.string().min(1),
+  actions: z.array(z.string().min(1)).min(1),
+});
 
 class ControlError extends Error {
   constructor(
@@ -41,13 +47,19 @@ class ControlError extends Error {
   }
 }
 
-export function handleControl(target: ControlTarget, req: IncomingMessage, res: ServerResponse, body: string): void {
+export function handleControl(
+  target: ControlTarget,
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: string,
+): void {
   const url = new URL(req.url ?? '/', 'http://emulator.local');
   const route = `${req.method ?? 'GET'} ${url.pathname.replace(/\/+$/, '')}`;
   try {
     sendJson(res, 200, dispatch(target, route, body));
   } catch (error) {
-    if (error instanceof ControlError) return sendJson(res, error.status, { error: { code: error.code, message: error.message } });
+    if (error instanceof ControlError)
+      return sendJson(res, error.status, { error: { code: error.code, message: error.message } });
     const message = error instanceof Error ? error.message : String(error);
     sendJson(res, 400, { error: { code: 'InvalidRequest', message } });
   }
@@ -103,7 +115,11 @@ function dispatch(target: ControlTarget, route: string, body: string): unknown {
       target.clearDenies();
       return { ok: true };
     default:
-      throw new ControlError(404, 'NotFound', `No control route ${route}; see test/cloud/aws/control-api.ts`);
+      throw new ControlError(
+        404,
+        'NotFound',
+        `No control route ${route}; see test/cloud/aws/control-api.ts`,
+      );
   }
 }
 

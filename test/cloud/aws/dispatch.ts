@@ -4,7 +4,13 @@ import type { CallCounter } from '../shared/call-counter';
 import type { FaultInjector } from '../shared/faults';
 import { sendText, sleep } from '../shared/http-helpers';
 import { autoscalingService } from './asg-api';
-import { AwsError, renderError, xmlHeaders, type WireProtocol, type WireResponse } from './aws-error';
+import {
+  AwsError,
+  renderError,
+  xmlHeaders,
+  type WireProtocol,
+  type WireResponse,
+} from './aws-error';
 import { ec2Service } from './ec2-api';
 import { matchEksRoute } from './eks-api';
 import type { Identity, IdentityStore } from './identity';
@@ -40,7 +46,12 @@ const QUERY_SERVICES: Record<Exclude<AwsService, 'eks'>, QueryService> = {
 /** IAM lets every caller ask who they are, whatever their policies say. */
 const NEVER_DENIED = new Set(['sts:GetCallerIdentity']);
 
-export async function handleAwsRequest(core: EmulatorCore, req: IncomingMessage, res: ServerResponse, body: string): Promise<void> {
+export async function handleAwsRequest(
+  core: EmulatorCore,
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: string,
+): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://emulator.local');
   const method = req.method ?? 'GET';
   const header = (name: string): string | undefined => {
@@ -53,10 +64,14 @@ export async function handleAwsRequest(core: EmulatorCore, req: IncomingMessage,
   const requestId = randomUUID();
   const service = detectService(scope, url.pathname, params.get('Version'));
   if (service === undefined) {
-    const error = new AwsError('UnknownService', 'Cannot tell which AWS service this request is for: it has no SigV4 credential scope and no known Version.');
+    const error = new AwsError(
+      'UnknownService',
+      'Cannot tell which AWS service this request is for: it has no SigV4 credential scope and no known Version.',
+    );
     return write(res, renderError(error, 'query', '', requestId));
   }
-  const protocol: WireProtocol = service === 'ec2' ? 'ec2' : service === 'eks' ? 'rest-json' : 'query';
+  const protocol: WireProtocol =
+    service === 'ec2' ? 'ec2' : service === 'eks' ? 'rest-json' : 'query';
   const eksRoute = service === 'eks' ? matchEksRoute(method, url.pathname) : undefined;
   const action = service === 'eks' ? eksRoute?.action : params.get('Action');
   const record = core.calls.record({
@@ -74,18 +89,41 @@ export async function handleAwsRequest(core: EmulatorCore, req: IncomingMessage,
     const resolved = core.identities.resolve(scope, core.world.now());
     if (!resolved.ok) throw credentialError(service, resolved.reason);
     const identity = resolved.identity;
-    if (action === undefined) throw unknownAction(service, `${method} ${url.pathname}`, params.get('Version'));
+    if (action === undefined)
+      throw unknownAction(service, `${method} ${url.pathname}`, params.get('Version'));
     const iamAction = `${service}:${action}`;
-    if (!NEVER_DENIED.has(iamAction) && core.identities.isDenied(identity, iamAction)) throw accessDenied(service, identity, iamAction);
+    if (!NEVER_DENIED.has(iamAction) && core.identities.isDenied(identity, iamAction))
+      throw accessDenied(service, identity, iamAction);
     core.world.settle();
     const state = core.world.region(identity.accountId, scope.region ?? 'us-east-1');
     let response: WireResponse;
     if (service === 'eks') {
       if (eksRoute === undefined) throw unknownAction(service, action, undefined);
-      const result = eksRoute.handle({ action, path: eksRoute.path, query: url.searchParams, body: parseJson(body), state, world: core.world, identity });
-      response = { status: result.status, headers: { 'content-type': 'application/json', 'x-amzn-requestid': requestId }, body: JSON.stringify(result.body) };
+      const result = eksRoute.handle({
+        action,
+        path: eksRoute.path,
+        query: url.searchParams,
+        body: parseJson(body),
+        state,
+        world: core.world,
+        identity,
+      });
+      response = {
+        status: result.status,
+        headers: { 'content-type': 'application/json', 'x-amzn-requestid': requestId },
+        body: JSON.stringify(result.body),
+      };
     } else {
-      response = runQuery(QUERY_SERVICES[service], service, action, params, core, identity, state, requestId);
+      response = runQuery(
+        QUERY_SERVICES[service],
+        service,
+        action,
+        params,
+        core,
+        identity,
+        state,
+        requestId,
+      );
     }
     record.status = response.status;
     write(res, response);
@@ -109,9 +147,18 @@ function runQuery(
 ): WireResponse {
   const handler = definition.handlers[action];
   if (handler === undefined) throw unknownAction(service, action, params.get('Version'));
-  const inner = handler({ action, params, state, world: core.world, identity, identities: core.identities });
+  const inner = handler({
+    action,
+    params,
+    state,
+    world: core.world,
+    identity,
+    identities: core.identities,
+  });
   const body =
-    definition.protocol === 'ec2' ? ec2Envelope(action, requestId, inner ?? '') : queryEnvelope(action, definition.namespace, requestId, inner);
+    definition.protocol === 'ec2'
+      ? ec2Envelope(action, requestId, inner ?? '')
+      : queryEnvelope(action, definition.namespace, requestId, inner);
   return { status: 200, headers: xmlHeaders(requestId), body };
 }
 
@@ -129,7 +176,8 @@ function internalError(service: AwsService, thrown: unknown): AwsError {
   console.error('[aws-emulator] internal error', thrown);
   const message = thrown instanceof Error ? thrown.message : String(thrown);
   if (service === 'ec2') return new AwsError('InternalError', `Emulator failure: ${message}`, 500);
-  if (service === 'eks') return new AwsError('ServerException', `Emulator failure: ${message}`, 500);
+  if (service === 'eks')
+    return new AwsError('ServerException', `Emulator failure: ${message}`, 500);
   return new AwsError('InternalFailure', `Emulator failure: ${message}`, 500);
 }
 

@@ -17,23 +17,43 @@ function describeInstances(call: QueryCall): string {
   const ids = unique(params.list('InstanceId'));
   const maxResults = params.int('MaxResults');
   if (ids.length > 0 && maxResults !== undefined) {
-    throw new AwsError('InvalidParameterCombination', 'The parameter instancesSet cannot be used with the parameter maxResults');
+    throw new AwsError(
+      'InvalidParameterCombination',
+      'The parameter instancesSet cannot be used with the parameter maxResults',
+    );
   }
   if (maxResults !== undefined && maxResults < 5) {
-    throw new AwsError('InvalidParameterValue', `Value ( ${maxResults} ) for parameter maxResults is invalid. Expecting a value greater than 5.`);
+    throw new AwsError(
+      'InvalidParameterValue',
+      `Value ( ${maxResults} ) for parameter maxResults is invalid. Expecting a value greater than 5.`,
+    );
   }
   if (maxResults !== undefined && maxResults > 1000) {
-    throw new AwsError('InvalidParameterValue', `Value ( ${maxResults} ) for parameter maxResults is invalid. Expecting a value less than 1000.`);
+    throw new AwsError(
+      'InvalidParameterValue',
+      `Value ( ${maxResults} ) for parameter maxResults is invalid. Expecting a value less than 1000.`,
+    );
   }
   const matches = compileEc2Filters(params.filters(EC2_FILTERS));
   const candidates = ids.length > 0 ? lookup(state, ids) : [...state.ec2.values()];
   const selected = candidates.filter(matches);
   const nextToken = params.get('NextToken');
-  const offset = decodeToken('ec2:DescribeInstances', nextToken, () =>
-    new AwsError('InvalidPaginationToken', `The pagination token '${nextToken ?? ''}' is not valid or has expired.`),
+  const offset = decodeToken(
+    'ec2:DescribeInstances',
+    nextToken,
+    () =>
+      new AwsError(
+        'InvalidPaginationToken',
+        `The pagination token '${nextToken ?? ''}' is not valid or has expired.`,
+      ),
   );
   // Without MaxResults AWS returns everything in one page.
-  const page = paginate('ec2:DescribeInstances', selected, offset, maxResults ?? Number.MAX_SAFE_INTEGER);
+  const page = paginate(
+    'ec2:DescribeInstances',
+    selected,
+    offset,
+    maxResults ?? Number.MAX_SAFE_INTEGER,
+  );
   const reservations = page.items.map((i) => `<item>${reservationXml(i)}</item>`).join('');
   return `<reservationSet>${reservations}</reservationSet>${leaf('nextToken', page.nextToken)}`;
 }
@@ -43,8 +63,15 @@ function stopInstances(call: QueryCall): string {
   const instances = lookup(state, requireIds(call));
   const hibernate = params.bool('Hibernate') ?? false;
   for (const instance of instances) {
-    if (instance.state === 'pending' || instance.state === 'shutting-down' || instance.state === 'terminated') {
-      throw new AwsError('IncorrectInstanceState', `This instance '${instance.instanceId}' is not in a state from which it can be stopped.`);
+    if (
+      instance.state === 'pending' ||
+      instance.state === 'shutting-down' ||
+      instance.state === 'terminated'
+    ) {
+      throw new AwsError(
+        'IncorrectInstanceState',
+        `This instance '${instance.instanceId}' is not in a state from which it can be stopped.`,
+      );
     }
     if (hibernate && instance.state === 'running' && !instance.hibernationConfigured) {
       throw new AwsError(
@@ -63,8 +90,15 @@ function startInstances(call: QueryCall): string {
   const { state, world } = call;
   const instances = lookup(state, requireIds(call));
   for (const instance of instances) {
-    if (instance.state === 'stopping' || instance.state === 'shutting-down' || instance.state === 'terminated') {
-      throw new AwsError('IncorrectInstanceState', `The instance '${instance.instanceId}' is not in a state from which it can be started.`);
+    if (
+      instance.state === 'stopping' ||
+      instance.state === 'shutting-down' ||
+      instance.state === 'terminated'
+    ) {
+      throw new AwsError(
+        'IncorrectInstanceState',
+        `The instance '${instance.instanceId}' is not in a state from which it can be started.`,
+      );
     }
   }
   dryRun(call);
@@ -73,7 +107,8 @@ function startInstances(call: QueryCall): string {
 
 function requireIds(call: QueryCall): string[] {
   const ids = unique(call.params.list('InstanceId'));
-  if (ids.length === 0) throw new AwsError('MissingParameter', 'The request must contain the parameter InstanceId');
+  if (ids.length === 0)
+    throw new AwsError('MissingParameter', 'The request must contain the parameter InstanceId');
   return ids;
 }
 
@@ -81,11 +116,22 @@ function requireIds(call: QueryCall): string[] {
 function lookup(state: RegionState, ids: string[]): Ec2Instance[] {
   const malformed = ids.find((id) => !INSTANCE_ID.test(id));
   if (malformed !== undefined) {
-    throw new AwsError('InvalidInstanceID.Malformed', `Invalid id: "${malformed}" (expecting "i-...")`);
+    throw new AwsError(
+      'InvalidInstanceID.Malformed',
+      `Invalid id: "${malformed}" (expecting "i-...")`,
+    );
   }
   const missing = ids.filter((id) => !state.ec2.has(id));
-  if (missing.length === 1) throw new AwsError('InvalidInstanceID.NotFound', `The instance ID '${missing[0] ?? ''}' does not exist`);
-  if (missing.length > 1) throw new AwsError('InvalidInstanceID.NotFound', `The instance IDs '${missing.join(', ')}' do not exist`);
+  if (missing.length === 1)
+    throw new AwsError(
+      'InvalidInstanceID.NotFound',
+      `The instance ID '${missing[0] ?? ''}' does not exist`,
+    );
+  if (missing.length > 1)
+    throw new AwsError(
+      'InvalidInstanceID.NotFound',
+      `The instance IDs '${missing.join(', ')}' do not exist`,
+    );
   return ids.flatMap((id) => {
     const instance = state.ec2.get(id);
     return instance === undefined ? [] : [instance];
@@ -95,7 +141,11 @@ function lookup(state: RegionState, ids: string[]): Ec2Instance[] {
 /** DryRun=true answers 412 DryRunOperation once the request is known to be valid and allowed. */
 function dryRun(call: QueryCall): void {
   if (call.params.bool('DryRun') === true) {
-    throw new AwsError('DryRunOperation', 'Request would have succeeded, but DryRun flag is set.', 412);
+    throw new AwsError(
+      'DryRunOperation',
+      'Request would have succeeded, but DryRun flag is set.',
+      412,
+    );
   }
 }
 

@@ -32,7 +32,9 @@ export function compileEc2Filters(filters: QueryFilter[]): (instance: Ec2Instanc
     const extract = extractorFor(filter.name);
     const patterns = filter.values.map((v) => globToRegExp(v));
     return (instance: Ec2Instance): boolean =>
-      extract(instance).some((actual) => actual !== undefined && patterns.some((p) => p.test(actual)));
+      extract(instance).some(
+        (actual) => actual !== undefined && patterns.some((p) => p.test(actual)),
+      );
   });
   return (instance) => tests.every((test) => test(instance));
 }
@@ -43,6 +45,7 @@ function extractorFor(name: string): Extractor {
     return (i) => [i.tags[key]];
   }
   const extractor = EXTRACTORS[name];
-  if (extractor === undefined) throw new AwsError('InvalidParameterValue', `The filter '${name}' is invalid`);
+  if (extractor === undefined)
+    throw new AwsError('InvalidParameterValue', `The filter '${name}' is invalid`);
   return extractor;
 }

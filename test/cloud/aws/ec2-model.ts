@@ -28,7 +28,11 @@ export interface NewInstanceSpec {
   availabilityZone?: string;
 }
 
-export function createInstance(world: AwsWorld, state: RegionState, spec: NewInstanceSpec): Ec2Instance {
+export function createInstance(
+  world: AwsWorld,
+  state: RegionState,
+  spec: NewInstanceSpec,
+): Ec2Instance {
   const zone = spec.availabilityZone ?? `${state.region}a`;
   const instance: Ec2Instance = {
     instanceId: spec.instanceId ?? world.ids.instanceId(),
@@ -52,7 +56,12 @@ export function createInstance(world: AwsWorld, state: RegionState, spec: NewIns
 }
 
 /** Starts the `pending` → `running` transition of a newly launched or started instance. */
-export function scheduleRunning(world: AwsWorld, state: RegionState, instance: Ec2Instance, onRunning?: (at: number) => void): void {
+export function scheduleRunning(
+  world: AwsWorld,
+  state: RegionState,
+  instance: Ec2Instance,
+  onRunning?: (at: number) => void,
+): void {
   world.after(state, `ec2/${instance.instanceId}`, world.timings.ec2Start, (at) => {
     if (instance.state !== 'pending') return;
     instance.state = 'running';
@@ -64,9 +73,15 @@ export function scheduleRunning(world: AwsWorld, state: RegionState, instance: E
  * StopInstances on one instance already validated as stoppable: AWS answers with the state it moved
  * the instance to, or its current state when it was already stopping/stopped (a no-op success).
  */
-export function stopInstance(world: AwsWorld, state: RegionState, instance: Ec2Instance, hibernate: boolean): Ec2StateChange {
+export function stopInstance(
+  world: AwsWorld,
+  state: RegionState,
+  instance: Ec2Instance,
+  hibernate: boolean,
+): Ec2StateChange {
   const previous = instance.state;
-  if (previous === 'stopping' || previous === 'stopped') return { instanceId: instance.instanceId, previous, current: previous };
+  if (previous === 'stopping' || previous === 'stopped')
+    return { instanceId: instance.instanceId, previous, current: previous };
   instance.state = 'stopping';
   instance.stateTransitionReason = `User initiated (${gmt(world.now())})`;
   world.after(state, `ec2/${instance.instanceId}`, world.timings.ec2Stop, (at) => {
@@ -78,9 +93,14 @@ export function stopInstance(world: AwsWorld, state: RegionState, instance: Ec2I
 }
 
 /** StartInstances on one validated instance; already pending/running is a no-op success. */
-export function startInstance(world: AwsWorld, state: RegionState, instance: Ec2Instance): Ec2StateChange {
+export function startInstance(
+  world: AwsWorld,
+  state: RegionState,
+  instance: Ec2Instance,
+): Ec2StateChange {
   const previous = instance.state;
-  if (previous === 'pending' || previous === 'running') return { instanceId: instance.instanceId, previous, current: previous };
+  if (previous === 'pending' || previous === 'running')
+    return { instanceId: instance.instanceId, previous, current: previous };
   instance.state = 'pending';
   instance.stateReason = undefined;
   instance.stateTransitionReason = '';
@@ -91,15 +111,29 @@ export function startInstance(world: AwsWorld, state: RegionState, instance: Ec2
 }
 
 /** Terminates an instance (used by Auto Scaling scale-in); it stays visible as `terminated` for an hour. */
-export function terminateInstance(world: AwsWorld, state: RegionState, instance: Ec2Instance, onTerminated?: (at: number) => void): void {
+export function terminateInstance(
+  world: AwsWorld,
+  state: RegionState,
+  instance: Ec2Instance,
+  onTerminated?: (at: number) => void,
+): void {
   if (instance.state === 'terminated' || instance.state === 'shutting-down') return;
   instance.state = 'shutting-down';
   instance.stateTransitionReason = `User initiated (${gmt(world.now())})`;
   world.after(state, `ec2/${instance.instanceId}`, world.timings.ec2Stop, (at) => {
     instance.state = 'terminated';
-    instance.stateReason = { code: 'Client.UserInitiatedShutdown', message: 'Client.UserInitiatedShutdown: User initiated shutdown' };
+    instance.stateReason = {
+      code: 'Client.UserInitiatedShutdown',
+      message: 'Client.UserInitiatedShutdown: User initiated shutdown',
+    };
     onTerminated?.(at);
-    world.after(state, `ec2/${instance.instanceId}`, world.timings.terminatedVisible, () => state.ec2.delete(instance.instanceId), at);
+    world.after(
+      state,
+      `ec2/${instance.instanceId}`,
+      world.timings.terminatedVisible,
+      () => state.ec2.delete(instance.instanceId),
+      at,
+    );
   });
 }
 
@@ -107,7 +141,8 @@ function setStoppedReason(instance: Ec2Instance, hibernate: boolean, at: number)
   const code = hibernate ? 'Client.UserInitiatedHibernate' : 'Client.UserInitiatedShutdown';
   const text = hibernate ? 'User initiated hibernate' : 'User initiated shutdown';
   instance.stateReason = { code, message: `${code}: ${text}` };
-  if (instance.stateTransitionReason === '') instance.stateTransitionReason = `User initiated (${gmt(at)})`;
+  if (instance.stateTransitionReason === '')
+    instance.stateTransitionReason = `User initiated (${gmt(at)})`;
 }
 
 /** AWS's `reason` timestamp format: `2026-11-26 10:54:36 GMT`. */

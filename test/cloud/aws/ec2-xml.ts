@@ -20,20 +20,36 @@ export function instanceXml(i: Ec2Instance): string {
     xml('productCodes'),
     leaf('instanceType', i.instanceType),
     leaf('launchTime', new Date(i.launchTime)),
-    xml('placement', leaf('availabilityZone', i.availabilityZone), leaf('groupName', ''), leaf('tenancy', 'default')),
+    xml(
+      'placement',
+      leaf('availabilityZone', i.availabilityZone),
+      leaf('groupName', ''),
+      leaf('tenancy', 'default'),
+    ),
     xml('monitoring', leaf('state', 'disabled')),
     i.state === 'terminated' ? undefined : leaf('subnetId', i.subnetId),
     i.state === 'terminated' ? undefined : leaf('vpcId', i.vpcId),
     i.state === 'terminated' ? undefined : leaf('privateIpAddress', i.privateIpAddress),
     i.state === 'terminated' ? undefined : leaf('sourceDestCheck', true),
-    i.stateReason === undefined ? undefined : xml('stateReason', leaf('code', i.stateReason.code), leaf('message', i.stateReason.message)),
+    i.stateReason === undefined
+      ? undefined
+      : xml(
+          'stateReason',
+          leaf('code', i.stateReason.code),
+          leaf('message', i.stateReason.message),
+        ),
     leaf('architecture', 'x86_64'),
     leaf('rootDeviceType', 'ebs'),
     leaf('rootDeviceName', '/dev/xvda'),
     leaf('virtualizationType', 'hvm'),
     Object.keys(i.tags).length === 0
       ? undefined
-      : list('tagSet', 'item', Object.entries(i.tags), ([k, v]) => leaf('key', k) + leaf('value', v)),
+      : list(
+          'tagSet',
+          'item',
+          Object.entries(i.tags),
+          ([k, v]) => leaf('key', k) + leaf('value', v),
+        ),
     leaf('hypervisor', 'xen'),
     leaf('ebsOptimized', false),
     leaf('enaSupport', true),
@@ -55,6 +71,10 @@ export function reservationXml(i: Ec2Instance): string {
 
 export function stateChangesXml(changes: Ec2StateChange[]): string {
   return list('instancesSet', 'item', changes, (c) =>
-    [leaf('instanceId', c.instanceId), stateXml('currentState', c.current), stateXml('previousState', c.previous)].join(''),
+    [
+      leaf('instanceId', c.instanceId),
+      stateXml('currentState', c.current),
+      stateXml('previousState', c.previous),
+    ].join(''),
   );
 }

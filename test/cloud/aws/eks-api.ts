@@ -50,8 +50,19 @@ function clusterJson(state: RegionState, c: EksCluster): unknown {
       publicAccessCidrs: ['0.0.0.0/0'],
     },
     kubernetesNetworkConfig: { serviceIpv4Cidr: '10.100.0.0/16', ipFamily: 'ipv4' },
-    logging: { clusterLogging: [{ types: ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'], enabled: false }] },
-    identity: { oidc: { issuer: `https://oidc.eks.${state.region}.amazonaws.com/id/${c.endpoint.replace(/^https?:\/\//, '').split('.')[0] ?? ''}` } },
+    logging: {
+      clusterLogging: [
+        {
+          types: ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'],
+          enabled: false,
+        },
+      ],
+    },
+    identity: {
+      oidc: {
+        issuer: `https://oidc.eks.${state.region}.amazonaws.com/id/${c.endpoint.replace(/^https?:\/\//, '').split('.')[0] ?? ''}`,
+      },
+    },
     status: c.status,
     certificateAuthority: { data: c.certificateAuthority },
     platformVersion: c.platformVersion,
@@ -87,40 +98,70 @@ function nodegroupJson(n: EksNodegroup): unknown {
 }
 
 function updateJson(u: EksUpdate): unknown {
-  return { id: u.id, status: u.status, type: u.type, params: u.params, createdAt: seconds(u.createdAt), errors: [] };
+  return {
+    id: u.id,
+    status: u.status,
+    type: u.type,
+    params: u.params,
+    createdAt: seconds(u.createdAt),
+    errors: [],
+  };
 }
 
 function findCluster(state: RegionState, name: string): EksCluster {
   const cluster = state.eks.get(name);
-  if (cluster === undefined) throw new AwsError('ResourceNotFoundException', `No cluster found for name: ${name}.`, 404, { clusterName: name });
+  if (cluster === undefined)
+    throw new AwsError('ResourceNotFoundException', `No cluster found for name: ${name}.`, 404, {
+      clusterName: name,
+    });
   return cluster;
 }
 
 function findNodegroup(cluster: EksCluster, name: string): EksNodegroup {
   const nodegroup = cluster.nodegroups.get(name);
   if (nodegroup === undefined) {
-    throw new AwsError('ResourceNotFoundException', `No node group found for name: ${name}.`, 404, { clusterName: cluster.name, nodegroupName: name });
+    throw new AwsError('ResourceNotFoundException', `No node group found for name: ${name}.`, 404, {
+      clusterName: cluster.name,
+      nodegroupName: name,
+    });
   }
   return nodegroup;
 }
 
 /** maxResults 1–100 and an opaque nextToken, as the EKS List* actions take them. */
-function listPage<T>(query: URLSearchParams, listing: string, items: T[]): { items: T[]; nextToken?: string } {
+function listPage<T>(
+  query: URLSearchParams,
+  listing: string,
+  items: T[],
+): { items: T[]; nextToken?: string } {
   const raw = query.get('maxResults');
   const maxResults = raw === null ? 100 : Number(raw);
   if (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > 100) {
     throw new AwsError('InvalidParameterException', 'maxResults must be between 1 and 100', 400);
   }
   const token = query.get('nextToken') ?? undefined;
-  const offset = decodeToken(listing, token, () => new AwsError('InvalidParameterException', 'The nextToken provided is invalid', 400));
+  const offset = decodeToken(
+    listing,
+    token,
+    () => new AwsError('InvalidParameterException', 'The nextToken provided is invalid', 400),
+  );
   return paginate(listing, items, offset, maxResults);
 }
 
 const UpdateConfigBody = z.object({
   scalingConfig: z
-    .object({ minSize: z.number().int().optional(), maxSize: z.number().int().optional(), desiredSize: z.number().int().optional() })
+    .object({
+      minSize: z.number().int().optional(),
+      maxSize: z.number().int().optional(),
+      desiredSize: z.number().int().optional(),
+    })
     .optional(),
-  labels: z.object({ addOrUpdateLabels: z.record(z.string(), z.string()).optional(), removeLabels: z.array(z.string()).optional() }).optional(),
+  labels: z
+    .object({
+      addOrUpdateLabels: z.record(z.string(), z.string()).optional(),
+      removeLabels: z.array(z.string()).optional(),
+    })
+    .optional(),
   clientRequestToken: z.string().optional(),
 });
 
@@ -135,44 +176,80 @@ const ROUTES: Route[] = [
   })),
   route('GET', '/clusters/{name}/node-groups', 'ListNodegroups', ({ state, path, query }) => {
     const cluster = findCluster(state, path.name ?? '');
-    const page = listPage(query, `eks:ListNodegroups:${cluster.name}`, [...cluster.nodegroups.keys()]);
+    const page = listPage(query, `eks:ListNodegroups:${cluster.name}`, [
+      ...cluster.nodegroups.keys(),
+    ]);
     return { status: 200, body: { nodegroups: page.items, nextToken: page.nextToken } };
   }),
-  route('GET', '/clusters/{name}/node-groups/{nodegroupName}', 'DescribeNodegroup', ({ state, path }) => {
-    const cluster = findCluster(state, path.name ?? '');
-    return { status: 200, body: { nodegroup: nodegroupJson(findNodegroup(cluster, path.nodegroupName ?? '')) } };
-  }),
-  route('POST', '/clusters/{name}/node-groups/{nodegroupName}/update-config', 'UpdateNodegroupConfig', ({ state, world, path, body }) => {
-    const cluster = findCluster(state, path.name ?? '');
-    const nodegroup = findNodegroup(cluster, path.nodegroupName ?? '');
-    const parsed = UpdateConfigBody.safeParse(body ?? {});
-    if (!parsed.success) {
-      throw new AwsError('InvalidParameterException', `Invalid request: ${parsed.error.issues[0]?.message ?? 'malformed body'}`, 400);
-    }
-    const request = {
-      ...(parsed.data.scalingConfig === undefined ? {} : { scalingConfig: parsed.data.scalingConfig }),
-      ...(parsed.data.labels === undefined ? {} : { labels: parsed.data.labels }),
-    };
-    const update = updateNodegroupConfig(world, state, cluster, nodegroup, request);
-    return { status: 200, body: { update: updateJson(update) } };
-  }),
+  route(
+    'GET',
+    '/clusters/{name}/node-groups/{nodegroupName}',
+    'DescribeNodegroup',
+    ({ state, path }) => {
+      const cluster = findCluster(state, path.name ?? '');
+      return {
+        status: 200,
+        body: { nodegroup: nodegroupJson(findNodegroup(cluster, path.nodegroupName ?? '')) },
+      };
+    },
+  ),
+  route(
+    'POST',
+    '/clusters/{name}/node-groups/{nodegroupName}/update-config',
+    'UpdateNodegroupConfig',
+    ({ state, world, path, body }) => {
+      const cluster = findCluster(state, path.name ?? '');
+      const nodegroup = findNodegroup(cluster, path.nodegroupName ?? '');
+      const parsed = UpdateConfigBody.safeParse(body ?? {});
+      if (!parsed.success) {
+        throw new AwsError(
+          'InvalidParameterException',
+          `Invalid request: ${parsed.error.issues[0]?.message ?? 'malformed body'}`,
+          400,
+        );
+      }
+      const request = {
+        ...(parsed.data.scalingConfig === undefined
+          ? {}
+          : { scalingConfig: parsed.data.scalingConfig }),
+        ...(parsed.data.labels === undefined ? {} : { labels: parsed.data.labels }),
+      };
+      const update = updateNodegroupConfig(world, state, cluster, nodegroup, request);
+      return { status: 200, body: { update: updateJson(update) } };
+    },
+  ),
   route('GET', '/clusters/{name}/updates', 'ListUpdates', ({ state, path, query }) => {
     const cluster = findCluster(state, path.name ?? '');
     const nodegroupName = query.get('nodegroupName') ?? undefined;
     if (nodegroupName !== undefined) findNodegroup(cluster, nodegroupName);
-    const ids = [...cluster.updates.values()].filter((u) => u.nodegroupName === nodegroupName).map((u) => u.id);
+    const ids = [...cluster.updates.values()]
+      .filter((u) => u.nodegroupName === nodegroupName)
+      .map((u) => u.id);
     const page = listPage(query, `eks:ListUpdates:${cluster.name}`, ids);
     return { status: 200, body: { updateIds: page.items, nextToken: page.nextToken } };
   }),
-  route('GET', '/clusters/{name}/updates/{updateId}', 'DescribeUpdate', ({ state, path, query }) => {
-    const cluster = findCluster(state, path.name ?? '');
-    const update = cluster.updates.get(path.updateId ?? '');
-    // An update of a node group is only found when the node group is named, as in EKS.
-    if (update === undefined || update.nodegroupName !== (query.get('nodegroupName') ?? undefined)) {
-      throw new AwsError('ResourceNotFoundException', `No update found for ID: ${path.updateId ?? ''}`, 404, { clusterName: cluster.name });
-    }
-    return { status: 200, body: { update: updateJson(update) } };
-  }),
+  route(
+    'GET',
+    '/clusters/{name}/updates/{updateId}',
+    'DescribeUpdate',
+    ({ state, path, query }) => {
+      const cluster = findCluster(state, path.name ?? '');
+      const update = cluster.updates.get(path.updateId ?? '');
+      // An update of a node group is only found when the node group is named, as in EKS.
+      if (
+        update === undefined ||
+        update.nodegroupName !== (query.get('nodegroupName') ?? undefined)
+      ) {
+        throw new AwsError(
+          'ResourceNotFoundException',
+          `No update found for ID: ${path.updateId ?? ''}`,
+          404,
+          { clusterName: cluster.name },
+        );
+      }
+      return { status: 200, body: { update: updateJson(update) } };
+    },
+  ),
 ];
 
 function route(method: string, template: string, action: string, handle: Route['handle']): Route {

@@ -1,6 +1,13 @@
 import { AwsError } from './aws-error';
 import { createGroup, updateGroupSize } from './asg-model';
-import type { EksCluster, EksNodegroup, EksUpdate, RegionState, ScalingConfig, Tags } from './types';
+import type {
+  EksCluster,
+  EksNodegroup,
+  EksUpdate,
+  RegionState,
+  ScalingConfig,
+  Tags,
+} from './types';
 import type { AwsWorld } from './world';
 
 /**
@@ -35,13 +42,19 @@ const PLACEHOLDER_CA = Buffer.from(
   'utf8',
 ).toString('base64');
 
-export function createEksCluster(world: AwsWorld, state: RegionState, spec: ClusterSpec): EksCluster {
+export function createEksCluster(
+  world: AwsWorld,
+  state: RegionState,
+  spec: ClusterSpec,
+): EksCluster {
   const cluster: EksCluster = {
     name: spec.name,
     arn: `arn:aws:eks:${state.region}:${state.accountId}:cluster/${spec.name}`,
     version: spec.version,
     platformVersion: 'eks.20',
-    endpoint: spec.endpoint ?? `https://${world.ids.hex(32).toUpperCase()}.gr7.${state.region}.eks.amazonaws.com`,
+    endpoint:
+      spec.endpoint ??
+      `https://${world.ids.hex(32).toUpperCase()}.gr7.${state.region}.eks.amazonaws.com`,
     certificateAuthority: spec.certificateAuthority ?? PLACEHOLDER_CA,
     status: 'ACTIVE',
     roleArn: `arn:aws:iam::${state.accountId}:role/${spec.name}-cluster-role`,
@@ -54,7 +67,12 @@ export function createEksCluster(world: AwsWorld, state: RegionState, spec: Clus
   return cluster;
 }
 
-export function createNodegroup(world: AwsWorld, state: RegionState, cluster: EksCluster, spec: NodegroupSpec): EksNodegroup {
+export function createNodegroup(
+  world: AwsWorld,
+  state: RegionState,
+  cluster: EksCluster,
+  spec: NodegroupSpec,
+): EksNodegroup {
   const uuid = world.ids.uuid();
   const asgName = `eks-${spec.name}-${uuid}`;
   const nodegroup: EksNodegroup = {
@@ -91,7 +109,8 @@ export function createNodegroup(world: AwsWorld, state: RegionState, cluster: Ek
       owned(`k8s.io/cluster-autoscaler/${cluster.name}`, 'owned'),
       owned(`kubernetes.io/cluster/${cluster.name}`, 'owned'),
     ],
-    adopt: (i) => i.tags['eks:nodegroup-name'] === spec.name && i.tags['eks:cluster-name'] === cluster.name,
+    adopt: (i) =>
+      i.tags['eks:nodegroup-name'] === spec.name && i.tags['eks:cluster-name'] === cluster.name,
   });
   return nodegroup;
 }
@@ -117,19 +136,31 @@ export function updateNodegroupConfig(
       fields,
     );
   }
-  const target = validateScaling({ ...nodegroup.scaling, ...(request.scalingConfig ?? {}) }, fields);
+  const target = validateScaling(
+    { ...nodegroup.scaling, ...(request.scalingConfig ?? {}) },
+    fields,
+  );
   const params: EksUpdate['params'] = [];
   const sc = request.scalingConfig ?? {};
   if (sc.minSize !== undefined) params.push({ type: 'MinSize', value: String(sc.minSize) });
   if (sc.maxSize !== undefined) params.push({ type: 'MaxSize', value: String(sc.maxSize) });
-  if (sc.desiredSize !== undefined) params.push({ type: 'DesiredSize', value: String(sc.desiredSize) });
+  if (sc.desiredSize !== undefined)
+    params.push({ type: 'DesiredSize', value: String(sc.desiredSize) });
   const add = request.labels?.addOrUpdateLabels ?? {};
   const remove = request.labels?.removeLabels ?? [];
   if (Object.keys(add).length > 0) params.push({ type: 'LabelsToAdd', value: JSON.stringify(add) });
   if (remove.length > 0) params.push({ type: 'LabelsToRemove', value: JSON.stringify(remove) });
-  if (params.length === 0) throw new AwsError('InvalidParameterException', 'No changes needed', 400, fields);
+  if (params.length === 0)
+    throw new AwsError('InvalidParameterException', 'No changes needed', 400, fields);
 
-  const update: EksUpdate = { id: world.ids.uuid(), status: 'InProgress', type: 'ConfigUpdate', params, createdAt: world.now(), nodegroupName: nodegroup.name };
+  const update: EksUpdate = {
+    id: world.ids.uuid(),
+    status: 'InProgress',
+    type: 'ConfigUpdate',
+    params,
+    createdAt: world.now(),
+    nodegroupName: nodegroup.name,
+  };
   cluster.updates.set(update.id, update);
   nodegroup.activeUpdateId = update.id;
   nodegroup.status = 'UPDATING';
@@ -143,7 +174,11 @@ export function updateNodegroupConfig(
     update.status = 'Successful';
     const group = state.asg.get(nodegroup.asgName);
     if (group !== undefined) {
-      updateGroupSize(world, state, group, { minSize: target.minSize, maxSize: target.maxSize, desiredCapacity: target.desiredSize });
+      updateGroupSize(world, state, group, {
+        minSize: target.minSize,
+        maxSize: target.maxSize,
+        desiredCapacity: target.desiredSize,
+      });
     }
   });
   return update;
@@ -151,13 +186,22 @@ export function updateNodegroupConfig(
 
 /** The size rules EKS enforces; messages follow what the EKS API answers. */
 function validateScaling(s: ScalingConfig, fields: Record<string, string>): ScalingConfig {
-  const invalid = (message: string) => new AwsError('InvalidParameterException', message, 400, fields);
+  const invalid = (message: string) =>
+    new AwsError('InvalidParameterException', message, 400, fields);
   for (const [name, value] of Object.entries(s)) {
-    if (!Number.isInteger(value) || value < 0) throw invalid(`${name} must be a non-negative integer`);
+    if (!Number.isInteger(value) || value < 0)
+      throw invalid(`${name} must be a non-negative integer`);
   }
   if (s.maxSize < 1) throw invalid(`Maximum capacity ${s.maxSize} can't be less than 1`);
-  if (s.minSize > s.maxSize) throw invalid(`Minimum capacity ${s.minSize} can't be greater than maximum capacity ${s.maxSize}`);
-  if (s.minSize > s.desiredSize) throw invalid(`Minimum capacity ${s.minSize} can't be greater than desired size ${s.desiredSize}`);
-  if (s.desiredSize > s.maxSize) throw invalid(`Desired capacity ${s.desiredSize} can't be greater than max size ${s.maxSize}`);
+  if (s.minSize > s.maxSize)
+    throw invalid(
+      `Minimum capacity ${s.minSize} can't be greater than maximum capacity ${s.maxSize}`,
+    );
+  if (s.minSize > s.desiredSize)
+    throw invalid(
+      `Minimum capacity ${s.minSize} can't be greater than desired size ${s.desiredSize}`,
+    );
+  if (s.desiredSize > s.maxSize)
+    throw invalid(`Desired capacity ${s.desiredSize} can't be greater than max size ${s.maxSize}`);
   return { minSize: s.minSize, maxSize: s.maxSize, desiredSize: s.desiredSize };
 }

@@ -2,7 +2,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createCallCounter, type CallSnapshot } from '../shared/call-counter';
 import { createControllableClock, type ControllableClock } from '../shared/clock';
-import { createFaultInjector, type FaultInjector, type FaultRule, type FaultRuleInput } from '../shared/faults';
+import {
+  createFaultInjector,
+  type FaultInjector,
+  type FaultRule,
+  type FaultRuleInput,
+} from '../shared/faults';
 import { readBody, sendJson } from '../shared/http-helpers';
 import { createRng } from '../shared/rng';
 import { handleControl } from './control-api';
@@ -61,7 +66,10 @@ export interface AwsEmulator {
 /** Starts the loopback AWS emulator (EC2, RDS, EKS, Auto Scaling, STS) on 127.0.0.1. */
 export async function startAwsEmulator(options: AwsEmulatorOptions = {}): Promise<AwsEmulator> {
   const start = options.startTime === undefined ? undefined : new Date(options.startTime).getTime();
-  const clock = createControllableClock({ scale: options.clockScale ?? 1, ...(start === undefined ? {} : { start }) });
+  const clock = createControllableClock({
+    scale: options.clockScale ?? 1,
+    ...(start === undefined ? {} : { start }),
+  });
   const timings: Timings = { ...uniformTimings(options.transitionMs ?? 2000), ...options.timings };
   const rngSeed = options.rngSeed ?? 42;
   const world = new AwsWorld(clock, timings, rngSeed);
@@ -110,7 +118,11 @@ export async function startAwsEmulator(options: AwsEmulatorOptions = {}): Promis
     },
     state: () => dumpState(world),
     region: (accountId, region) =>
-      dumpState(world).regions.find((r) => r.accountId === (accountId ?? defaults.accountId) && r.region === (region ?? defaults.region)),
+      dumpState(world).regions.find(
+        (r) =>
+          r.accountId === (accountId ?? defaults.accountId) &&
+          r.region === (region ?? defaults.region),
+      ),
     calls: () => calls.snapshot(),
     callCount: (key) => calls.count(key),
     resetCalls: () => calls.reset(),
@@ -131,7 +143,8 @@ export async function startAwsEmulator(options: AwsEmulatorOptions = {}): Promis
         else await handleAwsRequest(core, req, res, body);
       } catch (error) {
         console.error('[aws-emulator] request failed', error);
-        if (!res.headersSent) sendJson(res, 500, { error: { code: 'EmulatorFailure', message: String(error) } });
+        if (!res.headersSent)
+          sendJson(res, 500, { error: { code: 'EmulatorFailure', message: String(error) } });
       }
     })();
   });

@@ -35,19 +35,28 @@ describe('call counts', () => {
   it('counts calls per action and per service, including failed ones, and resets', async () => {
     await aws.ec2.send(new DescribeInstancesCommand({}));
     await aws.ec2.send(new StopInstancesCommand({ InstanceIds: [IDS.web1] }));
-    await sdkError(aws.ec2.send(new StopInstancesCommand({ InstanceIds: ['i-0ffffffffffffffff'] })));
+    await sdkError(
+      aws.ec2.send(new StopInstancesCommand({ InstanceIds: ['i-0ffffffffffffffff'] })),
+    );
     await aws.sts.send(new GetCallerIdentityCommand({}));
     const calls = emu.calls();
     expect(calls.total).toBe(4);
     expect(calls.byService).toEqual({ ec2: 3, sts: 1 });
-    expect(calls.byAction).toEqual({ 'ec2:DescribeInstances': 1, 'ec2:StopInstances': 2, 'sts:GetCallerIdentity': 1 });
+    expect(calls.byAction).toEqual({
+      'ec2:DescribeInstances': 1,
+      'ec2:StopInstances': 2,
+      'sts:GetCallerIdentity': 1,
+    });
     expect(calls.recent.map((c) => [c.action, c.status, c.errorCode])).toEqual([
       ['DescribeInstances', 200, undefined],
       ['StopInstances', 200, undefined],
       ['StopInstances', 400, 'InvalidInstanceID.NotFound'],
       ['GetCallerIdentity', 200, undefined],
     ]);
-    expect(calls.recent[0]).toMatchObject({ principal: SANDBOX_KEYS.admin.accessKeyId, region: 'us-east-1' });
+    expect(calls.recent[0]).toMatchObject({
+      principal: SANDBOX_KEYS.admin.accessKeyId,
+      region: 'us-east-1',
+    });
     emu.resetCalls();
     expect(emu.callCount()).toBe(0);
   });
@@ -55,34 +64,64 @@ describe('call counts', () => {
 
 describe('fault injection', () => {
   it('fails exactly the Nth call of an action with the given error', async () => {
-    emu.fault({ action: 'ec2:StopInstances', failNth: { nth: 2, error: { kind: 'custom', code: 'InsufficientInstanceCapacity', status: 500 } } });
+    emu.fault({
+      action: 'ec2:StopInstances',
+      failNth: {
+        nth: 2,
+        error: { kind: 'custom', code: 'InsufficientInstanceCapacity', status: 500 },
+      },
+    });
     await aws.ec2.send(new StopInstancesCommand({ InstanceIds: [IDS.web1] }));
-    const second = await sdkError(aws.ec2.send(new StopInstancesCommand({ InstanceIds: [IDS.web2] })));
-    expect(second).toMatchObject({ name: 'InsufficientInstanceCapacity', status: 500, fault: 'server' });
+    const second = await sdkError(
+      aws.ec2.send(new StopInstancesCommand({ InstanceIds: [IDS.web2] })),
+    );
+    expect(second).toMatchObject({
+      name: 'InsufficientInstanceCapacity',
+      status: 500,
+      fault: 'server',
+    });
     await aws.ec2.send(new StopInstancesCommand({ InstanceIds: [IDS.web2] }));
     expect(emu.faults()[0]).toMatchObject({ matched: 3, injected: 1 });
   });
 
   it('throttles each service with its own error code and status', async () => {
     emu.fault({ action: '*', throttleRate: 1 });
-    expect(await sdkError(aws.ec2.send(new DescribeInstancesCommand({})))).toMatchObject({ name: 'RequestLimitExceeded', status: 503 });
-    expect(await sdkError(aws.rds.send(new DescribeDBInstancesCommand({})))).toMatchObject({ name: 'Throttling', status: 400 });
-    expect(await sdkError(aws.eks.send(new DescribeClusterCommand({ name: 'dev-cluster' })))).toMatchObject({ name: 'ThrottlingException', status: 429 });
+    expect(await sdkError(aws.ec2.send(new DescribeInstancesCommand({})))).toMatchObject({
+      name: 'RequestLimitExceeded',
+      status: 503,
+    });
+    expect(await sdkError(aws.rds.send(new DescribeDBInstancesCommand({})))).toMatchObject({
+      name: 'Throttling',
+      status: 400,
+    });
+    expect(
+      await sdkError(aws.eks.send(new DescribeClusterCommand({ name: 'dev-cluster' }))),
+    ).toMatchObject({ name: 'ThrottlingException', status: 429 });
   });
 
   it('injects 500 and 503 server errors', async () => {
     emu.fault({ action: 'rds:*', serverErrorRate: 1 });
-    expect(await sdkError(aws.rds.send(new DescribeDBInstancesCommand({})))).toMatchObject({ name: 'InternalFailure', status: 500 });
+    expect(await sdkError(aws.rds.send(new DescribeDBInstancesCommand({})))).toMatchObject({
+      name: 'InternalFailure',
+      status: 500,
+    });
     emu.clearFaults();
     emu.fault({ action: 'ec2:DescribeInstances', unavailableRate: 1 });
-    expect(await sdkError(aws.ec2.send(new DescribeInstancesCommand({})))).toMatchObject({ name: 'Unavailable', status: 503 });
-    expect(await sdkError(aws.eks.send(new DescribeClusterCommand({ name: 'x' })))).toMatchObject({ name: 'ResourceNotFoundException' });
+    expect(await sdkError(aws.ec2.send(new DescribeInstancesCommand({})))).toMatchObject({
+      name: 'Unavailable',
+      status: 503,
+    });
+    expect(await sdkError(aws.eks.send(new DescribeClusterCommand({ name: 'x' })))).toMatchObject({
+      name: 'ResourceNotFoundException',
+    });
   });
 
   it('leaves the state untouched when a call is failed by a fault', async () => {
     emu.fault({ action: 'ec2:StopInstances', serverErrorRate: 1 });
     await sdkError(aws.ec2.send(new StopInstancesCommand({ InstanceIds: [IDS.web1] })));
-    expect(emu.region()?.ec2.instances.find((i) => i.instanceId === IDS.web1)?.state).toBe('running');
+    expect(emu.region()?.ec2.instances.find((i) => i.instanceId === IDS.web1)?.state).toBe(
+      'running',
+    );
   });
 
   it('repeats the same random faults for the same RNG seed', async () => {

@@ -38,7 +38,8 @@ export interface Session {
   sessionName: string;
 }
 
-export type ResolveResult = { ok: true; identity: Identity } | { ok: false; reason: 'unknown-key' | 'expired' | 'bad-token' };
+export type ResolveResult =
+  { ok: true; identity: Identity } | { ok: false; reason: 'unknown-key' | 'expired' | 'bad-token' };
 
 interface UserEntry {
   accountId: string;
@@ -62,7 +63,12 @@ export class IdentityStore {
     this.sessions = new Map();
     this.runtimeDenies = new Map();
     for (const account of seed.accounts) {
-      for (const user of account.users) this.users.set(user.accessKeyId, { accountId: account.id, name: user.name, deny: user.deny });
+      for (const user of account.users)
+        this.users.set(user.accessKeyId, {
+          accountId: account.id,
+          name: user.name,
+          deny: user.deny,
+        });
       for (const role of account.roles) {
         const arn = `arn:aws:iam::${account.id}:role/${role.name}`;
         this.roles.set(arn, { ...role, accountId: account.id, arn, roleId: roleId() });
@@ -92,7 +98,8 @@ export class IdentityStore {
         },
       };
     }
-    if (key.startsWith('ASIA') || !this.acceptUnknownKeys) return { ok: false, reason: 'unknown-key' };
+    if (key.startsWith('ASIA') || !this.acceptUnknownKeys)
+      return { ok: false, reason: 'unknown-key' };
     return {
       ok: true,
       identity: {

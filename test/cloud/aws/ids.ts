@@ -30,7 +30,8 @@ export function createIdFactory(seed: number): IdFactory {
     reservationId: () => `r-0${hex(16)}`,
     dbResourceId: () => `db-${randomString(rng, UPPER, 26)}`,
     clusterResourceId: () => `cluster-${randomString(rng, UPPER, 26)}`,
-    uuid: () => `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'.charAt(Math.floor(rng() * 4))}${hex(3)}-${hex(12)}`,
+    uuid: () =>
+      `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'.charAt(Math.floor(rng() * 4))}${hex(3)}-${hex(12)}`,
     hex,
     temporaryAccessKeyId: () => `ASIA${randomString(rng, UPPER, 16)}`,
     secretAccessKey: () => randomString(rng, BASE64ISH, 40),

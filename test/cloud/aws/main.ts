@@ -29,7 +29,8 @@ async function loadSeedArgument(name: string, eksEndpoint: string | undefined): 
 
 function numberOption(name: string, raw: string): number {
   const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} needs a non-negative number, got "${raw}"`);
+  if (!Number.isFinite(value) || value < 0)
+    throw new Error(`--${name} needs a non-negative number, got "${raw}"`);
   return value;
 }
 
@@ -43,7 +44,9 @@ const emulator = await startAwsEmulator({
 
 console.log(`AWS emulator listening on ${emulator.url}`);
 if (values.seed === 'sandbox') {
-  console.log(`  export AWS_ACCESS_KEY_ID=${SANDBOX_KEYS.admin.accessKeyId} AWS_SECRET_ACCESS_KEY=${SANDBOX_KEYS.admin.secretAccessKey} AWS_REGION=${SANDBOX_REGION}`);
+  console.log(
+    `  export AWS_ACCESS_KEY_ID=${SANDBOX_KEYS.admin.accessKeyId} AWS_SECRET_ACCESS_KEY=${SANDBOX_KEYS.admin.secretAccessKey} AWS_REGION=${SANDBOX_REGION}`,
+  );
   console.log(`  aws --endpoint-url ${emulator.url} ec2 describe-instances`);
 }
 console.log(`  control API: ${emulator.url}/_emulator/state`);

@@ -9,7 +9,11 @@ export function encodeToken(listing: string, offset: number): string {
   return Buffer.from(`${listing}:${offset}`, 'utf8').toString('base64url');
 }
 
-export function decodeToken(listing: string, token: string | undefined, invalid: () => AwsError): number {
+export function decodeToken(
+  listing: string,
+  token: string | undefined,
+  invalid: () => AwsError,
+): number {
   if (token === undefined || token === '') return 0;
   const text = Buffer.from(token, 'base64url').toString('utf8');
   const prefix = `${listing}:`;
@@ -24,7 +28,12 @@ export interface Page<T> {
   nextToken?: string;
 }
 
-export function paginate<T>(listing: string, all: readonly T[], offset: number, pageSize: number): Page<T> {
+export function paginate<T>(
+  listing: string,
+  all: readonly T[],
+  offset: number,
+  pageSize: number,
+): Page<T> {
   const items = all.slice(offset, offset + pageSize);
   const next = offset + items.length;
   return next < all.length ? { items, nextToken: encodeToken(listing, next) } : { items };

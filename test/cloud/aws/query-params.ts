@@ -47,7 +47,11 @@ export class QueryParams {
     const raw = this.values.get(name);
     if (raw === undefined) return undefined;
     const parsed = Number(raw);
-    if (!Number.isInteger(parsed)) throw new AwsError('InvalidParameterValue', `Invalid value '${raw}' for ${name}: expected an integer`);
+    if (!Number.isInteger(parsed))
+      throw new AwsError(
+        'InvalidParameterValue',
+        `Invalid value '${raw}' for ${name}: expected an integer`,
+      );
     return parsed;
   }
 
@@ -55,7 +59,10 @@ export class QueryParams {
     const raw = this.values.get(name);
     if (raw === undefined) return undefined;
     if (raw === 'true' || raw === 'false') return raw === 'true';
-    throw new AwsError('InvalidParameterValue', `Invalid value '${raw}' for ${name}: expected true or false`);
+    throw new AwsError(
+      'InvalidParameterValue',
+      `Invalid value '${raw}' for ${name}: expected true or false`,
+    );
   }
 
   /** Values of `prefix.1`, `prefix.2`, … in index order. */

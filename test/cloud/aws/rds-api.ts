@@ -21,7 +21,8 @@ type Matcher<T> = (item: T, values: string[]) => boolean;
 
 const INSTANCE_FILTERS: Record<string, Matcher<RdsInstance>> = {
   'db-instance-id': (i, v) => v.some((x) => identifierFrom(x, 'db') === i.id),
-  'db-cluster-id': (i, v) => i.clusterId !== undefined && v.some((x) => identifierFrom(x, 'cluster') === i.clusterId),
+  'db-cluster-id': (i, v) =>
+    i.clusterId !== undefined && v.some((x) => identifierFrom(x, 'cluster') === i.clusterId),
   'dbi-resource-id': (i, v) => v.includes(i.resourceId),
   engine: (i, v) => v.includes(i.engine),
   domain: () => false,
@@ -35,39 +36,71 @@ const CLUSTER_FILTERS: Record<string, Matcher<RdsCluster>> = {
   domain: () => false,
 };
 
-function applyFilters<T>(items: T[], filters: QueryFilter[], table: Record<string, Matcher<T>>): T[] {
+function applyFilters<T>(
+  items: T[],
+  filters: QueryFilter[],
+  table: Record<string, Matcher<T>>,
+): T[] {
   const tests = filters.map((f) => {
     const match = table[f.name];
-    if (match === undefined) throw new AwsError('InvalidParameterValue', `Unrecognized filter name: ${f.name}.`);
+    if (match === undefined)
+      throw new AwsError('InvalidParameterValue', `Unrecognized filter name: ${f.name}.`);
     return (item: T) => match(item, f.values);
   });
   return items.filter((item) => tests.every((t) => t(item)));
 }
 
 /** MaxRecords 20–100 (default 100) and an opaque Marker, per the RDS API reference. */
-function page<T>(params: QueryParams, listing: string, items: T[]): { items: T[]; marker?: string } {
+function page<T>(
+  params: QueryParams,
+  listing: string,
+  items: T[],
+): { items: T[]; marker?: string } {
   const maxRecords = params.int('MaxRecords') ?? 100;
   if (maxRecords < 20 || maxRecords > 100) {
-    throw new AwsError('InvalidParameterValue', `Invalid value ${maxRecords} for MaxRecords. Must be between 20 and 100`);
+    throw new AwsError(
+      'InvalidParameterValue',
+      `Invalid value ${maxRecords} for MaxRecords. Must be between 20 and 100`,
+    );
   }
   const marker = params.get('Marker');
-  const offset = decodeToken(listing, marker, () => new AwsError('InvalidParameterValue', `Invalid Marker: ${marker ?? ''}`));
+  const offset = decodeToken(
+    listing,
+    marker,
+    () => new AwsError('InvalidParameterValue', `Invalid Marker: ${marker ?? ''}`),
+  );
   const result = paginate(listing, items, offset, maxRecords);
-  return result.nextToken === undefined ? { items: result.items } : { items: result.items, marker: result.nextToken };
+  return result.nextToken === undefined
+    ? { items: result.items }
+    : { items: result.items, marker: result.nextToken };
 }
 
 function describeDbInstances({ params, state }: QueryCall): string {
   const id = params.get('DBInstanceIdentifier');
   const base = id === undefined ? [...state.rds.instances.values()] : [findInstance(state, id)];
-  const result = page(params, 'rds:DescribeDBInstances', applyFilters(base, params.filters(RDS_FILTERS), INSTANCE_FILTERS));
-  return leaf('Marker', result.marker) + list('DBInstances', 'DBInstance', result.items, (i) => dbInstanceXml(state, i));
+  const result = page(
+    params,
+    'rds:DescribeDBInstances',
+    applyFilters(base, params.filters(RDS_FILTERS), INSTANCE_FILTERS),
+  );
+  return (
+    leaf('Marker', result.marker) +
+    list('DBInstances', 'DBInstance', result.items, (i) => dbInstanceXml(state, i))
+  );
 }
 
 function describeDbClusters({ params, state }: QueryCall): string {
   const id = params.get('DBClusterIdentifier');
   const base = id === undefined ? [...state.rds.clusters.values()] : [findCluster(state, id)];
-  const result = page(params, 'rds:DescribeDBClusters', applyFilters(base, params.filters(RDS_FILTERS), CLUSTER_FILTERS));
-  return leaf('Marker', result.marker) + list('DBClusters', 'DBCluster', result.items, (c) => dbClusterXml(state, c));
+  const result = page(
+    params,
+    'rds:DescribeDBClusters',
+    applyFilters(base, params.filters(RDS_FILTERS), CLUSTER_FILTERS),
+  );
+  return (
+    leaf('Marker', result.marker) +
+    list('DBClusters', 'DBCluster', result.items, (c) => dbClusterXml(state, c))
+  );
 }
 
 function describeDbSnapshots({ params, state }: QueryCall): string {
@@ -77,13 +110,18 @@ function describeDbSnapshots({ params, state }: QueryCall): string {
   let snapshots: RdsSnapshot[] = [...state.rds.snapshots.values()];
   if (snapshotId !== undefined) {
     const found = state.rds.snapshots.get(snapshotId);
-    if (found === undefined) throw new AwsError('DBSnapshotNotFound', `DBSnapshot ${snapshotId} not found.`, 404);
+    if (found === undefined)
+      throw new AwsError('DBSnapshotNotFound', `DBSnapshot ${snapshotId} not found.`, 404);
     snapshots = [found];
   }
-  if (instanceId !== undefined) snapshots = snapshots.filter((s) => s.instanceId === identifierFrom(instanceId, 'db'));
+  if (instanceId !== undefined)
+    snapshots = snapshots.filter((s) => s.instanceId === identifierFrom(instanceId, 'db'));
   if (type !== undefined) snapshots = snapshots.filter((s) => s.snapshotType === type);
   const result = page(params, 'rds:DescribeDBSnapshots', snapshots);
-  return leaf('Marker', result.marker) + list('DBSnapshots', 'DBSnapshot', result.items, (s) => dbSnapshotXml(state, s));
+  return (
+    leaf('Marker', result.marker) +
+    list('DBSnapshots', 'DBSnapshot', result.items, (s) => dbSnapshotXml(state, s))
+  );
 }
 
 function stopDbInstanceAction({ params, state, world }: QueryCall): string {
@@ -126,14 +164,18 @@ function listTagsForResource({ params, state }: QueryCall): string {
 function tagsOf(state: RegionState, arn: string): Record<string, string> {
   const match = /^arn:aws:rds:([^:]+):(\d{12}):(db|cluster|snapshot):(.+)$/.exec(arn);
   if (match === null || match[1] !== state.region || match[2] !== state.accountId) {
-    throw new AwsError('InvalidParameterValue', `The specified resource name does not match an RDS resource in this region.`);
+    throw new AwsError(
+      'InvalidParameterValue',
+      `The specified resource name does not match an RDS resource in this region.`,
+    );
   }
   const kind = match[3];
   const id = (match[4] ?? '').toLowerCase();
   if (kind === 'db') return findInstance(state, id).tags;
   if (kind === 'cluster') return findCluster(state, id).tags;
   const snapshot = state.rds.snapshots.get(id);
-  if (snapshot === undefined) throw new AwsError('DBSnapshotNotFound', `DBSnapshot ${id} not found.`, 404);
+  if (snapshot === undefined)
+    throw new AwsError('DBSnapshotNotFound', `DBSnapshot ${id} not found.`, 404);
   return snapshot.tags;
 }
 

@@ -29,21 +29,27 @@ export function defaultPort(engine: string): number {
   return 3306;
 }
 
-export function rdsArn(state: RegionState, kind: 'db' | 'cluster' | 'snapshot', id: string): string {
+export function rdsArn(
+  state: RegionState,
+  kind: 'db' | 'cluster' | 'snapshot',
+  id: string,
+): string {
   return `arn:aws:rds:${state.region}:${state.accountId}:${kind}:${id}`;
 }
 
 export function findInstance(state: RegionState, identifier: string): RdsInstance {
   const id = identifierFrom(identifier, 'db');
   const instance = state.rds.instances.get(id);
-  if (instance === undefined) throw new AwsError('DBInstanceNotFound', `DBInstance ${id} not found.`, 404);
+  if (instance === undefined)
+    throw new AwsError('DBInstanceNotFound', `DBInstance ${id} not found.`, 404);
   return instance;
 }
 
 export function findCluster(state: RegionState, identifier: string): RdsCluster {
   const id = identifierFrom(identifier, 'cluster');
   const cluster = state.rds.clusters.get(id);
-  if (cluster === undefined) throw new AwsError('DBClusterNotFoundFault', `DBCluster ${id} not found.`, 404);
+  if (cluster === undefined)
+    throw new AwsError('DBClusterNotFoundFault', `DBCluster ${id} not found.`, 404);
   return cluster;
 }
 
@@ -55,49 +61,84 @@ export function identifierFrom(identifier: string, kind: 'db' | 'cluster'): stri
 }
 
 export function readReplicasOf(state: RegionState, id: string): string[] {
-  return [...state.rds.instances.values()].filter((i) => i.readReplicaSourceId === id).map((i) => i.id);
+  return [...state.rds.instances.values()]
+    .filter((i) => i.readReplicaSourceId === id)
+    .map((i) => i.id);
 }
 
 /** Why StopDBInstance/StartDBInstance may never apply to this instance, whatever its status. */
 function refuseStopStart(state: RegionState, instance: RdsInstance): AwsError | undefined {
   if (instance.clusterId !== undefined) {
-    return new AwsError('InvalidParameterCombination', `${instance.engine} DB instances are not eligible for stopping and starting.`);
+    return new AwsError(
+      'InvalidParameterCombination',
+      `${instance.engine} DB instances are not eligible for stopping and starting.`,
+    );
   }
   if (instance.readReplicaSourceId !== undefined) {
     return new AwsError('InvalidDBInstanceState', 'Cannot stop or start a Read-Replica instance');
   }
   if (readReplicasOf(state, instance.id).length > 0) {
-    return new AwsError('InvalidDBInstanceState', `Cannot stop or start DB instance ${instance.id} because it has read replicas`);
+    return new AwsError(
+      'InvalidDBInstanceState',
+      `Cannot stop or start DB instance ${instance.id} because it has read replicas`,
+    );
   }
   if (instance.engine.startsWith('sqlserver') && instance.multiAZ) {
-    return new AwsError('InvalidParameterCombination', 'Cannot stop or start a SQL Server DB instance in a Multi-AZ configuration');
+    return new AwsError(
+      'InvalidParameterCombination',
+      'Cannot stop or start a SQL Server DB instance in a Multi-AZ configuration',
+    );
   }
   return undefined;
 }
 
-export function stopDbInstance(world: AwsWorld, state: RegionState, instance: RdsInstance, snapshotId: string | undefined): void {
+export function stopDbInstance(
+  world: AwsWorld,
+  state: RegionState,
+  instance: RdsInstance,
+  snapshotId: string | undefined,
+): void {
   const refusal = refuseStopStart(state, instance);
   if (refusal !== undefined) throw refusal;
   if (instance.status !== 'available') {
-    throw new AwsError('InvalidDBInstanceState', `Instance ${instance.id} is not in available state.`);
+    throw new AwsError(
+      'InvalidDBInstanceState',
+      `Instance ${instance.id} is not in available state.`,
+    );
   }
   if (snapshotId !== undefined) createSnapshot(world, state, instance, snapshotId, {});
   instance.status = 'stopping';
-  world.after(state, `rds/db/${instance.id}`, world.timings.rdsStop, (at) => markInstanceStopped(world, state, instance, at));
+  world.after(state, `rds/db/${instance.id}`, world.timings.rdsStop, (at) =>
+    markInstanceStopped(world, state, instance, at),
+  );
 }
 
 /** The instance is stopped as of `at`; AWS will start it again seven days later. */
-export function markInstanceStopped(world: AwsWorld, state: RegionState, instance: RdsInstance, at: number): void {
+export function markInstanceStopped(
+  world: AwsWorld,
+  state: RegionState,
+  instance: RdsInstance,
+  at: number,
+): void {
   instance.status = 'stopped';
   instance.automaticRestartTime = at + world.timings.rdsAutoRestart;
-  world.after(state, `rds/db/${instance.id}`, world.timings.rdsAutoRestart, (restartAt) => startNow(world, state, instance, restartAt), at);
+  world.after(
+    state,
+    `rds/db/${instance.id}`,
+    world.timings.rdsAutoRestart,
+    (restartAt) => startNow(world, state, instance, restartAt),
+    at,
+  );
 }
 
 export function startDbInstance(world: AwsWorld, state: RegionState, instance: RdsInstance): void {
   const refusal = refuseStopStart(state, instance);
   if (refusal !== undefined) throw refusal;
   if (instance.status !== 'stopped') {
-    throw new AwsError('InvalidDBInstanceState', `Instance ${instance.id} cannot be started as it is not in stopped state.`);
+    throw new AwsError(
+      'InvalidDBInstanceState',
+      `Instance ${instance.id} cannot be started as it is not in stopped state.`,
+    );
   }
   startNow(world, state, instance, world.now());
 }
@@ -105,39 +146,79 @@ export function startDbInstance(world: AwsWorld, state: RegionState, instance: R
 function startNow(world: AwsWorld, state: RegionState, instance: RdsInstance, at: number): void {
   instance.status = 'starting';
   instance.automaticRestartTime = undefined;
-  world.after(state, `rds/db/${instance.id}`, world.timings.rdsStart, () => (instance.status = 'available'), at);
+  world.after(
+    state,
+    `rds/db/${instance.id}`,
+    world.timings.rdsStart,
+    () => (instance.status = 'available'),
+    at,
+  );
 }
 
 export function stopDbCluster(world: AwsWorld, state: RegionState, cluster: RdsCluster): void {
   if (cluster.status !== 'available') {
-    throw new AwsError('InvalidDBClusterStateFault', `DbCluster ${cluster.id} is in ${cluster.status} state but expected it to be one of available.`);
+    throw new AwsError(
+      'InvalidDBClusterStateFault',
+      `DbCluster ${cluster.id} is in ${cluster.status} state but expected it to be one of available.`,
+    );
   }
   setClusterStatus(state, cluster, 'stopping');
-  world.after(state, `rds/cluster/${cluster.id}`, world.timings.rdsStop, (at) => markClusterStopped(world, state, cluster, at));
+  world.after(state, `rds/cluster/${cluster.id}`, world.timings.rdsStop, (at) =>
+    markClusterStopped(world, state, cluster, at),
+  );
 }
 
 /** The cluster and its members are stopped as of `at`; AWS will start them again seven days later. */
-export function markClusterStopped(world: AwsWorld, state: RegionState, cluster: RdsCluster, at: number): void {
+export function markClusterStopped(
+  world: AwsWorld,
+  state: RegionState,
+  cluster: RdsCluster,
+  at: number,
+): void {
   setClusterStatus(state, cluster, 'stopped');
   cluster.automaticRestartTime = at + world.timings.rdsAutoRestart;
-  world.after(state, `rds/cluster/${cluster.id}`, world.timings.rdsAutoRestart, (restartAt) => startClusterNow(world, state, cluster, restartAt), at);
+  world.after(
+    state,
+    `rds/cluster/${cluster.id}`,
+    world.timings.rdsAutoRestart,
+    (restartAt) => startClusterNow(world, state, cluster, restartAt),
+    at,
+  );
 }
 
 export function startDbCluster(world: AwsWorld, state: RegionState, cluster: RdsCluster): void {
   if (cluster.status !== 'stopped') {
-    throw new AwsError('InvalidDBClusterStateFault', `DbCluster ${cluster.id} is in ${cluster.status} state but expected it to be one of stopped.`);
+    throw new AwsError(
+      'InvalidDBClusterStateFault',
+      `DbCluster ${cluster.id} is in ${cluster.status} state but expected it to be one of stopped.`,
+    );
   }
   startClusterNow(world, state, cluster, world.now());
 }
 
-function startClusterNow(world: AwsWorld, state: RegionState, cluster: RdsCluster, at: number): void {
+function startClusterNow(
+  world: AwsWorld,
+  state: RegionState,
+  cluster: RdsCluster,
+  at: number,
+): void {
   setClusterStatus(state, cluster, 'starting');
   cluster.automaticRestartTime = undefined;
-  world.after(state, `rds/cluster/${cluster.id}`, world.timings.rdsStart, () => setClusterStatus(state, cluster, 'available'), at);
+  world.after(
+    state,
+    `rds/cluster/${cluster.id}`,
+    world.timings.rdsStart,
+    () => setClusterStatus(state, cluster, 'available'),
+    at,
+  );
 }
 
 /** Aurora members follow their cluster: stopping the cluster stops every member. */
-function setClusterStatus(state: RegionState, cluster: RdsCluster, status: RdsCluster['status']): void {
+function setClusterStatus(
+  state: RegionState,
+  cluster: RdsCluster,
+  status: RdsCluster['status'],
+): void {
   cluster.status = status;
   for (const member of cluster.members) {
     const instance = state.rds.instances.get(member.instanceId);
@@ -145,10 +226,19 @@ function setClusterStatus(state: RegionState, cluster: RdsCluster, status: RdsCl
   }
 }
 
-export function createSnapshot(world: AwsWorld, state: RegionState, instance: RdsInstance, snapshotId: string, tags: Tags): RdsSnapshot {
+export function createSnapshot(
+  world: AwsWorld,
+  state: RegionState,
+  instance: RdsInstance,
+  snapshotId: string,
+  tags: Tags,
+): RdsSnapshot {
   const id = snapshotId.toLowerCase();
   if (state.rds.snapshots.has(id)) {
-    throw new AwsError('DBSnapshotAlreadyExists', `Cannot create the snapshot because a snapshot with the identifier ${id} already exists.`);
+    throw new AwsError(
+      'DBSnapshotAlreadyExists',
+      `Cannot create the snapshot because a snapshot with the identifier ${id} already exists.`,
+    );
   }
   if (instance.clusterId !== undefined) {
     throw new AwsError(
@@ -157,7 +247,10 @@ export function createSnapshot(world: AwsWorld, state: RegionState, instance: Rd
     );
   }
   if (instance.status !== 'available') {
-    throw new AwsError('InvalidDBInstanceState', `Instance ${instance.id} is not in available state.`);
+    throw new AwsError(
+      'InvalidDBInstanceState',
+      `Instance ${instance.id} is not in available state.`,
+    );
   }
   const snapshot: RdsSnapshot = {
     id,
@@ -172,6 +265,11 @@ export function createSnapshot(world: AwsWorld, state: RegionState, instance: Rd
     tags: { ...tags },
   };
   state.rds.snapshots.set(id, snapshot);
-  world.after(state, `rds/snapshot/${id}`, world.timings.snapshot, () => (snapshot.status = 'available'));
+  world.after(
+    state,
+    `rds/snapshot/${id}`,
+    world.timings.snapshot,
+    () => (snapshot.status = 'available'),
+  );
   return snapshot;
 }

@@ -4,7 +4,12 @@ import { leaf, list, scalarList, xml } from './xml';
 
 /** RDS XML member names, as in the RDS API reference (PascalCase, typed list members). */
 export function tagListXml(tags: Tags): string {
-  return list('TagList', 'Tag', Object.entries(tags), ([k, v]) => leaf('Key', k) + leaf('Value', v));
+  return list(
+    'TagList',
+    'Tag',
+    Object.entries(tags),
+    ([k, v]) => leaf('Key', k) + leaf('Value', v),
+  );
 }
 
 export function dbInstanceXml(state: RegionState, i: RdsInstance): string {
@@ -15,7 +20,12 @@ export function dbInstanceXml(state: RegionState, i: RdsInstance): string {
     leaf('Engine', i.engine),
     leaf('DBInstanceStatus', i.status),
     leaf('MasterUsername', i.masterUsername),
-    xml('Endpoint', leaf('Address', host), leaf('Port', i.port), leaf('HostedZoneId', 'Z2R2ITUGPM61AM')),
+    xml(
+      'Endpoint',
+      leaf('Address', host),
+      leaf('Port', i.port),
+      leaf('HostedZoneId', 'Z2R2ITUGPM61AM'),
+    ),
     leaf('AllocatedStorage', i.allocatedStorage),
     leaf('InstanceCreateTime', new Date(i.createdAt)),
     leaf('PreferredBackupWindow', '03:00-03:30'),
@@ -26,8 +36,19 @@ export function dbInstanceXml(state: RegionState, i: RdsInstance): string {
     leaf('EngineVersion', i.engineVersion),
     leaf('AutoMinorVersionUpgrade', true),
     leaf('ReadReplicaSourceDBInstanceIdentifier', i.readReplicaSourceId),
-    scalarList('ReadReplicaDBInstanceIdentifiers', 'ReadReplicaDBInstanceIdentifier', readReplicasOf(state, i.id)),
-    leaf('LicenseModel', i.engine.startsWith('sqlserver') ? 'license-included' : i.engine.includes('postgres') ? 'postgresql-license' : 'general-public-license'),
+    scalarList(
+      'ReadReplicaDBInstanceIdentifiers',
+      'ReadReplicaDBInstanceIdentifier',
+      readReplicasOf(state, i.id),
+    ),
+    leaf(
+      'LicenseModel',
+      i.engine.startsWith('sqlserver')
+        ? 'license-included'
+        : i.engine.includes('postgres')
+          ? 'postgresql-license'
+          : 'general-public-license',
+    ),
     leaf('PubliclyAccessible', false),
     leaf('StorageType', i.clusterId === undefined ? 'gp3' : 'aurora'),
     leaf('DbInstancePort', 0),
@@ -39,7 +60,9 @@ export function dbInstanceXml(state: RegionState, i: RdsInstance): string {
     leaf('IAMDatabaseAuthenticationEnabled', false),
     leaf('DeletionProtection', false),
     tagListXml(i.tags),
-    i.automaticRestartTime === undefined ? undefined : leaf('AutomaticRestartTime', new Date(i.automaticRestartTime)),
+    i.automaticRestartTime === undefined
+      ? undefined
+      : leaf('AutomaticRestartTime', new Date(i.automaticRestartTime)),
   ].join('');
 }
 
@@ -47,7 +70,11 @@ export function dbClusterXml(state: RegionState, c: RdsCluster): string {
   const host = `${c.id}.cluster-c0emulator.${state.region}.rds.amazonaws.com`;
   return [
     leaf('AllocatedStorage', 1),
-    scalarList('AvailabilityZones', 'AvailabilityZone', [`${state.region}a`, `${state.region}b`, `${state.region}c`]),
+    scalarList('AvailabilityZones', 'AvailabilityZone', [
+      `${state.region}a`,
+      `${state.region}b`,
+      `${state.region}c`,
+    ]),
     leaf('BackupRetentionPeriod', 7),
     leaf('DBClusterIdentifier', c.id),
     leaf('DBClusterParameterGroup', `default.${c.engine}`),
@@ -60,7 +87,12 @@ export function dbClusterXml(state: RegionState, c: RdsCluster): string {
     leaf('Port', c.port),
     leaf('MasterUsername', c.masterUsername),
     list('DBClusterMembers', 'DBClusterMember', c.members, (m) =>
-      [leaf('DBInstanceIdentifier', m.instanceId), leaf('IsClusterWriter', m.writer), leaf('DBClusterParameterGroupStatus', 'in-sync'), leaf('PromotionTier', 1)].join(''),
+      [
+        leaf('DBInstanceIdentifier', m.instanceId),
+        leaf('IsClusterWriter', m.writer),
+        leaf('DBClusterParameterGroupStatus', 'in-sync'),
+        leaf('PromotionTier', 1),
+      ].join(''),
     ),
     leaf('StorageEncrypted', true),
     leaf('DbClusterResourceId', c.resourceId),
@@ -69,7 +101,9 @@ export function dbClusterXml(state: RegionState, c: RdsCluster): string {
     leaf('EngineMode', c.engineMode),
     leaf('DeletionProtection', false),
     tagListXml(c.tags),
-    c.automaticRestartTime === undefined ? undefined : leaf('AutomaticRestartTime', new Date(c.automaticRestartTime)),
+    c.automaticRestartTime === undefined
+      ? undefined
+      : leaf('AutomaticRestartTime', new Date(c.automaticRestartTime)),
   ].join('');
 }
 

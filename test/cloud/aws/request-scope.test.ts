@@ -6,7 +6,12 @@ const AUTH =
 
 describe('request scope', () => {
   it('reads access key, region and service from the SigV4 credential scope', () => {
-    expect(parseScope(AUTH, 'token')).toEqual({ accessKeyId: 'AKIAEXAMPLE', region: 'eu-west-1', service: 'autoscaling', sessionToken: 'token' });
+    expect(parseScope(AUTH, 'token')).toEqual({
+      accessKeyId: 'AKIAEXAMPLE',
+      region: 'eu-west-1',
+      service: 'autoscaling',
+      sessionToken: 'token',
+    });
     expect(parseScope(undefined, undefined)).toEqual({});
   });
 

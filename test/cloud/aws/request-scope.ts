@@ -15,7 +15,10 @@ export interface RequestScope {
 
 const CREDENTIAL = /Credential=([^/,\s]+)\/(\d{8})\/([^/,\s]+)\/([^/,\s]+)\/aws4_request/;
 
-export function parseScope(authorization: string | undefined, sessionToken: string | undefined): RequestScope {
+export function parseScope(
+  authorization: string | undefined,
+  sessionToken: string | undefined,
+): RequestScope {
   const scope: RequestScope = {};
   if (sessionToken !== undefined && sessionToken !== '') scope.sessionToken = sessionToken;
   if (authorization === undefined) return scope;
@@ -41,8 +44,13 @@ const KNOWN: readonly string[] = ['ec2', 'rds', 'eks', 'autoscaling', 'sts'];
  * The signing service decides; unsigned requests (curl, `--no-sign-request`) fall back to the
  * request's shape: EKS is the only REST service (`/clusters…`), the query services differ by Version.
  */
-export function detectService(scope: RequestScope, path: string, version: string | undefined): AwsService | undefined {
-  if (scope.service !== undefined && KNOWN.includes(scope.service)) return scope.service as AwsService;
+export function detectService(
+  scope: RequestScope,
+  path: string,
+  version: string | undefined,
+): AwsService | undefined {
+  if (scope.service !== undefined && KNOWN.includes(scope.service))
+    return scope.service as AwsService;
   if (path.startsWith('/clusters')) return 'eks';
   return version === undefined ? undefined : VERSION_TO_SERVICE[version];
 }

@@ -62,7 +62,10 @@ export interface SandboxOptions {
 export function sandboxSeed(options: SandboxOptions = {}): AwsSeed {
   const dev = { Environment: 'dev' };
   const ids = SANDBOX_INSTANCE_IDS;
-  const cluster = { 'eks:cluster-name': 'dev-cluster', 'kubernetes.io/cluster/dev-cluster': 'owned' };
+  const cluster = {
+    'eks:cluster-name': 'dev-cluster',
+    'kubernetes.io/cluster/dev-cluster': 'owned',
+  };
   return {
     accountId: SANDBOX_ACCOUNT_ID,
     region: SANDBOX_REGION,
@@ -71,51 +74,120 @@ export function sandboxSeed(options: SandboxOptions = {}): AwsSeed {
         id: SANDBOX_ACCOUNT_ID,
         users: [
           { name: 'hibernator-admin', accessKeyId: SANDBOX_KEYS.admin.accessKeyId },
-          { name: 'hibernator-readonly', accessKeyId: SANDBOX_KEYS.readOnly.accessKeyId, deny: WRITE_ACTIONS },
+          {
+            name: 'hibernator-readonly',
+            accessKeyId: SANDBOX_KEYS.readOnly.accessKeyId,
+            deny: WRITE_ACTIONS,
+          },
         ],
         roles: [{ name: 'hibernator', maxSessionDuration: 43200 }],
       },
       {
         id: OTHER_ACCOUNT_ID,
         users: [{ name: 'someone-else', accessKeyId: SANDBOX_KEYS.otherAccount.accessKeyId }],
-        roles: [{ name: 'hibernator-cross-account', trustedAccounts: [SANDBOX_ACCOUNT_ID], externalId: 'hibernator-demo' }],
+        roles: [
+          {
+            name: 'hibernator-cross-account',
+            trustedAccounts: [SANDBOX_ACCOUNT_ID],
+            externalId: 'hibernator-demo',
+          },
+        ],
       },
     ],
     ec2: {
       instances: [
-        { instanceId: ids.web1, instanceType: 't3.small', tags: { Name: 'web-1', ...dev, Team: 'web' } },
-        { instanceId: ids.web2, instanceType: 't3.small', tags: { Name: 'web-2', ...dev, Team: 'web' } },
-        { instanceId: ids.api1, instanceType: 't3.medium', tags: { Name: 'api-1', ...dev, Team: 'api' } },
-        { instanceId: ids.api2, instanceType: 't3.medium', state: 'stopped', tags: { Name: 'api-2', ...dev, Team: 'api' } },
+        {
+          instanceId: ids.web1,
+          instanceType: 't3.small',
+          tags: { Name: 'web-1', ...dev, Team: 'web' },
+        },
+        {
+          instanceId: ids.web2,
+          instanceType: 't3.small',
+          tags: { Name: 'web-2', ...dev, Team: 'web' },
+        },
+        {
+          instanceId: ids.api1,
+          instanceType: 't3.medium',
+          tags: { Name: 'api-1', ...dev, Team: 'api' },
+        },
+        {
+          instanceId: ids.api2,
+          instanceType: 't3.medium',
+          state: 'stopped',
+          tags: { Name: 'api-2', ...dev, Team: 'api' },
+        },
         {
           instanceId: ids.worker,
           instanceType: 'c6i.large',
           hibernation: true,
           tags: { Name: 'worker-1', Environment: 'staging', Team: 'data' },
         },
-        { instanceId: ids.batch, instanceType: 'c6i.xlarge', state: 'stopped', tags: { Name: 'batch-1', Environment: 'staging', Team: 'data' } },
+        {
+          instanceId: ids.batch,
+          instanceType: 'c6i.xlarge',
+          state: 'stopped',
+          tags: { Name: 'batch-1', Environment: 'staging', Team: 'data' },
+        },
         {
           instanceId: ids.bastion,
           instanceType: 't3.nano',
-          tags: { Name: 'bastion', Environment: 'shared', 'hibernator.ardikabs.com/exclude': 'true' },
+          tags: {
+            Name: 'bastion',
+            Environment: 'shared',
+            'hibernator.ardikabs.com/exclude': 'true',
+          },
         },
-        { instanceId: ids.ciRunner, instanceType: 'm6i.large', tags: { Name: 'ci-runner', Environment: 'ci', Team: 'platform' } },
-        { instanceId: ids.webAsgMember, instanceType: 't3.small', tags: { Name: 'web-asg', ...dev, Team: 'web', 'aws:autoscaling:groupName': 'web-asg' } },
+        {
+          instanceId: ids.ciRunner,
+          instanceType: 'm6i.large',
+          tags: { Name: 'ci-runner', Environment: 'ci', Team: 'platform' },
+        },
+        {
+          instanceId: ids.webAsgMember,
+          instanceType: 't3.small',
+          tags: { Name: 'web-asg', ...dev, Team: 'web', 'aws:autoscaling:groupName': 'web-asg' },
+        },
         {
           instanceId: ids.eksNode,
           instanceType: 't3.large',
-          tags: { Name: 'dev-cluster-general', ...dev, ...cluster, 'eks:nodegroup-name': 'general' },
+          tags: {
+            Name: 'dev-cluster-general',
+            ...dev,
+            ...cluster,
+            'eks:nodegroup-name': 'general',
+          },
         },
         {
           instanceId: ids.karpenterNode,
           instanceType: 'm6i.xlarge',
-          tags: { Name: 'dev-cluster-karpenter', ...dev, ...cluster, 'karpenter.sh/nodepool': 'default', 'karpenter.sh/nodeclaim': 'default-x7k2p' },
+          tags: {
+            Name: 'dev-cluster-karpenter',
+            ...dev,
+            ...cluster,
+            'karpenter.sh/nodepool': 'default',
+            'karpenter.sh/nodeclaim': 'default-x7k2p',
+          },
         },
-        { instanceId: ids.notebook, instanceType: 'r6i.large', state: 'stopped', tags: { Name: 'analytics-notebook', Environment: 'staging', Team: 'data' } },
+        {
+          instanceId: ids.notebook,
+          instanceType: 'r6i.large',
+          state: 'stopped',
+          tags: { Name: 'analytics-notebook', Environment: 'staging', Team: 'data' },
+        },
       ],
     },
     autoscaling: {
-      groups: [{ name: 'web-asg', minSize: 1, maxSize: 4, desiredCapacity: 1, instanceType: 't3.small', tags: { ...dev, Team: 'web' } }],
+      groups: [
+        {
+          name: 'web-asg',
+          minSize: 1,
+          maxSize: 4,
+          desiredCapacity: 1,
+          instanceType: 't3.small',
+          tags: { ...dev, Team: 'web' },
+        },
+      ],
     },
     eks: {
       clusters: [
@@ -124,20 +196,62 @@ export function sandboxSeed(options: SandboxOptions = {}): AwsSeed {
           version: '1.31',
           tags: dev,
           ...(options.eksEndpoint === undefined ? {} : { endpoint: options.eksEndpoint }),
-          ...(options.eksCertificateAuthority === undefined ? {} : { certificateAuthority: options.eksCertificateAuthority }),
+          ...(options.eksCertificateAuthority === undefined
+            ? {}
+            : { certificateAuthority: options.eksCertificateAuthority }),
           nodegroups: [
-            { name: 'general', minSize: 1, maxSize: 3, desiredSize: 1, instanceTypes: ['t3.large'], labels: { role: 'general' }, tags: dev },
-            { name: 'batch', minSize: 0, maxSize: 5, desiredSize: 0, instanceTypes: ['c6i.xlarge'], capacityType: 'SPOT', labels: { role: 'batch' }, tags: dev },
+            {
+              name: 'general',
+              minSize: 1,
+              maxSize: 3,
+              desiredSize: 1,
+              instanceTypes: ['t3.large'],
+              labels: { role: 'general' },
+              tags: dev,
+            },
+            {
+              name: 'batch',
+              minSize: 0,
+              maxSize: 5,
+              desiredSize: 0,
+              instanceTypes: ['c6i.xlarge'],
+              capacityType: 'SPOT',
+              labels: { role: 'batch' },
+              tags: dev,
+            },
           ],
         },
       ],
     },
     rds: {
       instances: [
-        { id: 'orders-db', engine: 'postgres', instanceClass: 'db.t4g.medium', tags: { ...dev, Team: 'api' } },
-        { id: 'legacy-mysql', engine: 'mysql', instanceClass: 'db.t3.medium', tags: { ...dev, Team: 'web' } },
-        { id: 'legacy-mysql-replica', engine: 'mysql', instanceClass: 'db.t3.medium', readReplicaSourceId: 'legacy-mysql', tags: { ...dev, Team: 'web' } },
-        { id: 'billing-sqlserver', engine: 'sqlserver-se', instanceClass: 'db.m6i.large', multiAZ: true, allocatedStorage: 100, tags: { Environment: 'staging', Team: 'billing' } },
+        {
+          id: 'orders-db',
+          engine: 'postgres',
+          instanceClass: 'db.t4g.medium',
+          tags: { ...dev, Team: 'api' },
+        },
+        {
+          id: 'legacy-mysql',
+          engine: 'mysql',
+          instanceClass: 'db.t3.medium',
+          tags: { ...dev, Team: 'web' },
+        },
+        {
+          id: 'legacy-mysql-replica',
+          engine: 'mysql',
+          instanceClass: 'db.t3.medium',
+          readReplicaSourceId: 'legacy-mysql',
+          tags: { ...dev, Team: 'web' },
+        },
+        {
+          id: 'billing-sqlserver',
+          engine: 'sqlserver-se',
+          instanceClass: 'db.m6i.large',
+          multiAZ: true,
+          allocatedStorage: 100,
+          tags: { Environment: 'staging', Team: 'billing' },
+        },
       ],
       clusters: [
         {

@@ -56,7 +56,8 @@ export async function sdkError(call: Promise<unknown>): Promise<CaughtAwsError> 
     await call;
   } catch (error) {
     if (!(error instanceof Error)) throw error;
-    const meta = (error as Error & { $metadata?: { httpStatusCode?: number }; $fault?: string }).$metadata;
+    const meta = (error as Error & { $metadata?: { httpStatusCode?: number }; $fault?: string })
+      .$metadata;
     const fault = (error as Error & { $fault?: string }).$fault;
     return { name: error.name, message: error.message, status: meta?.httpStatusCode, fault };
   }

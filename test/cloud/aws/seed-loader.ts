@@ -1,7 +1,13 @@
 import { createGroup } from './asg-model';
 import { createInstance } from './ec2-model';
 import { createEksCluster, createNodegroup } from './eks-model';
-import { defaultEngineVersion, defaultPort, markClusterStopped, markInstanceStopped, rdsArn } from './rds-model';
+import {
+  defaultEngineVersion,
+  defaultPort,
+  markClusterStopped,
+  markInstanceStopped,
+  rdsArn,
+} from './rds-model';
 import type { ParsedAwsSeed, RegionResourcesSeed } from './seed-schema';
 import type { RdsInstance, RegionState } from './types';
 import type { AwsWorld } from './world';
@@ -13,15 +19,18 @@ import type { AwsWorld } from './world';
  */
 export function loadSeed(world: AwsWorld, seed: ParsedAwsSeed): void {
   loadRegion(world, world.region(seed.accountId, seed.region), seed);
-  for (const [region, resources] of Object.entries(seed.regions)) loadRegion(world, world.region(seed.accountId, region), resources);
+  for (const [region, resources] of Object.entries(seed.regions))
+    loadRegion(world, world.region(seed.accountId, region), resources);
   for (const account of seed.accounts) {
-    for (const [region, resources] of Object.entries(account.regions)) loadRegion(world, world.region(account.id, region), resources);
+    for (const [region, resources] of Object.entries(account.regions))
+      loadRegion(world, world.region(account.id, region), resources);
   }
 }
 
 function loadRegion(world: AwsWorld, state: RegionState, resources: RegionResourcesSeed): void {
   for (const spec of resources.ec2?.instances ?? []) {
-    if (spec.instanceId !== undefined && state.ec2.has(spec.instanceId)) throw new Error(`seed: duplicate EC2 instance ${spec.instanceId}`);
+    if (spec.instanceId !== undefined && state.ec2.has(spec.instanceId))
+      throw new Error(`seed: duplicate EC2 instance ${spec.instanceId}`);
     createInstance(world, state, {
       ...(spec.instanceId === undefined ? {} : { instanceId: spec.instanceId }),
       instanceType: spec.instanceType,
@@ -40,7 +49,9 @@ function loadRegion(world: AwsWorld, state: RegionState, resources: RegionResour
       maxSize: group.maxSize,
       desiredCapacity: group.desiredCapacity,
       instanceType: group.instanceType,
-      ...(group.availabilityZones === undefined ? {} : { availabilityZones: group.availabilityZones }),
+      ...(group.availabilityZones === undefined
+        ? {}
+        : { availabilityZones: group.availabilityZones }),
       tags: Object.entries(group.tags).map(([key, value]) => ({ key, value, propagate: true })),
     });
   }
@@ -50,10 +61,13 @@ function loadRegion(world: AwsWorld, state: RegionState, resources: RegionResour
       version: spec.version,
       tags: spec.tags,
       ...(spec.endpoint === undefined ? {} : { endpoint: spec.endpoint }),
-      ...(spec.certificateAuthority === undefined ? {} : { certificateAuthority: spec.certificateAuthority }),
+      ...(spec.certificateAuthority === undefined
+        ? {}
+        : { certificateAuthority: spec.certificateAuthority }),
     });
     for (const ng of spec.nodegroups) {
-      if (ng.minSize > ng.desiredSize || ng.desiredSize > ng.maxSize) throw new Error(`seed: node group ${ng.name} needs min <= desired <= max`);
+      if (ng.minSize > ng.desiredSize || ng.desiredSize > ng.maxSize)
+        throw new Error(`seed: node group ${ng.name} needs min <= desired <= max`);
       createNodegroup(world, state, cluster, ng);
     }
   }
@@ -81,14 +95,19 @@ function loadRds(world: AwsWorld, state: RegionState, resources: RegionResources
       createdAt: world.now(),
       tags: { ...spec.tags },
       ...(spec.clusterId === undefined ? {} : { clusterId: spec.clusterId.toLowerCase() }),
-      ...(spec.readReplicaSourceId === undefined ? {} : { readReplicaSourceId: spec.readReplicaSourceId.toLowerCase() }),
+      ...(spec.readReplicaSourceId === undefined
+        ? {}
+        : { readReplicaSourceId: spec.readReplicaSourceId.toLowerCase() }),
     };
     state.rds.instances.set(id, instance);
   }
   for (const spec of rds.clusters) {
     const id = spec.id.toLowerCase();
     const members = spec.members.map((m) => (typeof m === 'string' ? { id: m } : m));
-    const writerIndex = Math.max(0, members.findIndex((m) => m.writer === true));
+    const writerIndex = Math.max(
+      0,
+      members.findIndex((m) => m.writer === true),
+    );
     const engineVersion = spec.engineVersion ?? defaultEngineVersion(spec.engine);
     state.rds.clusters.set(id, {
       id,
@@ -98,7 +117,10 @@ function loadRds(world: AwsWorld, state: RegionState, resources: RegionResources
       engineVersion,
       engineMode: spec.engineMode,
       status: spec.status,
-      members: members.map((m, i) => ({ instanceId: m.id.toLowerCase(), writer: i === writerIndex })),
+      members: members.map((m, i) => ({
+        instanceId: m.id.toLowerCase(),
+        writer: i === writerIndex,
+      })),
       port: defaultPort(spec.engine),
       masterUsername: 'postgres',
       createdAt: world.now(),
@@ -133,7 +155,8 @@ function loadRds(world: AwsWorld, state: RegionState, resources: RegionResources
   }
   // A seeded stopped database counts as stopped at seed time: AWS will start it in 7 days.
   for (const instance of state.rds.instances.values()) {
-    if (instance.status === 'stopped' && instance.clusterId === undefined) markInstanceStopped(world, state, instance, world.now());
+    if (instance.status === 'stopped' && instance.clusterId === undefined)
+      markInstanceStopped(world, state, instance, world.now());
   }
   for (const cluster of state.rds.clusters.values()) {
     if (cluster.status === 'stopped') markClusterStopped(world, state, cluster, world.now());

@@ -10,9 +10,14 @@ const timestamp = z.union([z.string().datetime({ offset: true }), z.number()]);
 const accountId = z.string().regex(/^\d{12}$/, 'an AWS account id has 12 digits');
 
 export const Ec2InstanceSeedSchema = z.object({
-  instanceId: z.string().regex(/^i-[0-9a-f]{8}([0-9a-f]{9})?$/, 'instance ids look like i-0123456789abcdef0').optional(),
+  instanceId: z
+    .string()
+    .regex(/^i-[0-9a-f]{8}([0-9a-f]{9})?$/, 'instance ids look like i-0123456789abcdef0')
+    .optional(),
   instanceType: z.string().default('t3.micro'),
-  state: z.enum(['pending', 'running', 'shutting-down', 'terminated', 'stopping', 'stopped']).default('running'),
+  state: z
+    .enum(['pending', 'running', 'shutting-down', 'terminated', 'stopping', 'stopped'])
+    .default('running'),
   tags: tags.default({}),
   launchTime: timestamp.optional(),
   hibernation: z.boolean().default(false),
@@ -41,7 +46,16 @@ export const RdsClusterSeedSchema = z.object({
   status: z.enum(['available', 'stopped']).default('available'),
   /** Member instances; the first is the writer unless one says `writer: true`. Created if not seeded. */
   members: z
-    .array(z.union([z.string(), z.object({ id: z.string(), writer: z.boolean().optional(), instanceClass: z.string().optional() })]))
+    .array(
+      z.union([
+        z.string(),
+        z.object({
+          id: z.string(),
+          writer: z.boolean().optional(),
+          instanceClass: z.string().optional(),
+        }),
+      ]),
+    )
     .default([]),
   tags: tags.default({}),
 });
@@ -81,7 +95,10 @@ export const AsgSeedSchema = z.object({
 export const RegionResourcesSeedSchema = z.object({
   ec2: z.object({ instances: z.array(Ec2InstanceSeedSchema).default([]) }).optional(),
   rds: z
-    .object({ instances: z.array(RdsInstanceSeedSchema).default([]), clusters: z.array(RdsClusterSeedSchema).default([]) })
+    .object({
+      instances: z.array(RdsInstanceSeedSchema).default([]),
+      clusters: z.array(RdsClusterSeedSchema).default([]),
+    })
     .optional(),
   eks: z.object({ clusters: z.array(EksClusterSeedSchema).default([]) }).optional(),
   autoscaling: z.object({ groups: z.array(AsgSeedSchema).default([]) }).optional(),
@@ -132,5 +149,7 @@ export function parseAwsSeed(input: unknown): ParsedAwsSeed {
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const path = issue === undefined ? '' : issue.path.map(String).join('.');
-  throw new Error(`invalid AWS emulator seed at ${path || '(root)'}: ${issue?.message ?? 'unknown problem'}`);
+  throw new Error(
+    `invalid AWS emulator seed at ${path || '(root)'}: ${issue?.message ?? 'unknown problem'}`,
+  );
 }

@@ -10,19 +10,28 @@ import type { AwsService } from './request-scope';
  * `AccessDeniedException`.
  */
 export function faultToError(service: AwsService, fault: FaultError): AwsError {
-  if (fault.kind === 'custom') return new AwsError(fault.code, fault.message ?? `Injected ${fault.code}`, fault.status);
+  if (fault.kind === 'custom')
+    return new AwsError(fault.code, fault.message ?? `Injected ${fault.code}`, fault.status);
   if (service === 'ec2') {
-    if (fault.kind === 'throttle') return new AwsError('RequestLimitExceeded', 'Request limit exceeded.', 503);
-    if (fault.kind === 'server') return new AwsError('InternalError', 'An internal error has occurred', 500);
-    return new AwsError('Unavailable', "The server is overloaded and can't handle the request.", 503);
+    if (fault.kind === 'throttle')
+      return new AwsError('RequestLimitExceeded', 'Request limit exceeded.', 503);
+    if (fault.kind === 'server')
+      return new AwsError('InternalError', 'An internal error has occurred', 500);
+    return new AwsError(
+      'Unavailable',
+      "The server is overloaded and can't handle the request.",
+      503,
+    );
   }
   if (service === 'eks') {
     if (fault.kind === 'throttle') return new AwsError('ThrottlingException', 'Rate exceeded', 429);
-    if (fault.kind === 'server') return new AwsError('ServerException', 'An internal error occurred', 500);
+    if (fault.kind === 'server')
+      return new AwsError('ServerException', 'An internal error occurred', 500);
     return new AwsError('ServiceUnavailableException', 'Service is unavailable', 503);
   }
   if (fault.kind === 'throttle') return new AwsError('Throttling', 'Rate exceeded', 400);
-  if (fault.kind === 'server') return new AwsError('InternalFailure', 'An internal error occurred', 500);
+  if (fault.kind === 'server')
+    return new AwsError('InternalFailure', 'An internal error occurred', 500);
   return new AwsError('ServiceUnavailable', 'Service is unavailable', 503);
 }
 
@@ -35,23 +44,72 @@ export function accessDenied(service: AwsService, identity: Identity, iamAction:
       403,
     );
   }
-  if (service === 'eks') return new AwsError('AccessDeniedException', `${who} because no identity-based policy allows the ${iamAction} action`, 403);
-  return new AwsError('AccessDenied', `${who} because no identity-based policy allows the ${iamAction} action`, 403);
+  if (service === 'eks')
+    return new AwsError(
+      'AccessDeniedException',
+      `${who} because no identity-based policy allows the ${iamAction} action`,
+      403,
+    );
+  return new AwsError(
+    'AccessDenied',
+    `${who} because no identity-based policy allows the ${iamAction} action`,
+    403,
+  );
 }
 
-export function credentialError(service: AwsService, reason: 'unknown-key' | 'expired' | 'bad-token'): AwsError {
+export function credentialError(
+  service: AwsService,
+  reason: 'unknown-key' | 'expired' | 'bad-token',
+): AwsError {
   if (reason === 'expired') {
     if (service === 'ec2') return new AwsError('RequestExpired', 'Request has expired.', 400);
-    if (service === 'eks') return new AwsError('ExpiredTokenException', 'The security token included in the request is expired', 403);
-    return new AwsError('ExpiredToken', 'The security token included in the request is expired', 400);
+    if (service === 'eks')
+      return new AwsError(
+        'ExpiredTokenException',
+        'The security token included in the request is expired',
+        403,
+      );
+    return new AwsError(
+      'ExpiredToken',
+      'The security token included in the request is expired',
+      400,
+    );
   }
-  if (service === 'ec2') return new AwsError('AuthFailure', 'AWS was not able to validate the provided access credentials', 401);
-  if (service === 'eks') return new AwsError('UnrecognizedClientException', 'The security token included in the request is invalid.', 403);
-  return new AwsError('InvalidClientTokenId', 'The security token included in the request is invalid.', 403);
+  if (service === 'ec2')
+    return new AwsError(
+      'AuthFailure',
+      'AWS was not able to validate the provided access credentials',
+      401,
+    );
+  if (service === 'eks')
+    return new AwsError(
+      'UnrecognizedClientException',
+      'The security token included in the request is invalid.',
+      403,
+    );
+  return new AwsError(
+    'InvalidClientTokenId',
+    'The security token included in the request is invalid.',
+    403,
+  );
 }
 
-export function unknownAction(service: AwsService, action: string, version: string | undefined): AwsError {
-  if (service === 'ec2') return new AwsError('InvalidAction', `The action ${action} is not valid for this web service.`, 400);
-  if (service === 'eks') return new AwsError('UnknownOperationException', `Unknown operation ${action}`, 404);
-  return new AwsError('InvalidAction', `Could not find operation ${action} for version ${version ?? 'NO_VERSION_SPECIFIED'}`, 400);
+export function unknownAction(
+  service: AwsService,
+  action: string,
+  version: string | undefined,
+): AwsError {
+  if (service === 'ec2')
+    return new AwsError(
+      'InvalidAction',
+      `The action ${action} is not valid for this web service.`,
+      400,
+    );
+  if (service === 'eks')
+    return new AwsError('UnknownOperationException', `Unknown operation ${action}`, 404);
+  return new AwsError(
+    'InvalidAction',
+    `Could not find operation ${action} for version ${version ?? 'NO_VERSION_SPECIFIED'}`,
+    400,
+  );
 }

@@ -46,9 +46,29 @@ export interface RegionDump {
   accountId: string;
   region: string;
   ec2: { instances: Ec2InstanceDump[] };
-  rds: { instances: RdsInstanceDump[]; clusters: RdsClusterDump[]; snapshots: Array<{ id: string; instanceId: string; status: string }> };
-  eks: { clusters: Array<{ name: string; status: string; endpoint: string; nodegroups: NodegroupDump[]; updates: Array<{ id: string; status: string; nodegroupName?: string }> }> };
-  autoscaling: { groups: Array<{ name: string; minSize: number; maxSize: number; desiredCapacity: number; instances: Array<{ instanceId: string; lifecycleState: string }> }> };
+  rds: {
+    instances: RdsInstanceDump[];
+    clusters: RdsClusterDump[];
+    snapshots: Array<{ id: string; instanceId: string; status: string }>;
+  };
+  eks: {
+    clusters: Array<{
+      name: string;
+      status: string;
+      endpoint: string;
+      nodegroups: NodegroupDump[];
+      updates: Array<{ id: string; status: string; nodegroupName?: string }>;
+    }>;
+  };
+  autoscaling: {
+    groups: Array<{
+      name: string;
+      minSize: number;
+      maxSize: number;
+      desiredCapacity: number;
+      instances: Array<{ instanceId: string; lifecycleState: string }>;
+    }>;
+  };
 }
 
 export interface AwsStateDump {
@@ -58,12 +78,18 @@ export interface AwsStateDump {
   regions: RegionDump[];
 }
 
-const iso = (ms: number | undefined): string | undefined => (ms === undefined ? undefined : new Date(ms).toISOString());
+const iso = (ms: number | undefined): string | undefined =>
+  ms === undefined ? undefined : new Date(ms).toISOString();
 
 export function dumpState(world: AwsWorld): AwsStateDump {
   world.settle();
   const now = world.now();
-  return { now: new Date(now).toISOString(), nowMs: now, pendingTransitions: world.scheduler.size(), regions: world.allRegions().map(dumpRegion) };
+  return {
+    now: new Date(now).toISOString(),
+    nowMs: now,
+    pendingTransitions: world.scheduler.size(),
+    regions: world.allRegions().map(dumpRegion),
+  };
 }
 
 function dumpRegion(s: RegionState): RegionDump {
@@ -89,8 +115,12 @@ function dumpRegion(s: RegionState): RegionDump {
         multiAZ: i.multiAZ,
         tags: { ...i.tags },
         ...(i.clusterId === undefined ? {} : { clusterId: i.clusterId }),
-        ...(i.readReplicaSourceId === undefined ? {} : { readReplicaSourceId: i.readReplicaSourceId }),
-        ...(i.automaticRestartTime === undefined ? {} : { automaticRestartTime: iso(i.automaticRestartTime) }),
+        ...(i.readReplicaSourceId === undefined
+          ? {}
+          : { readReplicaSourceId: i.readReplicaSourceId }),
+        ...(i.automaticRestartTime === undefined
+          ? {}
+          : { automaticRestartTime: iso(i.automaticRestartTime) }),
       })),
       clusters: [...s.rds.clusters.values()].map((c) => ({
         id: c.id,
@@ -98,9 +128,15 @@ function dumpRegion(s: RegionState): RegionDump {
         engine: c.engine,
         members: c.members.map((m) => m.instanceId),
         tags: { ...c.tags },
-        ...(c.automaticRestartTime === undefined ? {} : { automaticRestartTime: iso(c.automaticRestartTime) }),
+        ...(c.automaticRestartTime === undefined
+          ? {}
+          : { automaticRestartTime: iso(c.automaticRestartTime) }),
       })),
-      snapshots: [...s.rds.snapshots.values()].map((x) => ({ id: x.id, instanceId: x.instanceId, status: x.status })),
+      snapshots: [...s.rds.snapshots.values()].map((x) => ({
+        id: x.id,
+        instanceId: x.instanceId,
+        status: x.status,
+      })),
     },
     eks: {
       clusters: [...s.eks.values()].map((c) => ({
@@ -114,7 +150,11 @@ function dumpRegion(s: RegionState): RegionDump {
           autoScalingGroup: n.asgName,
           labels: { ...n.labels },
         })),
-        updates: [...c.updates.values()].map((u) => ({ id: u.id, status: u.status, ...(u.nodegroupName === undefined ? {} : { nodegroupName: u.nodegroupName }) })),
+        updates: [...c.updates.values()].map((u) => ({
+          id: u.id,
+          status: u.status,
+          ...(u.nodegroupName === undefined ? {} : { nodegroupName: u.nodegroupName }),
+        })),
       })),
     },
     autoscaling: {
@@ -123,7 +163,10 @@ function dumpRegion(s: RegionState): RegionDump {
         minSize: g.minSize,
         maxSize: g.maxSize,
         desiredCapacity: g.desiredCapacity,
-        instances: [...g.members].map(([instanceId, lifecycleState]) => ({ instanceId, lifecycleState })),
+        instances: [...g.members].map(([instanceId, lifecycleState]) => ({
+          instanceId,
+          lifecycleState,
+        })),
       })),
     },
   };

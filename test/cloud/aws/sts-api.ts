@@ -4,7 +4,11 @@ import { leaf, xml } from './xml';
 
 /** STS (awsQuery, Version 2011-06-15): GetCallerIdentity and AssumeRole. */
 function getCallerIdentity({ identity }: QueryCall): string {
-  return leaf('Arn', identity.arn) + leaf('UserId', identity.userId) + leaf('Account', identity.accountId);
+  return (
+    leaf('Arn', identity.arn) +
+    leaf('UserId', identity.userId) +
+    leaf('Account', identity.accountId)
+  );
 }
 
 function assumeRole({ params, identity, identities, world }: QueryCall): string {
@@ -27,13 +31,21 @@ function assumeRole({ params, identity, identities, world }: QueryCall): string 
     );
   }
   const role = identities.role(roleArn);
-  const refused = new AwsError('AccessDenied', `User: ${identity.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`, 403);
+  const refused = new AwsError(
+    'AccessDenied',
+    `User: ${identity.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`,
+    403,
+  );
   // An unknown role and an untrusted caller look the same from outside, as in AWS.
   if (role === undefined) throw refused;
-  if (role.trustedAccounts.length > 0 && !role.trustedAccounts.includes(identity.accountId)) throw refused;
+  if (role.trustedAccounts.length > 0 && !role.trustedAccounts.includes(identity.accountId))
+    throw refused;
   if (role.externalId !== undefined && params.get('ExternalId') !== role.externalId) throw refused;
   if (duration > role.maxSessionDuration) {
-    throw new AwsError('ValidationError', 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
+    throw new AwsError(
+      'ValidationError',
+      'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.',
+    );
   }
   const expiresAt = world.now() + duration * 1000;
   const session = {

@@ -4,7 +4,8 @@
  */
 export type Tags = Record<string, string>;
 
-export type Ec2StateName = 'pending' | 'running' | 'shutting-down' | 'terminated' | 'stopping' | 'stopped';
+export type Ec2StateName =
+  'pending' | 'running' | 'shutting-down' | 'terminated' | 'stopping' | 'stopped';
 
 export interface Ec2Instance {
   instanceId: string;
@@ -24,7 +25,8 @@ export interface Ec2Instance {
   stateReason?: { code: string; message: string };
 }
 
-export type RdsInstanceStatus = 'available' | 'stopping' | 'stopped' | 'starting' | 'backing-up' | 'modifying' | 'rebooting';
+export type RdsInstanceStatus =
+  'available' | 'stopping' | 'stopped' | 'starting' | 'backing-up' | 'modifying' | 'rebooting';
 export type RdsClusterStatus = 'available' | 'stopping' | 'stopped' | 'starting' | 'modifying';
 
 export interface RdsInstance {
@@ -155,7 +157,11 @@ export interface RegionState {
   accountId: string;
   region: string;
   ec2: Map<string, Ec2Instance>;
-  rds: { instances: Map<string, RdsInstance>; clusters: Map<string, RdsCluster>; snapshots: Map<string, RdsSnapshot> };
+  rds: {
+    instances: Map<string, RdsInstance>;
+    clusters: Map<string, RdsCluster>;
+    snapshots: Map<string, RdsSnapshot>;
+  };
   eks: Map<string, EksCluster>;
   asg: Map<string, AsgGroup>;
 }

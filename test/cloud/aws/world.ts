@@ -48,8 +48,18 @@ export class AwsWorld {
   }
 
   /** Schedules a transition `delayMs` after `from` (default: now) under a per-resource key. */
-  after(state: RegionState, resourceKey: string, delayMs: number, run: ScheduledRun, from: number = this.now()): void {
-    this.scheduler.schedule(`${state.accountId}/${state.region}/${resourceKey}`, from + delayMs, run);
+  after(
+    state: RegionState,
+    resourceKey: string,
+    delayMs: number,
+    run: ScheduledRun,
+    from: number = this.now(),
+  ): void {
+    this.scheduler.schedule(
+      `${state.accountId}/${state.region}/${resourceKey}`,
+      from + delayMs,
+      run,
+    );
   }
 
   cancel(state: RegionState, resourceKey: string): void {

@@ -38,7 +38,12 @@ export function xml(tag: string, ...children: Array<string | undefined>): string
 }
 
 /** A list rendered as `<wrapper><member>…</member>…</wrapper>`; an empty list still renders the wrapper. */
-export function list<T>(wrapper: string, member: string, items: readonly T[], render: (item: T) => string): string {
+export function list<T>(
+  wrapper: string,
+  member: string,
+  items: readonly T[],
+  render: (item: T) => string,
+): string {
   return `<${wrapper}>${items.map((item) => `<${member}>${render(item)}</${member}>`).join('')}</${wrapper}>`;
 }
 
@@ -54,7 +59,12 @@ export function ec2Envelope(action: string, requestId: string, body: string): st
 }
 
 /** The awsQuery envelope (RDS, Auto Scaling, STS); `result` undefined for actions with no output. */
-export function queryEnvelope(action: string, namespace: string, requestId: string, result: string | undefined): string {
+export function queryEnvelope(
+  action: string,
+  namespace: string,
+  requestId: string,
+  result: string | undefined,
+): string {
   const resultXml = result === undefined ? '' : `<${action}Result>${result}</${action}Result>`;
   return `<${action}Response xmlns="${namespace}">${resultXml}<ResponseMetadata>${leaf('RequestId', requestId)}</ResponseMetadata></${action}Response>`;
 }

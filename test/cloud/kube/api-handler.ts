@@ -8,9 +8,21 @@ import { apiGroup, apiGroupList, apiResourceList, apiVersions, SERVER_VERSION } 
 import type { CallCounter, FaultInjector } from './faults';
 import type { JsonObject } from './json';
 import { parseListQuery } from './list-query';
-import { OPENAPI_V2_PROTOBUF, openApiV2Json, openApiV2Protobuf, openApiV3ForPath, openApiV3Root } from './openapi';
+import {
+  OPENAPI_V2_PROTOBUF,
+  openApiV2Json,
+  openApiV2Protobuf,
+  openApiV3ForPath,
+  openApiV3Root,
+} from './openapi';
 import { resolveRoute, type Route } from './routes';
-import { badRequest, KubeApiError, methodNotAllowed, pathNotFound, unsupportedMediaType } from './status';
+import {
+  badRequest,
+  KubeApiError,
+  methodNotAllowed,
+  pathNotFound,
+  unsupportedMediaType,
+} from './status';
 import { toTable, type IncludeObject } from './table';
 import { groupVersion, type KubeObject, type ResourceDef } from './types';
 
@@ -44,7 +56,9 @@ function verbFor(method: string, route: Extract<Route, { type: 'resource' }>, ur
   switch (method) {
     case 'GET':
       if (route.name !== undefined) return 'get';
-      return url.searchParams.get('watch') === 'true' || url.searchParams.get('watch') === '1' ? 'watch' : 'list';
+      return url.searchParams.get('watch') === 'true' || url.searchParams.get('watch') === '1'
+        ? 'watch'
+        : 'list';
     case 'POST':
       return 'create';
     case 'PUT':
@@ -58,14 +72,22 @@ function verbFor(method: string, route: Extract<Route, { type: 'resource' }>, ur
   }
 }
 
-function patchType(contentType: string, def: ResourceDef, subresource: string | undefined): PatchType {
+function patchType(
+  contentType: string,
+  def: ResourceDef,
+  subresource: string | undefined,
+): PatchType {
   const media = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
   if (media === 'application/merge-patch+json') return 'merge';
   if (media === 'application/json-patch+json') return 'json';
   // Strategic merge needs Go struct tags: built-in types and the (built-in) Scale subresource only.
   const strategic = def.builtin || subresource === 'scale';
   if (media === 'application/strategic-merge-patch+json' && strategic) return 'strategic';
-  const accepted = ['application/json-patch+json', 'application/merge-patch+json', ...(strategic ? ['application/strategic-merge-patch+json'] : [])];
+  const accepted = [
+    'application/json-patch+json',
+    'application/merge-patch+json',
+    ...(strategic ? ['application/strategic-merge-patch+json'] : []),
+  ];
   throw unsupportedMediaType(contentType, accepted);
 }
 
@@ -74,7 +96,9 @@ function parseBody(body: string): unknown {
   try {
     return JSON.parse(body);
   } catch (err) {
-    throw badRequest(`couldn't get version/kind; json parse error: ${err instanceof Error ? err.message : String(err)}`);
+    throw badRequest(
+      `couldn't get version/kind; json parse error: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
 }
 
@@ -92,7 +116,12 @@ function includeObject(url: URL): IncludeObject {
   return v === 'None' || v === 'Object' ? v : 'Metadata';
 }
 
-function resourceOperation(ctx: ApiContext, req: ApiRequest, route: Extract<Route, { type: 'resource' }>, verb: string): ApiResponse {
+function resourceOperation(
+  ctx: ApiContext,
+  req: ApiRequest,
+  route: Extract<Route, { type: 'resource' }>,
+  verb: string,
+): ApiResponse {
   const { cluster } = ctx;
   const { def, namespace, name, subresource } = route;
   const dryRun = req.url.searchParams.getAll('dryRun').includes('All');
@@ -100,10 +129,17 @@ function resourceOperation(ctx: ApiContext, req: ApiRequest, route: Extract<Rout
   if (subresource !== undefined) {
     if (subresource !== 'scale' || name === undefined) throw pathNotFound();
     if (verb === 'get') return { status: 200, body: cluster.getScale(def, namespace, name) };
-    if (verb === 'update') return { status: 200, body: cluster.updateScale(def, namespace, name, parseBody(req.body), dryRun) };
+    if (verb === 'update')
+      return {
+        status: 200,
+        body: cluster.updateScale(def, namespace, name, parseBody(req.body), dryRun),
+      };
     if (verb === 'patch') {
       const type = patchType(req.headers.contentType ?? '', def, subresource);
-      return { status: 200, body: cluster.patchScale(def, namespace, name, type, parseBody(req.body), dryRun) };
+      return {
+        status: 200,
+        body: cluster.patchScale(def, namespace, name, type, parseBody(req.body), dryRun),
+      };
     }
     throw methodNotAllowed();
   }
@@ -112,27 +148,54 @@ function resourceOperation(ctx: ApiContext, req: ApiRequest, route: Extract<Rout
       const page = cluster.list(def, namespace, parseListQuery(req.url.searchParams));
       const metadata: JsonObject = { resourceVersion: page.resourceVersion };
       if (page.continue !== undefined) metadata.continue = page.continue;
-      if (page.remainingItemCount !== undefined) metadata.remainingItemCount = page.remainingItemCount;
-      if (wantsTable(req.headers.accept)) return { status: 200, body: toTable(def, page.items, metadata, includeObject(req.url), now) };
+      if (page.remainingItemCount !== undefined)
+        metadata.remainingItemCount = page.remainingItemCount;
+      if (wantsTable(req.headers.accept))
+        return {
+          status: 200,
+          body: toTable(def, page.items, metadata, includeObject(req.url), now),
+        };
       const items = def.builtin ? page.items.map(stripTypeMeta) : page.items;
-      return { status: 200, body: { kind: def.listKind, apiVersion: groupVersion(def), metadata, items } };
+      return {
+        status: 200,
+        body: { kind: def.listKind, apiVersion: groupVersion(def), metadata, items },
+      };
     }
     case 'get': {
       const obj = cluster.get(def, namespace, name ?? '');
-      if (wantsTable(req.headers.accept)) return { status: 200, body: toTable(def, [obj], { resourceVersion: obj.metadata.resourceVersion }, includeObject(req.url), now) };
+      if (wantsTable(req.headers.accept))
+        return {
+          status: 200,
+          body: toTable(
+            def,
+            [obj],
+            { resourceVersion: obj.metadata.resourceVersion },
+            includeObject(req.url),
+            now,
+          ),
+        };
       return { status: 200, body: obj };
     }
     case 'create':
       if (name !== undefined) throw methodNotAllowed();
       return { status: 201, body: cluster.create(def, namespace, parseBody(req.body), dryRun) };
     case 'update':
-      return { status: 200, body: cluster.update(def, namespace, name ?? '', parseBody(req.body), dryRun) };
+      return {
+        status: 200,
+        body: cluster.update(def, namespace, name ?? '', parseBody(req.body), dryRun),
+      };
     case 'patch': {
       const type = patchType(req.headers.contentType ?? '', def, undefined);
-      return { status: 200, body: cluster.patch(def, namespace, name ?? '', type, parseBody(req.body), dryRun) };
+      return {
+        status: 200,
+        body: cluster.patch(def, namespace, name ?? '', type, parseBody(req.body), dryRun),
+      };
     }
     case 'delete':
-      return { status: 200, body: cluster.delete(def, namespace, name ?? '', parseBody(req.body), dryRun) };
+      return {
+        status: 200,
+        body: cluster.delete(def, namespace, name ?? '', parseBody(req.body), dryRun),
+      };
     default:
       throw methodNotAllowed();
   }
@@ -142,14 +205,24 @@ function discovery(ctx: ApiContext, route: Route, accept: string | undefined): A
   const registry = ctx.cluster.registry;
   let doc: JsonObject | undefined;
   if (route.type === 'openapi' && route.path === '/openapi/v2') {
-    if (accept?.includes('protobuf') === true) return { status: 200, body: null, raw: { contentType: OPENAPI_V2_PROTOBUF, data: openApiV2Protobuf() } };
+    if (accept?.includes('protobuf') === true)
+      return {
+        status: 200,
+        body: null,
+        raw: { contentType: OPENAPI_V2_PROTOBUF, data: openApiV2Protobuf() },
+      };
     return { status: 200, body: openApiV2Json() };
   }
-  if (route.type === 'openapi') doc = route.path === '/openapi/v3' ? openApiV3Root(registry) : openApiV3ForPath(registry, route.path);
+  if (route.type === 'openapi')
+    doc =
+      route.path === '/openapi/v3'
+        ? openApiV3Root(registry)
+        : openApiV3ForPath(registry, route.path);
   else if (route.type === 'api') doc = apiVersions(ctx.serverAddress);
   else if (route.type === 'apis') doc = apiGroupList(registry);
   else if (route.type === 'group') doc = apiGroup(registry, route.group);
-  else if (route.type === 'groupVersion') doc = apiResourceList(registry, route.group, route.version);
+  else if (route.type === 'groupVersion')
+    doc = apiResourceList(registry, route.group, route.version);
   if (doc === undefined) throw pathNotFound();
   return { status: 200, body: doc };
 }
@@ -172,7 +245,14 @@ async function dispatch(ctx: ApiContext, req: ApiRequest): Promise<ApiResponse> 
   const operation = `${verb} ${route.def.plural}${route.subresource === undefined ? '' : `/${route.subresource}`}`;
   ctx.calls.record(operation);
   await applyFaults(ctx, operation);
-  const attrs = { verb, group: route.def.group, resource: route.def.plural, ...(route.subresource === undefined ? {} : { subresource: route.subresource }), ...(route.namespace === undefined ? {} : { namespace: route.namespace }), ...(route.name === undefined ? {} : { name: route.name }) };
+  const attrs = {
+    verb,
+    group: route.def.group,
+    resource: route.def.plural,
+    ...(route.subresource === undefined ? {} : { subresource: route.subresource }),
+    ...(route.namespace === undefined ? {} : { namespace: route.namespace }),
+    ...(route.name === undefined ? {} : { name: route.name }),
+  };
   ctx.auth.authorize(grant, attrs);
   const response = resourceOperation(ctx, req, route, verb);
   // A write may have been made due at once (zero delays); fold it in before answering reads.
@@ -190,8 +270,20 @@ export async function handleApiRequest(ctx: ApiContext, req: ApiRequest): Promis
   try {
     return await dispatch(ctx, req);
   } catch (err) {
-    if (err instanceof KubeApiError) return { status: err.code, body: err.body, headers: err.headers };
+    if (err instanceof KubeApiError)
+      return { status: err.code, body: err.body, headers: err.headers };
     const message = err instanceof Error ? err.message : String(err);
-    return { status: 500, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `Internal error occurred: ${message}`, reason: 'InternalError', code: 500 } };
+    return {
+      status: 500,
+      body: {
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Failure',
+        message: `Internal error occurred: ${message}`,
+        reason: 'InternalError',
+        code: 500,
+      },
+    };
   }
 }

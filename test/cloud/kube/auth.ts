@@ -38,7 +38,8 @@ function resourceMatches(rule: string, resource: string, subresource: string | u
 export function denies(rule: DenyRule, attrs: RequestAttributes): boolean {
   if (rule.verb !== '*' && rule.verb !== attrs.verb) return false;
   if (!resourceMatches(rule.resource, attrs.resource, attrs.subresource)) return false;
-  if (rule.apiGroup !== undefined && rule.apiGroup !== '*' && rule.apiGroup !== attrs.group) return false;
+  if (rule.apiGroup !== undefined && rule.apiGroup !== '*' && rule.apiGroup !== attrs.group)
+    return false;
   if (rule.namespace !== undefined && rule.namespace !== attrs.namespace) return false;
   return rule.name === undefined || rule.name === attrs.name;
 }
@@ -68,6 +69,7 @@ export class TokenAuthority {
   }
 
   authorize(grant: TokenGrant, attrs: RequestAttributes): void {
-    if ((grant.deny ?? []).some((rule) => denies(rule, attrs))) throw forbidden({ user: grant.user, ...attrs });
+    if ((grant.deny ?? []).some((rule) => denies(rule, attrs)))
+      throw forbidden({ user: grant.user, ...attrs });
   }
 }

@@ -34,7 +34,8 @@ export function clientsFor(emulator: KubeEmulator, token?: string): Clients {
   };
 }
 
-export const mergePatch = (): ReturnType<typeof k8s.setHeaderOptions> => k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch);
+export const mergePatch = (): ReturnType<typeof k8s.setHeaderOptions> =>
+  k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch);
 
 export interface ApiFailure {
   code: number;

@@ -11,10 +11,27 @@ import { keyOf, ObjectStore } from './object-store';
 import { applyDefaults, readBody, validateObject } from './object-rules';
 import { jsonPatch, mergePatch, strategicMergePatch } from './patch';
 import { ResourceRegistry } from './resources';
-import { alreadyExists, badRequest, conflict, internalUnknown, invalid, methodNotAllowed, notFound, pathNotFound, success } from './status';
+import {
+  alreadyExists,
+  badRequest,
+  conflict,
+  internalUnknown,
+  invalid,
+  methodNotAllowed,
+  notFound,
+  pathNotFound,
+  success,
+} from './status';
 import { Transitions } from './transitions';
 import { groupVersion, type Clock, type KubeObject, type ResourceDef } from './types';
-import { applyObservedReplicas, desiredReplicas, hpaToV1, scaleProblems, scaleReplicas, toScale } from './workloads';
+import {
+  applyObservedReplicas,
+  desiredReplicas,
+  hpaToV1,
+  scaleProblems,
+  scaleReplicas,
+  toScale,
+} from './workloads';
 
 export type PatchType = 'merge' | 'strategic' | 'json';
 
@@ -99,7 +116,12 @@ export class KubeCluster {
   }
 
   list(def: ResourceDef, namespace: string | undefined, query: ListQuery): ListPage {
-    const page = selectPage(this.store.list(def.storage, namespace), query, this.store.currentRevision(), this.compactedBelow);
+    const page = selectPage(
+      this.store.list(def.storage, namespace),
+      query,
+      this.store.currentRevision(),
+      this.compactedBelow,
+    );
     page.items = page.items.map((o) => this.present(def, o));
     return page;
   }
@@ -108,20 +130,31 @@ export class KubeCluster {
     return this.present(def, this.existing(def, namespace, name));
   }
 
-  create(def: ResourceDef, namespace: string | undefined, body: unknown, dryRun = false): KubeObject {
+  create(
+    def: ResourceDef,
+    namespace: string | undefined,
+    body: unknown,
+    dryRun = false,
+  ): KubeObject {
     this.writable(def);
     const obj = readBody(def, body, namespace);
     if (obj.metadata.name === '' && typeof obj.metadata.generateName === 'string') {
       obj.metadata.name = `${obj.metadata.generateName}${randomUUID().slice(0, 5)}`;
     }
     // NamespaceLifecycle admission runs before validation; etcd3's create checks run after it.
-    if (def.namespaced && namespace !== undefined && this.store.get('namespaces', undefined, namespace) === undefined) {
+    if (
+      def.namespaced &&
+      namespace !== undefined &&
+      this.store.get('namespaces', undefined, namespace) === undefined
+    ) {
       throw notFound({ group: '', resource: 'namespaces' }, namespace);
     }
     validateObject(def, obj);
     // The apiserver reports this one without a Status reason.
-    if (obj.metadata.resourceVersion !== '') throw internalUnknown('resourceVersion should not be set on objects to be created');
-    if (this.store.get(def.storage, namespace, obj.metadata.name) !== undefined) throw alreadyExists(this.gr(def), obj.metadata.name);
+    if (obj.metadata.resourceVersion !== '')
+      throw internalUnknown('resourceVersion should not be set on objects to be created');
+    if (this.store.get(def.storage, namespace, obj.metadata.name) !== undefined)
+      throw alreadyExists(this.gr(def), obj.metadata.name);
     obj.metadata.uid = randomUUID();
     obj.metadata.creationTimestamp = this.timestamp();
     delete obj.metadata.deletionTimestamp;
@@ -140,39 +173,73 @@ export class KubeCluster {
     const namespace = def.namespaced ? body.metadata.namespace : undefined;
     const obj = readBody(def, body, namespace);
     obj.metadata.resourceVersion = '';
-    if (namespace !== undefined && this.store.get('namespaces', undefined, namespace) === undefined) {
+    if (
+      namespace !== undefined &&
+      this.store.get('namespaces', undefined, namespace) === undefined
+    ) {
       throw notFound({ group: '', resource: 'namespaces' }, namespace);
     }
     validateObject(def, obj);
-    if (this.store.get(def.storage, namespace, obj.metadata.name) !== undefined) throw alreadyExists(this.gr(def), obj.metadata.name);
+    if (this.store.get(def.storage, namespace, obj.metadata.name) !== undefined)
+      throw alreadyExists(this.gr(def), obj.metadata.name);
     obj.metadata.uid = randomUUID();
-    obj.metadata.creationTimestamp = typeof body.metadata.creationTimestamp === 'string' && body.metadata.creationTimestamp !== '' ? body.metadata.creationTimestamp : this.timestamp();
+    obj.metadata.creationTimestamp =
+      typeof body.metadata.creationTimestamp === 'string' && body.metadata.creationTimestamp !== ''
+        ? body.metadata.creationTimestamp
+        : this.timestamp();
     if (def.storage !== 'namespaces' && def.storage !== 'nodes') obj.metadata.generation = 1;
     applyDefaults(def, obj);
-    if (def.workload !== undefined) applyObservedReplicas(def, obj, observed ?? desiredReplicas(def, obj));
+    if (def.workload !== undefined)
+      applyObservedReplicas(def, obj, observed ?? desiredReplicas(def, obj));
     const stored = this.store.put(def.storage, obj);
     if (def.storage === 'karpenter.sh/nodepools') this.karpenter.refreshStatus(obj.metadata.name);
     if (def.storage === 'nodes') this.karpenter.nodeChanged(stored);
     return stored;
   }
 
-  update(def: ResourceDef, namespace: string | undefined, name: string, body: unknown, dryRun = false): KubeObject {
+  update(
+    def: ResourceDef,
+    namespace: string | undefined,
+    name: string,
+    body: unknown,
+    dryRun = false,
+  ): KubeObject {
     this.writable(def);
     const current = this.existing(def, namespace, name);
     return this.present(def, this.replace(def, current, readBody(def, body, namespace), dryRun));
   }
 
   /** The PUT path shared by update and patch: preconditions, immutable fields, validation. */
-  private replace(def: ResourceDef, current: KubeObject, next: KubeObject, dryRun: boolean): KubeObject {
+  private replace(
+    def: ResourceDef,
+    current: KubeObject,
+    next: KubeObject,
+    dryRun: boolean,
+  ): KubeObject {
     const name = current.metadata.name;
-    if (next.metadata.name !== name) throw badRequest(`the name of the object (${next.metadata.name}) does not match the name on the URL (${name})`);
+    if (next.metadata.name !== name)
+      throw badRequest(
+        `the name of the object (${next.metadata.name}) does not match the name on the URL (${name})`,
+      );
     const rv = next.metadata.resourceVersion;
     if (rv === '' && !def.builtin) {
-      throw invalid(def.kind, def.group, name, [{ field: 'metadata.resourceVersion', type: 'FieldValueInvalid', value: '0x0', detail: 'must be specified for an update' }]);
+      throw invalid(def.kind, def.group, name, [
+        {
+          field: 'metadata.resourceVersion',
+          type: 'FieldValueInvalid',
+          value: '0x0',
+          detail: 'must be specified for an update',
+        },
+      ]);
     }
     if (rv !== '' && rv !== current.metadata.resourceVersion) throw conflict(this.gr(def), name);
-    next.metadata = { ...next.metadata, uid: current.metadata.uid, creationTimestamp: current.metadata.creationTimestamp };
-    if (current.metadata.generation !== undefined) next.metadata.generation = current.metadata.generation;
+    next.metadata = {
+      ...next.metadata,
+      uid: current.metadata.uid,
+      creationTimestamp: current.metadata.creationTimestamp,
+    };
+    if (current.metadata.generation !== undefined)
+      next.metadata.generation = current.metadata.generation;
     // Every served resource has a status subresource: writes to the main resource keep status.
     if (current.status === undefined) delete next.status;
     else next.status = current.status;
@@ -181,30 +248,63 @@ export class KubeCluster {
     return this.commit(def, current, next, dryRun);
   }
 
-  private applyPatch(def: ResourceDef, name: string, type: PatchType, doc: unknown, patch: unknown): unknown {
+  private applyPatch(
+    def: ResourceDef,
+    name: string,
+    type: PatchType,
+    doc: unknown,
+    patch: unknown,
+  ): unknown {
     if (type === 'merge') return mergePatch(doc, patch);
     if (type === 'strategic') return strategicMergePatch(doc, patch);
     const result = jsonPatch(doc, patch);
     if (result.ok) return result.value;
     if (result.status === 400) throw badRequest(result.message);
-    throw invalid(def.kind, def.group, name, [{ field: 'patch', type: 'FieldValueInvalid', value: JSON.stringify(patch), detail: result.message }]);
+    throw invalid(def.kind, def.group, name, [
+      {
+        field: 'patch',
+        type: 'FieldValueInvalid',
+        value: JSON.stringify(patch),
+        detail: result.message,
+      },
+    ]);
   }
 
-  patch(def: ResourceDef, namespace: string | undefined, name: string, type: PatchType, patch: unknown, dryRun = false): KubeObject {
+  patch(
+    def: ResourceDef,
+    namespace: string | undefined,
+    name: string,
+    type: PatchType,
+    patch: unknown,
+    dryRun = false,
+  ): KubeObject {
     this.writable(def);
     const current = this.existing(def, namespace, name);
     const patched = this.applyPatch(def, name, type, this.present(def, current), patch);
     return this.present(def, this.replace(def, current, readBody(def, patched, namespace), dryRun));
   }
 
-  delete(def: ResourceDef, namespace: string | undefined, name: string, options: unknown, dryRun = false): JsonObject {
+  delete(
+    def: ResourceDef,
+    namespace: string | undefined,
+    name: string,
+    options: unknown,
+    dryRun = false,
+  ): JsonObject {
     this.writable(def);
     const current = this.existing(def, namespace, name);
     const pre = isObject(options) && isObject(options.preconditions) ? options.preconditions : {};
-    if ((typeof pre.uid === 'string' && pre.uid !== current.metadata.uid) || (typeof pre.resourceVersion === 'string' && pre.resourceVersion !== current.metadata.resourceVersion)) {
+    if (
+      (typeof pre.uid === 'string' && pre.uid !== current.metadata.uid) ||
+      (typeof pre.resourceVersion === 'string' &&
+        pre.resourceVersion !== current.metadata.resourceVersion)
+    ) {
       throw conflict(this.gr(def), name);
     }
-    if (dryRun) return def.storage === 'namespaces' ? this.present(def, current) : success(this.gr(def), name, current.metadata.uid);
+    if (dryRun)
+      return def.storage === 'namespaces'
+        ? this.present(def, current)
+        : success(this.gr(def), name, current.metadata.uid);
     this.store.remove(def.storage, namespace, name);
     this.transitions.cancel(`converge/${def.storage}/${keyOf(current)}`);
     if (def.storage === 'karpenter.sh/nodepools') this.karpenter.poolDeleted(current);
@@ -213,7 +313,8 @@ export class KubeCluster {
       // The namespace controller empties it; the emulator does so at once.
       for (const d of this.registry.all()) {
         if (!d.namespaced || d.readOnlyView !== undefined) continue;
-        for (const e of this.store.list(d.storage, name)) this.store.remove(d.storage, name, e.obj.metadata.name);
+        for (const e of this.store.list(d.storage, name))
+          this.store.remove(d.storage, name, e.obj.metadata.name);
       }
       const terminating = this.present(def, current);
       terminating.metadata.deletionTimestamp = this.timestamp();
@@ -223,32 +324,48 @@ export class KubeCluster {
     return success(this.gr(def), name, current.metadata.uid);
   }
 
-  private commit(def: ResourceDef, before: KubeObject | undefined, after: KubeObject, dryRun: boolean): KubeObject {
+  private commit(
+    def: ResourceDef,
+    before: KubeObject | undefined,
+    after: KubeObject,
+    dryRun: boolean,
+  ): KubeObject {
     if (before !== undefined) {
       after.metadata.resourceVersion = before.metadata.resourceVersion;
       if (deepEqual(before, after)) return before; // a no-op write keeps its resourceVersion
-      if (before.metadata.generation !== undefined && !deepEqual(withoutMetaAndStatus(before), withoutMetaAndStatus(after))) {
+      if (
+        before.metadata.generation !== undefined &&
+        !deepEqual(withoutMetaAndStatus(before), withoutMetaAndStatus(after))
+      ) {
         after.metadata.generation = before.metadata.generation + 1;
       }
     }
     if (dryRun) return after;
-    const replicasChanged = def.workload !== undefined && (before === undefined || desiredReplicas(def, before) !== desiredReplicas(def, after));
-    if (replicasChanged && this.options.replicaDelayMs <= 0) applyObservedReplicas(def, after, desiredReplicas(def, after));
+    const replicasChanged =
+      def.workload !== undefined &&
+      (before === undefined || desiredReplicas(def, before) !== desiredReplicas(def, after));
+    if (replicasChanged && this.options.replicaDelayMs <= 0)
+      applyObservedReplicas(def, after, desiredReplicas(def, after));
     const stored = this.store.put(def.storage, after);
     if (replicasChanged && this.options.replicaDelayMs > 0) this.scheduleConvergence(def, stored);
-    if (def.storage === 'karpenter.sh/nodepools' && before === undefined) this.karpenter.poolCreated(stored);
+    if (def.storage === 'karpenter.sh/nodepools' && before === undefined)
+      this.karpenter.poolCreated(stored);
     if (def.storage === 'nodes') this.karpenter.nodeChanged(stored);
     return this.store.get(def.storage, stored.metadata.namespace, stored.metadata.name) ?? stored;
   }
 
   private scheduleConvergence(def: ResourceDef, obj: KubeObject): void {
     const { namespace, name } = obj.metadata;
-    this.transitions.schedule(`converge/${def.storage}/${keyOf(obj)}`, this.options.clock.now() + this.options.replicaDelayMs, () => {
-      const current = this.store.get(def.storage, namespace, name);
-      if (current === undefined) return;
-      applyObservedReplicas(def, current, desiredReplicas(def, current));
-      this.store.put(def.storage, current);
-    });
+    this.transitions.schedule(
+      `converge/${def.storage}/${keyOf(obj)}`,
+      this.options.clock.now() + this.options.replicaDelayMs,
+      () => {
+        const current = this.store.get(def.storage, namespace, name);
+        if (current === undefined) return;
+        applyObservedReplicas(def, current, desiredReplicas(def, current));
+        this.store.put(def.storage, current);
+      },
+    );
   }
 
   private scalable(def: ResourceDef): void {
@@ -260,17 +377,29 @@ export class KubeCluster {
     return toScale(def, this.existing(def, namespace, name));
   }
 
-  updateScale(def: ResourceDef, namespace: string | undefined, name: string, body: unknown, dryRun = false): KubeObject {
+  updateScale(
+    def: ResourceDef,
+    namespace: string | undefined,
+    name: string,
+    body: unknown,
+    dryRun = false,
+  ): KubeObject {
     this.scalable(def);
     const current = this.existing(def, namespace, name);
     if (!isObject(body)) throw badRequest(`Object 'Kind' is missing in '${JSON.stringify(body)}'`);
     const meta = isObject(body.metadata) ? body.metadata : {};
-    if (typeof meta.resourceVersion === 'string' && meta.resourceVersion !== '' && meta.resourceVersion !== current.metadata.resourceVersion) {
+    if (
+      typeof meta.resourceVersion === 'string' &&
+      meta.resourceVersion !== '' &&
+      meta.resourceVersion !== current.metadata.resourceVersion
+    ) {
       throw conflict(this.gr(def), name);
     }
     const replicas = scaleReplicas(body);
     if (typeof replicas !== 'number' || !Number.isInteger(replicas)) {
-      throw badRequest(`Scale in version "v1" cannot be handled as a Scale: json: cannot unmarshal ${typeof replicas} into Go struct field ScaleSpec.spec.replicas of type int32`);
+      throw badRequest(
+        `Scale in version "v1" cannot be handled as a Scale: json: cannot unmarshal ${typeof replicas} into Go struct field ScaleSpec.spec.replicas of type int32`,
+      );
     }
     const problems = scaleProblems(replicas);
     if (problems.length > 0) throw invalid('Scale', 'autoscaling', name, problems);
@@ -279,9 +408,22 @@ export class KubeCluster {
     return toScale(def, this.commit(def, current, next, dryRun));
   }
 
-  patchScale(def: ResourceDef, namespace: string | undefined, name: string, type: PatchType, patch: unknown, dryRun = false): KubeObject {
+  patchScale(
+    def: ResourceDef,
+    namespace: string | undefined,
+    name: string,
+    type: PatchType,
+    patch: unknown,
+    dryRun = false,
+  ): KubeObject {
     const scale = this.getScale(def, namespace, name);
-    const patched = this.applyPatch({ ...def, kind: 'Scale', group: 'autoscaling' }, name, type, scale, patch);
+    const patched = this.applyPatch(
+      { ...def, kind: 'Scale', group: 'autoscaling' },
+      name,
+      type,
+      scale,
+      patch,
+    );
     return this.updateScale(def, namespace, name, patched, dryRun);
   }
 
@@ -290,7 +432,9 @@ export class KubeCluster {
     const out: Record<string, KubeObject[]> = {};
     for (const storage of this.store.storages()) {
       const def = this.registry.primary(storage);
-      out[storage] = this.store.list(storage).map((e) => (def === undefined ? clone(e.obj) : this.present(def, clone(e.obj))));
+      out[storage] = this.store
+        .list(storage)
+        .map((e) => (def === undefined ? clone(e.obj) : this.present(def, clone(e.obj))));
     }
     return out;
   }

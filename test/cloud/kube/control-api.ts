@@ -31,7 +31,10 @@ export interface ControlTarget {
 }
 
 function problem(status: number, message: string): ApiResponse {
-  return { status, body: { error: { code: status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST', message } } };
+  return {
+    status,
+    body: { error: { code: status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST', message } },
+  };
 }
 
 function parseJson(body: string): { ok: true; value: unknown } | { ok: false } {
@@ -47,15 +50,22 @@ function parseFaultRule(value: unknown): KubeFaultRule | undefined {
   const rule: KubeFaultRule = {};
   if (typeof value.operation === 'string') rule.operation = value.operation;
   if (typeof value.latencyMs === 'number') rule.latencyMs = value.latencyMs;
-  if (value.status === 429 || value.status === 500 || value.status === 503 || value.status === 504) rule.status = value.status;
+  if (value.status === 429 || value.status === 500 || value.status === 503 || value.status === 504)
+    rule.status = value.status;
   if (typeof value.rate === 'number') rule.rate = value.rate;
-  if (Array.isArray(value.nth)) rule.nth = value.nth.filter((n): n is number => typeof n === 'number');
+  if (Array.isArray(value.nth))
+    rule.nth = value.nth.filter((n): n is number => typeof n === 'number');
   if (typeof value.times === 'number') rule.times = value.times;
   if (typeof value.message === 'string') rule.message = value.message;
   return rule;
 }
 
-export function handleControl(target: ControlTarget, method: string, url: URL, body: string): ApiResponse {
+export function handleControl(
+  target: ControlTarget,
+  method: string,
+  url: URL,
+  body: string,
+): ApiResponse {
   const action = url.pathname.replace(/^\/_emulator\/?/, '').replace(/\/+$/, '');
   const key = `${method} ${action}`;
   switch (key) {
@@ -97,7 +107,11 @@ export function handleControl(target: ControlTarget, method: string, url: URL, b
       target.compact();
       return { status: 200, body: { ok: true } };
     case 'GET kubeconfig':
-      return { status: 200, body: target.kubeconfig(url.searchParams.get('context') ?? undefined), text: true };
+      return {
+        status: 200,
+        body: target.kubeconfig(url.searchParams.get('context') ?? undefined),
+        text: true,
+      };
     default:
       return problem(404, `no control action ${key}`);
   }

@@ -33,13 +33,25 @@ function resourceEntries(def: ResourceDef): JsonObject[] {
   if (def.categories.length > 0) main.categories = def.categories;
   const out = [main];
   if (def.scale !== undefined) {
-    out.push({ name: `${def.plural}/scale`, singularName: '', namespaced: def.namespaced, group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: ['get', 'patch', 'update'] });
+    out.push({
+      name: `${def.plural}/scale`,
+      singularName: '',
+      namespaced: def.namespaced,
+      group: 'autoscaling',
+      version: 'v1',
+      kind: 'Scale',
+      verbs: ['get', 'patch', 'update'],
+    });
   }
   return out;
 }
 
 export function apiVersions(serverAddress: string): JsonObject {
-  return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress }] };
+  return {
+    kind: 'APIVersions',
+    versions: ['v1'],
+    serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress }],
+  };
 }
 
 function groupDoc(name: string, versions: string[]): JsonObject {
@@ -48,16 +60,31 @@ function groupDoc(name: string, versions: string[]): JsonObject {
 }
 
 export function apiGroupList(registry: ResourceRegistry): JsonObject {
-  return { kind: 'APIGroupList', apiVersion: 'v1', groups: registry.groups().map((g) => groupDoc(g.name, g.versions)) };
+  return {
+    kind: 'APIGroupList',
+    apiVersion: 'v1',
+    groups: registry.groups().map((g) => groupDoc(g.name, g.versions)),
+  };
 }
 
 export function apiGroup(registry: ResourceRegistry, group: string): JsonObject | undefined {
   const g = registry.groups().find((x) => x.name === group);
-  return g === undefined ? undefined : { kind: 'APIGroup', apiVersion: 'v1', ...groupDoc(g.name, g.versions) };
+  return g === undefined
+    ? undefined
+    : { kind: 'APIGroup', apiVersion: 'v1', ...groupDoc(g.name, g.versions) };
 }
 
-export function apiResourceList(registry: ResourceRegistry, group: string, version: string): JsonObject | undefined {
+export function apiResourceList(
+  registry: ResourceRegistry,
+  group: string,
+  version: string,
+): JsonObject | undefined {
   const defs = registry.all().filter((d) => d.group === group && d.version === version);
   if (defs.length === 0) return undefined;
-  return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: groupVersion({ group, version }), resources: defs.flatMap(resourceEntries) };
+  return {
+    kind: 'APIResourceList',
+    apiVersion: 'v1',
+    groupVersion: groupVersion({ group, version }),
+    resources: defs.flatMap(resourceEntries),
+  };
 }

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { CallCounter, FaultInjector } from './faults';
 
-function outcomes(injector: FaultInjector, operation: string, n: number): Array<number | undefined> {
+function outcomes(
+  injector: FaultInjector,
+  operation: string,
+  n: number,
+): Array<number | undefined> {
   return Array.from({ length: n }, () => injector.decide(operation).error?.code);
 }
 
@@ -9,7 +13,13 @@ describe('fault injection', () => {
   it('fails only the listed call numbers of the named operation', () => {
     const f = new FaultInjector();
     f.add({ operation: 'patch deployments/scale', nth: [2, 4], status: 503 });
-    expect(outcomes(f, 'patch deployments/scale', 5)).toEqual([undefined, 503, undefined, 503, undefined]);
+    expect(outcomes(f, 'patch deployments/scale', 5)).toEqual([
+      undefined,
+      503,
+      undefined,
+      503,
+      undefined,
+    ]);
     expect(f.decide('list deployments').error).toBeUndefined();
   });
 

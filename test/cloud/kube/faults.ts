@@ -3,7 +3,13 @@
  * `<verb> <resource>[/<subresource>]` (`list deployments`, `patch deployments/scale`,
  * `delete nodepools`); discovery requests are `get <path>` (`get /apis`).
  */
-import { gatewayTimeout, internalError, serviceUnavailable, tooManyRequests, type KubeApiError } from './status';
+import {
+  gatewayTimeout,
+  internalError,
+  serviceUnavailable,
+  tooManyRequests,
+  type KubeApiError,
+} from './status';
 
 export interface KubeFaultRule {
   /** Exact operation name, or a pattern with `*` (`* deployments/scale`, `*`). Default `*`. */
@@ -43,7 +49,12 @@ function hash(text: string): number {
 function matcher(pattern: string): (op: string) => boolean {
   if (pattern === '*') return () => true;
   if (!pattern.includes('*')) return (op) => op === pattern;
-  const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const re = new RegExp(
+    `^${pattern
+      .split('*')
+      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
   return (op) => re.test(op);
 }
 
@@ -87,7 +98,14 @@ export class FaultInjector {
     this.nextId += 1;
     // Seeded by the rule's content: the same rule added again fails the same calls again.
     const random = generator(Math.imul(this.seed, 7919) ^ hash(JSON.stringify(rule)));
-    this.active.push({ id, rule: { ...rule }, matches: matcher(rule.operation ?? '*'), random, seen: 0, failed: 0 });
+    this.active.push({
+      id,
+      rule: { ...rule },
+      matches: matcher(rule.operation ?? '*'),
+      random,
+      seen: 0,
+      failed: 0,
+    });
     return () => {
       this.active = this.active.filter((r) => r.id !== id);
     };
@@ -107,12 +125,21 @@ export class FaultInjector {
       if (!r.matches(operation)) continue;
       r.seen += 1;
       decision.latencyMs += r.rule.latencyMs ?? 0;
-      const failing = r.rule.status !== undefined || r.rule.rate !== undefined || r.rule.nth !== undefined || r.rule.times !== undefined;
+      const failing =
+        r.rule.status !== undefined ||
+        r.rule.rate !== undefined ||
+        r.rule.nth !== undefined ||
+        r.rule.times !== undefined;
       if (!failing || decision.error !== undefined) continue;
       if (r.rule.times !== undefined && r.failed >= r.rule.times) continue;
       // Draw for every matching call so the sequence does not depend on other rules' outcomes.
       const draw = r.random();
-      const hit = r.rule.nth !== undefined ? r.rule.nth.includes(r.seen) : r.rule.rate !== undefined ? draw < r.rule.rate : true;
+      const hit =
+        r.rule.nth !== undefined
+          ? r.rule.nth.includes(r.seen)
+          : r.rule.rate !== undefined
+            ? draw < r.rule.rate
+            : true;
       if (hit) {
         r.failed += 1;
         decision.error = injectedError(r.rule, operation);
@@ -130,7 +157,9 @@ export class CallCounter {
   }
 
   snapshot(): Record<string, number> {
-    return Object.fromEntries([...this.counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return Object.fromEntries(
+      [...this.counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    );
   }
 
   reset(): void {

@@ -4,13 +4,20 @@
  */
 import { spawnSync } from 'node:child_process';
 
-export type KubectlLookup = { ok: true; path: string; version: string } | { ok: false; reason: string };
+export type KubectlLookup =
+  { ok: true; path: string; version: string } | { ok: false; reason: string };
 
 export function findKubectl(): KubectlLookup {
-  const candidates = [process.env.KUBECTL, 'kubectl'].filter((c): c is string => c !== undefined && c !== '');
+  const candidates = [process.env.KUBECTL, 'kubectl'].filter(
+    (c): c is string => c !== undefined && c !== '',
+  );
   const problems: string[] = [];
   for (const path of candidates) {
-    const run = spawnSync(path, ['version', '--client'], { encoding: 'utf8', timeout: 20_000, env: { ...process.env, KUBECONFIG: '/dev/null' } });
+    const run = spawnSync(path, ['version', '--client'], {
+      encoding: 'utf8',
+      timeout: 20_000,
+      env: { ...process.env, KUBECONFIG: '/dev/null' },
+    });
     if (run.error !== undefined) {
       problems.push(`${path}: ${run.error.message}`);
     } else if (run.status !== 0) {

@@ -1,6 +1,21 @@
 /** Public surface of the Kubernetes API emulator (tests, benchmarks, `npm run demo`). */
-export { DEFAULT_ADMIN_TOKEN, DEFAULT_ADMIN_USER, startKubeEmulator, type KubeEmulator, type KubeEmulatorOptions } from './kube-emulator';
-export type { KubeSeed, NamespaceSeed, WorkloadSeed, HpaSeed, NodePoolSeed, NodeSeed, CustomResourceSeed, CustomResourceItemSeed } from './seed';
+export {
+  DEFAULT_ADMIN_TOKEN,
+  DEFAULT_ADMIN_USER,
+  startKubeEmulator,
+  type KubeEmulator,
+  type KubeEmulatorOptions,
+} from './kube-emulator';
+export type {
+  KubeSeed,
+  NamespaceSeed,
+  WorkloadSeed,
+  HpaSeed,
+  NodePoolSeed,
+  NodeSeed,
+  CustomResourceSeed,
+  CustomResourceItemSeed,
+} from './seed';
 export type { DenyRule, TokenGrant } from './auth';
 export type { KubeFaultRule } from './faults';
 export type { Clock, KubeObject } from './types';

@@ -30,7 +30,10 @@ export interface NodeSeed {
   zone?: string;
 }
 
-export function buildNode(seed: NodeSeed, ctx: Pick<ControllerContext, 'timestamp' | 'newUid'>): KubeObject {
+export function buildNode(
+  seed: NodeSeed,
+  ctx: Pick<ControllerContext, 'timestamp' | 'newUid'>,
+): KubeObject {
   const instanceType = seed.instanceType ?? 'm6i.large';
   const zone = seed.zone ?? 'us-east-1a';
   const labels: Record<string, string> = {
@@ -39,18 +42,37 @@ export function buildNode(seed: NodeSeed, ctx: Pick<ControllerContext, 'timestam
     'kubernetes.io/arch': 'amd64',
     'node.kubernetes.io/instance-type': instanceType,
     'topology.kubernetes.io/zone': zone,
-    ...(seed.nodePool === undefined ? {} : { [NODEPOOL_LABEL]: seed.nodePool, 'karpenter.sh/registered': 'true' }),
+    ...(seed.nodePool === undefined
+      ? {}
+      : { [NODEPOOL_LABEL]: seed.nodePool, 'karpenter.sh/registered': 'true' }),
     ...seed.labels,
   };
   const instanceId = `i-${Buffer.from(seed.name).toString('hex').padEnd(17, '0').slice(0, 17)}`;
   return {
     apiVersion: 'v1',
     kind: 'Node',
-    metadata: { name: seed.name, uid: ctx.newUid(), resourceVersion: '', creationTimestamp: ctx.timestamp(), labels },
+    metadata: {
+      name: seed.name,
+      uid: ctx.newUid(),
+      resourceVersion: '',
+      creationTimestamp: ctx.timestamp(),
+      labels,
+    },
     spec: { providerID: `aws:///${zone}/${instanceId}` },
     status: {
-      conditions: [{ type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status' }],
-      nodeInfo: { kubeletVersion: 'v1.31.4-eks-0f56d01', architecture: 'amd64', operatingSystem: 'linux' },
+      conditions: [
+        {
+          type: 'Ready',
+          status: 'True',
+          reason: 'KubeletReady',
+          message: 'kubelet is posting ready status',
+        },
+      ],
+      nodeInfo: {
+        kubeletVersion: 'v1.31.4-eks-0f56d01',
+        architecture: 'amd64',
+        operatingSystem: 'linux',
+      },
       capacity: { cpu: '2', memory: '8Gi', pods: '29' },
     },
   };
@@ -71,7 +93,10 @@ export class KarpenterController {
   }
 
   nodesOf(pool: string): Array<Readonly<KubeObject>> {
-    return this.ctx.store.list(NODES).map((e) => e.obj).filter((n) => poolOf(n) === pool);
+    return this.ctx.store
+      .list(NODES)
+      .map((e) => e.obj)
+      .filter((n) => poolOf(n) === pool);
   }
 
   /** Keeps `status.resources.nodes` and the Ready condition in step with the pool's nodes. */
@@ -81,11 +106,21 @@ export class KarpenterController {
     const count = String(this.nodesOf(pool).length);
     const status = objectAt(obj, 'status');
     const resources = objectAt(status, 'resources');
-    const hasReady = Array.isArray(status.conditions) && status.conditions.some((c) => isObject(c) && c.type === 'Ready');
+    const hasReady =
+      Array.isArray(status.conditions) &&
+      status.conditions.some((c) => isObject(c) && c.type === 'Ready');
     if (resources.nodes === count && hasReady) return;
     resources.nodes = count;
     if (!hasReady) {
-      status.conditions = [{ type: 'Ready', status: 'True', reason: 'Ready', message: '', lastTransitionTime: this.ctx.timestamp() }];
+      status.conditions = [
+        {
+          type: 'Ready',
+          status: 'True',
+          reason: 'Ready',
+          message: '',
+          lastTransitionTime: this.ctx.timestamp(),
+        },
+      ];
     }
     this.ctx.store.put(NODEPOOLS, obj);
   }
@@ -110,15 +145,22 @@ export class KarpenterController {
     }
     this.refreshStatus(name);
     if (count === 0) return;
-    this.ctx.transitions.schedule(`provision/${name}`, this.ctx.now() + this.ctx.nodeDelayMs, () => {
-      if (this.ctx.store.get(NODEPOOLS, undefined, name) === undefined) return;
-      const existing = this.nodesOf(name).length;
-      for (let i = existing; i < count; i += 1) {
-        const suffix = `${this.ctx.store.currentRevision().toString(36)}${i}`;
-        this.ctx.store.put(NODES, buildNode({ name: `${name}-${suffix}`, nodePool: name }, this.ctx));
-      }
-      this.refreshStatus(name);
-    });
+    this.ctx.transitions.schedule(
+      `provision/${name}`,
+      this.ctx.now() + this.ctx.nodeDelayMs,
+      () => {
+        if (this.ctx.store.get(NODEPOOLS, undefined, name) === undefined) return;
+        const existing = this.nodesOf(name).length;
+        for (let i = existing; i < count; i += 1) {
+          const suffix = `${this.ctx.store.currentRevision().toString(36)}${i}`;
+          this.ctx.store.put(
+            NODES,
+            buildNode({ name: `${name}-${suffix}`, nodePool: name }, this.ctx),
+          );
+        }
+        this.refreshStatus(name);
+      },
+    );
   }
 
   poolDeleted(pool: KubeObject): void {
@@ -134,9 +176,11 @@ export class KarpenterController {
       this.ctx.store.put(NODES, cordoned);
     }
     const drain = (): void => {
-      for (const node of this.nodesOf(name)) this.ctx.store.remove(NODES, undefined, node.metadata.name);
+      for (const node of this.nodesOf(name))
+        this.ctx.store.remove(NODES, undefined, node.metadata.name);
     };
     if (this.ctx.nodeDelayMs <= 0) drain();
-    else this.ctx.transitions.schedule(`drain/${name}`, this.ctx.now() + this.ctx.nodeDelayMs, drain);
+    else
+      this.ctx.transitions.schedule(`drain/${name}`, this.ctx.now() + this.ctx.nodeDelayMs, drain);
   }
 }

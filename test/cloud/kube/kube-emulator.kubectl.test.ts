@@ -30,14 +30,20 @@ describe.skipIf(!kubectl.ok)('kube emulator through the real kubectl over https'
   const run = (args: string[], config = kubeconfigPath): Promise<Run> =>
     new Promise((resolve) => {
       const bin = kubectl.ok ? kubectl.path : 'kubectl';
-      const env = { ...process.env, KUBECONFIG: config, HOME: dir, KUBECACHEDIR: join(dir, 'cache') };
+      const env = {
+        ...process.env,
+        KUBECONFIG: config,
+        HOME: dir,
+        KUBECACHEDIR: join(dir, 'cache'),
+      };
       execFile(bin, args, { env, timeout: 30_000 }, (err, stdout, stderr) => {
         const code = err === null ? 0 : typeof err.code === 'number' ? err.code : 1;
         resolve({ code, stdout, stderr });
       });
     });
 
-  const state = (bucket: string, name: string): Record<string, unknown> | undefined => emu.state()[bucket]?.find((o) => o.metadata.name === name);
+  const state = (bucket: string, name: string): Record<string, unknown> | undefined =>
+    emu.state()[bucket]?.find((o) => o.metadata.name === name);
 
   beforeAll(async () => {
     emu = await startKubeEmulator({ https: true, seed: sandboxSeed() });
@@ -71,14 +77,25 @@ describe.skipIf(!kubectl.ok)('kube emulator through the real kubectl over https'
     expect(out.stdout).toContain('deployment.apps/api scaled');
     expect(state('apps/deployments', 'api')).toMatchObject({ spec: { replicas: 0 } });
     const calls = emu.calls();
-    expect((calls['patch deployments/scale'] ?? 0) + (calls['update deployments/scale'] ?? 0)).toBe(1);
+    expect((calls['patch deployments/scale'] ?? 0) + (calls['update deployments/scale'] ?? 0)).toBe(
+      1,
+    );
   });
 
   it('reads the scale subresource with get --raw', async () => {
-    const out = await run(['get', '--raw', '/apis/apps/v1/namespaces/payments/deployments/api/scale']);
+    const out = await run([
+      'get',
+      '--raw',
+      '/apis/apps/v1/namespaces/payments/deployments/api/scale',
+    ]);
     expect(out.code).toBe(0);
     const scale: unknown = JSON.parse(out.stdout);
-    expect(scale).toMatchObject({ kind: 'Scale', apiVersion: 'autoscaling/v1', spec: { replicas: 3 }, status: { replicas: 3, selector: 'app=api' } });
+    expect(scale).toMatchObject({
+      kind: 'Scale',
+      apiVersion: 'autoscaling/v1',
+      spec: { replicas: 3 },
+      status: { replicas: 3, selector: 'app=api' },
+    });
   });
 
   it('lists, reads as JSON and deletes NodePools', async () => {
@@ -89,7 +106,11 @@ describe.skipIf(!kubectl.ok)('kube emulator through the real kubectl over https'
     const json = await run(['get', 'nodepool', 'default', '-o', 'json']);
     expect(json.code).toBe(0);
     const pool: unknown = JSON.parse(json.stdout);
-    expect(pool).toMatchObject({ apiVersion: 'karpenter.sh/v1', kind: 'NodePool', metadata: { name: 'default' } });
+    expect(pool).toMatchObject({
+      apiVersion: 'karpenter.sh/v1',
+      kind: 'NodePool',
+      metadata: { name: 'default' },
+    });
     const del = await run(['delete', 'nodepool', 'default']);
     expect(del.code).toBe(0);
     expect(del.stdout).toContain('nodepool.karpenter.sh "default" deleted');
@@ -99,8 +120,19 @@ describe.skipIf(!kubectl.ok)('kube emulator through the real kubectl over https'
   it('creates a NodePool from a file, refuses a duplicate, and applies a change as a merge patch', async () => {
     const file = join(dir, 'pool.yaml');
     const manifest = (cpu: string): string =>
-      ['apiVersion: karpenter.sh/v1', 'kind: NodePool', 'metadata:', '  name: night', '  labels: {env: staging}', 'spec:',
-        '  template:', '    spec:', '      nodeClassRef: {group: karpenter.k8s.aws, kind: EC2NodeClass, name: default}', `  limits: {cpu: "${cpu}"}`, ''].join('\n');
+      [
+        'apiVersion: karpenter.sh/v1',
+        'kind: NodePool',
+        'metadata:',
+        '  name: night',
+        '  labels: {env: staging}',
+        'spec:',
+        '  template:',
+        '    spec:',
+        '      nodeClassRef: {group: karpenter.k8s.aws, kind: EC2NodeClass, name: default}',
+        `  limits: {cpu: "${cpu}"}`,
+        '',
+      ].join('\n');
     writeFileSync(file, manifest('8'));
     const created = await run(['create', '-f', file]);
     expect(created.stderr).toBe('');
@@ -114,7 +146,10 @@ describe.skipIf(!kubectl.ok)('kube emulator through the real kubectl over https'
     writeFileSync(file, manifest('0'));
     const changed = await run(['apply', '-f', file]);
     expect(changed.stdout).toContain('nodepool.karpenter.sh/night configured');
-    expect(state('karpenter.sh/nodepools', 'night')).toMatchObject({ spec: { limits: { cpu: '0' } }, metadata: { generation: 2 } });
+    expect(state('karpenter.sh/nodepools', 'night')).toMatchObject({
+      spec: { limits: { cpu: '0' } },
+      metadata: { generation: 2 },
+    });
     expect(emu.calls()['patch nodepools']).toBe(1);
   });
 
@@ -124,7 +159,9 @@ describe.skipIf(!kubectl.ok)('kube emulator through the real kubectl over https'
     writeFileSync(limited, config);
     const out = await run(['scale', 'deploy/api', '--replicas=0', '-n', 'payments'], limited);
     expect(out.code).not.toBe(0);
-    expect(out.stderr).toContain('is forbidden: User "viewer" cannot patch resource "deployments/scale" in API group "apps" in the namespace "payments"');
+    expect(out.stderr).toContain(
+      'is forbidden: User "viewer" cannot patch resource "deployments/scale" in API group "apps" in the namespace "payments"',
+    );
     const api = state('apps/deployments', 'api');
     expect(isObject(api) && isObject(api.spec) ? api.spec.replicas : undefined).toBe(3);
   });

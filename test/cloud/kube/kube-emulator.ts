@@ -3,7 +3,12 @@
  * Status bodies and pagination, spoken over http or https (self-signed) so that
  * @kubernetes/client-node and kubectl run against it unchanged.
  */
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { handleApiRequest, type ApiContext, type ApiResponse } from './api-handler';
@@ -79,7 +84,10 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 function send(res: ServerResponse, response: ApiResponse): void {
   if (response.raw !== undefined) {
-    res.writeHead(response.status, { 'Content-Type': response.raw.contentType, ...response.headers });
+    res.writeHead(response.status, {
+      'Content-Type': response.raw.contentType,
+      ...response.headers,
+    });
     res.end(response.raw.data);
     return;
   }
@@ -95,7 +103,11 @@ function send(res: ServerResponse, response: ApiResponse): void {
 
 export async function startKubeEmulator(opts: KubeEmulatorOptions = {}): Promise<KubeEmulator> {
   const clock: Clock = opts.clock ?? { now: () => Date.now() };
-  const cluster = new KubeCluster({ clock, replicaDelayMs: opts.replicaDelayMs ?? 0, nodeDelayMs: opts.nodeDelayMs ?? 0 });
+  const cluster = new KubeCluster({
+    clock,
+    replicaDelayMs: opts.replicaDelayMs ?? 0,
+    nodeDelayMs: opts.nodeDelayMs ?? 0,
+  });
   const auth = new TokenAuthority();
   const faults = new FaultInjector(opts.faultSeed ?? 1);
   const calls = new CallCounter();
@@ -128,7 +140,12 @@ export async function startKubeEmulator(opts: KubeEmulatorOptions = {}): Promise
     port: 0,
     token,
     kubeconfig: (contextName) =>
-      buildKubeconfig({ server: emulator.url, token, ...(certificate === undefined ? {} : { caPem: certificate.cert }), ...(contextName === undefined ? {} : { contextName }) }),
+      buildKubeconfig({
+        server: emulator.url,
+        token,
+        ...(certificate === undefined ? {} : { caPem: certificate.cert }),
+        ...(contextName === undefined ? {} : { contextName }),
+      }),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err === undefined ? resolve() : reject(err)));
@@ -165,21 +182,41 @@ export async function startKubeEmulator(opts: KubeEmulatorOptions = {}): Promise
       const response = await handleApiRequest(ctx, {
         method: req.method ?? 'GET',
         url,
-        headers: { authorization: req.headers.authorization, accept: req.headers.accept, contentType: req.headers['content-type'] },
+        headers: {
+          authorization: req.headers.authorization,
+          accept: req.headers.accept,
+          contentType: req.headers['content-type'],
+        },
         body,
       });
       send(res, response);
     })().catch((err: unknown) => {
-      if (!res.headersSent) send(res, { status: 500, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: String(err), reason: 'InternalError', code: 500 } });
+      if (!res.headersSent)
+        send(res, {
+          status: 500,
+          body: {
+            kind: 'Status',
+            apiVersion: 'v1',
+            metadata: {},
+            status: 'Failure',
+            message: String(err),
+            reason: 'InternalError',
+            code: 500,
+          },
+        });
     });
   };
-  const server: Server = certificate === undefined ? createHttpServer(listener) : createHttpsServer({ key: certificate.key, cert: certificate.cert }, listener);
+  const server: Server =
+    certificate === undefined
+      ? createHttpServer(listener)
+      : createHttpsServer({ key: certificate.key, cert: certificate.cert }, listener);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
   const bound: string | AddressInfo | null = server.address();
-  if (bound === null || typeof bound === 'string') throw new Error('kube emulator: the server did not bind a TCP port');
+  if (bound === null || typeof bound === 'string')
+    throw new Error('kube emulator: the server did not bind a TCP port');
   const port = bound.port;
   address = `127.0.0.1:${port}`;
   emulator.port = port;

@@ -16,7 +16,8 @@ export function buildKubeconfig(opts: KubeconfigOptions): string {
   const user = opts.user ?? `${name}-admin`;
   // client-node refuses plain http unless TLS verification is explicitly skipped.
   const cluster: Record<string, unknown> = { server: opts.server };
-  if (opts.caPem !== undefined) cluster['certificate-authority-data'] = Buffer.from(opts.caPem).toString('base64');
+  if (opts.caPem !== undefined)
+    cluster['certificate-authority-data'] = Buffer.from(opts.caPem).toString('base64');
   else cluster['insecure-skip-tls-verify'] = true;
   const context: Record<string, unknown> = { cluster: name, user };
   if (opts.namespace !== undefined) context.namespace = opts.namespace;

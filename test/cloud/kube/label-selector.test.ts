@@ -33,18 +33,26 @@ describe('label selector strings', () => {
     expect(selects(selector)).toBe(expected);
   });
 
-  it.each([['app in ()'], ['app in (a'], ['=web'], ['app=web,'], ['app=-bad-'], ['Bad_Prefix.com/x=y'], ['tier notin frontend']])(
-    'rejects %s with an apiserver-style parse error',
-    (selector) => {
-      const parsed = parseLabelSelector(selector);
-      expect(parsed.ok).toBe(false);
-      if (!parsed.ok) expect(parsed.message).toMatch(/^unable to parse requirement: /);
-    },
-  );
+  it.each([
+    ['app in ()'],
+    ['app in (a'],
+    ['=web'],
+    ['app=web,'],
+    ['app=-bad-'],
+    ['Bad_Prefix.com/x=y'],
+    ['tier notin frontend'],
+  ])('rejects %s with an apiserver-style parse error', (selector) => {
+    const parsed = parseLabelSelector(selector);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.message).toMatch(/^unable to parse requirement: /);
+  });
 
   it('renders structured selectors sorted by key, as Scale.status.selector shows them', () => {
-    expect(formatLabelSelector({ tier: 'web', app: 'x' }, [{ key: 'env', operator: 'In', values: ['prod', 'dev'] }, { key: 'zz', operator: 'DoesNotExist' }])).toBe(
-      'app=x,env in (dev,prod),tier=web,!zz',
-    );
+    expect(
+      formatLabelSelector({ tier: 'web', app: 'x' }, [
+        { key: 'env', operator: 'In', values: ['prod', 'dev'] },
+        { key: 'zz', operator: 'DoesNotExist' },
+      ]),
+    ).toBe('app=x,env in (dev,prod),tier=web,!zz');
   });
 });

@@ -11,7 +11,8 @@ export interface Requirement {
   values: string[];
 }
 
-export type ParseResult = { ok: true; requirements: Requirement[] } | { ok: false; message: string };
+export type ParseResult =
+  { ok: true; requirements: Requirement[] } | { ok: false; message: string };
 
 const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -19,7 +20,22 @@ const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 
 type Token =
   | { kind: 'ident'; text: string }
-  | { kind: 'comma' | 'open' | 'close' | 'eq' | 'deq' | 'neq' | 'not' | 'gt' | 'lt' | 'in' | 'notin' | 'end'; text: string };
+  | {
+      kind:
+        | 'comma'
+        | 'open'
+        | 'close'
+        | 'eq'
+        | 'deq'
+        | 'neq'
+        | 'not'
+        | 'gt'
+        | 'lt'
+        | 'in'
+        | 'notin'
+        | 'end';
+      text: string;
+    };
 
 const SPECIAL = new Set([' ', '\t', '\n', '\r', ',', '(', ')', '=', '!', '<', '>']);
 
@@ -68,7 +84,10 @@ export function validateLabelKey(key: string): string | undefined {
   const slash = key.indexOf('/');
   const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
   const name = slash >= 0 ? key.slice(slash + 1) : key;
-  if (prefix !== undefined && (prefix.length === 0 || prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix))) {
+  if (
+    prefix !== undefined &&
+    (prefix.length === 0 || prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix))
+  ) {
     return `prefix part must be a lowercase RFC 1123 subdomain`;
   }
   if (name.length === 0 || name.length > 63 || !QUALIFIED_NAME.test(name)) {
@@ -105,7 +124,8 @@ class SelectorParser {
       out.push(this.requirement());
       const t = this.next();
       if (t.kind === 'end') return out;
-      if (t.kind !== 'comma') throw new Error(`found '${t.text}', expected: ',' or 'end of string'`);
+      if (t.kind !== 'comma')
+        throw new Error(`found '${t.text}', expected: ',' or 'end of string'`);
     }
   }
 
@@ -119,7 +139,8 @@ class SelectorParser {
     if (keyTok.kind !== 'ident') throw new Error(`found '${keyTok.text}', expected: identifier`);
     const key = keyTok.text;
     const keyProblem = validateLabelKey(key);
-    if (keyProblem !== undefined) throw new Error(`key: Invalid value: ${JSON.stringify(key)}: ${keyProblem}`);
+    if (keyProblem !== undefined)
+      throw new Error(`key: Invalid value: ${JSON.stringify(key)}: ${keyProblem}`);
     if (negated) return { key, operator: 'notexists', values: [] };
     const op = this.peek();
     if (op.kind === 'end' || op.kind === 'comma') return { key, operator: 'exists', values: [] };
@@ -136,7 +157,8 @@ class SelectorParser {
       case 'gt':
       case 'lt': {
         const v = this.value(key);
-        if (!/^-?\d+$/.test(v)) throw new Error(`for 'Gt', 'Lt' operators, the value must be an integer`);
+        if (!/^-?\d+$/.test(v))
+          throw new Error(`for 'Gt', 'Lt' operators, the value must be an integer`);
         return { key, operator: op.kind, values: [v] };
       }
       default:
@@ -173,13 +195,15 @@ class SelectorParser {
         throw new Error(`found '${t.text}', expected: ',', ')' or identifier`);
       }
     }
-    if (values.length === 0) throw new Error(`for 'in', 'notin' operators, values set can't be empty`);
+    if (values.length === 0)
+      throw new Error(`for 'in', 'notin' operators, values set can't be empty`);
     return values;
   }
 
   private checkValue(key: string, value: string): void {
     const problem = validateLabelValue(value);
-    if (problem !== undefined) throw new Error(`values[0][${key}]: Invalid value: ${JSON.stringify(value)}: ${problem}`);
+    if (problem !== undefined)
+      throw new Error(`values[0][${key}]: Invalid value: ${JSON.stringify(value)}: ${problem}`);
   }
 }
 
@@ -187,11 +211,17 @@ export function parseLabelSelector(input: string): ParseResult {
   try {
     return { ok: true, requirements: new SelectorParser(lex(input)).parse() };
   } catch (err) {
-    return { ok: false, message: `unable to parse requirement: ${err instanceof Error ? err.message : String(err)}` };
+    return {
+      ok: false,
+      message: `unable to parse requirement: ${err instanceof Error ? err.message : String(err)}`,
+    };
   }
 }
 
-export function matchesRequirements(requirements: readonly Requirement[], labels: Record<string, string>): boolean {
+export function matchesRequirements(
+  requirements: readonly Requirement[],
+  labels: Record<string, string>,
+): boolean {
   return requirements.every((r) => matchesOne(r, labels));
 }
 
@@ -227,9 +257,13 @@ export interface LabelSelectorRequirementJson {
  * Renders a structured selector (`matchLabels` + `matchExpressions`) as the apiserver does for
  * `Scale.status.selector`: requirements sorted by key, values sorted.
  */
-export function formatLabelSelector(matchLabels: Record<string, string>, expressions: readonly LabelSelectorRequirementJson[]): string {
+export function formatLabelSelector(
+  matchLabels: Record<string, string>,
+  expressions: readonly LabelSelectorRequirementJson[],
+): string {
   const parts: Array<{ key: string; text: string }> = [];
-  for (const [key, value] of Object.entries(matchLabels)) parts.push({ key, text: `${key}=${value}` });
+  for (const [key, value] of Object.entries(matchLabels))
+    parts.push({ key, text: `${key}=${value}` });
   for (const e of expressions) {
     const values = [...(e.values ?? [])].sort();
     switch (e.operator) {

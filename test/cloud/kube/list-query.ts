@@ -53,7 +53,8 @@ export function parseListQuery(params: URLSearchParams): ListQuery {
     query.labels = parsed.requirements;
   }
   const fieldSelector = params.get('fieldSelector');
-  if (fieldSelector !== null && fieldSelector !== '') query.fields = parseFieldSelector(fieldSelector);
+  if (fieldSelector !== null && fieldSelector !== '')
+    query.fields = parseFieldSelector(fieldSelector);
   const limit = params.get('limit');
   if (limit !== null && limit !== '') {
     const n = Number(limit);
@@ -97,8 +98,15 @@ function decodeContinue(token: string): ContinueToken {
   } catch {
     throw badRequest(`continue key is not valid: illegal base64 data or JSON in "${token}"`);
   }
-  if (!isObject(parsed) || parsed.v !== 'meta.k8s.io/v1' || typeof parsed.rv !== 'number' || typeof parsed.start !== 'string') {
-    throw badRequest('continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)');
+  if (
+    !isObject(parsed) ||
+    parsed.v !== 'meta.k8s.io/v1' ||
+    typeof parsed.rv !== 'number' ||
+    typeof parsed.start !== 'string'
+  ) {
+    throw badRequest(
+      'continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)',
+    );
   }
   return { rv: parsed.rv, start: parsed.start };
 }
@@ -133,12 +141,16 @@ export function selectPage(
   const matching = entries.filter((e) => e.key >= start && matches(e.obj, query));
   const limit = query.limit ?? matching.length;
   const pageEntries = matching.slice(0, limit);
-  const page: ListPage = { items: pageEntries.map((e) => clone(e.obj)), resourceVersion: String(rv) };
+  const page: ListPage = {
+    items: pageEntries.map((e) => clone(e.obj)),
+    resourceVersion: String(rv),
+  };
   const lastEntry = pageEntries[pageEntries.length - 1];
   if (matching.length > limit && lastEntry !== undefined) {
     page.continue = encodeContinue(rv, lastEntry.key);
     // The apiserver reports remainingItemCount only when no selector filtered the list.
-    if (query.labels.length === 0 && query.fields.length === 0) page.remainingItemCount = matching.length - limit;
+    if (query.labels.length === 0 && query.fields.length === 0)
+      page.remainingItemCount = matching.length - limit;
   }
   return page;
 }

@@ -13,7 +13,8 @@ import { sandboxSeed } from './sandbox-seed';
 function intOption(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a whole number, got "${value}"`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`--${name} must be a whole number, got "${value}"`);
   return n;
 }
 
@@ -35,7 +36,8 @@ async function main(): Promise<void> {
     replicaDelayMs: intOption(values['replica-delay-ms'], 'replica-delay-ms') ?? 2000,
     nodeDelayMs: intOption(values['node-delay-ms'], 'node-delay-ms') ?? 5000,
   });
-  const path = values.kubeconfig ?? join(mkdtempSync(join(tmpdir(), 'kube-emulator-')), 'kubeconfig');
+  const path =
+    values.kubeconfig ?? join(mkdtempSync(join(tmpdir(), 'kube-emulator-')), 'kubeconfig');
   writeFileSync(path, emulator.kubeconfig(values.context ?? 'hibernator-sandbox'), { mode: 0o600 });
   console.log(`Kubernetes emulator listening on ${emulator.url}`);
   console.log(`kubeconfig: ${path}`);

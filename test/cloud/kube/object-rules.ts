@@ -11,18 +11,30 @@ import { prepareWorkload, validateName } from './workloads';
 const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
 /** Decodes a request body for `def`; system fields (uid, timestamps) are blanked for the caller to fill. */
-export function readBody(def: ResourceDef, body: unknown, namespace: string | undefined): KubeObject {
+export function readBody(
+  def: ResourceDef,
+  body: unknown,
+  namespace: string | undefined,
+): KubeObject {
   if (!isObject(body)) throw badRequest(`Object 'Kind' is missing in '${JSON.stringify(body)}'`);
   const apiVersion = body.apiVersion ?? groupVersion(def);
   if (apiVersion !== groupVersion(def)) {
-    throw badRequest(`the API version in the data (${String(apiVersion)}) does not match the expected API version (${groupVersion(def)})`);
+    throw badRequest(
+      `the API version in the data (${String(apiVersion)}) does not match the expected API version (${groupVersion(def)})`,
+    );
   }
   const kind = body.kind ?? def.kind;
-  if (kind !== def.kind) throw badRequest(`the kind in the data (${String(kind)}) does not match the expected kind (${def.kind})`);
+  if (kind !== def.kind)
+    throw badRequest(
+      `the kind in the data (${String(kind)}) does not match the expected kind (${def.kind})`,
+    );
   const meta = isObject(body.metadata) ? body.metadata : {};
-  const bodyNamespace = typeof meta.namespace === 'string' && meta.namespace !== '' ? meta.namespace : undefined;
+  const bodyNamespace =
+    typeof meta.namespace === 'string' && meta.namespace !== '' ? meta.namespace : undefined;
   if (def.namespaced && bodyNamespace !== undefined && bodyNamespace !== namespace) {
-    throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+    throw badRequest(
+      'the namespace of the provided object does not match the namespace sent on the request',
+    );
   }
   const metadata: ObjectMeta = {
     ...meta,
@@ -41,9 +53,21 @@ export function validateObject(def: ResourceDef, obj: KubeObject): void {
   const problems: FieldProblem[] = validateName(obj.metadata.name, def.storage === 'namespaces');
   for (const [key, value] of Object.entries(obj.metadata.labels ?? {})) {
     const keyProblem = validateLabelKey(key);
-    if (keyProblem !== undefined) problems.push({ field: 'metadata.labels', type: 'FieldValueInvalid', value: key, detail: keyProblem });
+    if (keyProblem !== undefined)
+      problems.push({
+        field: 'metadata.labels',
+        type: 'FieldValueInvalid',
+        value: key,
+        detail: keyProblem,
+      });
     const valueProblem = validateLabelValue(value);
-    if (valueProblem !== undefined) problems.push({ field: 'metadata.labels', type: 'FieldValueInvalid', value, detail: valueProblem });
+    if (valueProblem !== undefined)
+      problems.push({
+        field: 'metadata.labels',
+        type: 'FieldValueInvalid',
+        value,
+        detail: valueProblem,
+      });
   }
   if (def.workload !== undefined) problems.push(...prepareWorkload(def, obj));
   if (problems.length > 0) throw invalid(def.kind, def.group, obj.metadata.name, problems);

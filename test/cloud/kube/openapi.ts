@@ -19,16 +19,23 @@ function gvPath(group: string, version: string): string {
 
 function groupVersions(registry: ResourceRegistry): Array<{ group: string; version: string }> {
   const seen = new Map<string, { group: string; version: string }>();
-  for (const d of registry.all()) seen.set(gvPath(d.group, d.version), { group: d.group, version: d.version });
+  for (const d of registry.all())
+    seen.set(gvPath(d.group, d.version), { group: d.group, version: d.version });
   return [...seen.values()];
 }
 
 function patchOperation(def: ResourceDef, subresource: boolean): JsonObject {
-  const media = ['application/json-patch+json', 'application/merge-patch+json', 'application/apply-patch+yaml'];
+  const media = [
+    'application/json-patch+json',
+    'application/merge-patch+json',
+    'application/apply-patch+yaml',
+  ];
   // Kubernetes lists strategic merge for built-in kinds; kubectl builds such a patch only from a
   // full v3 schema, so it is left out here and kubectl falls back to its compiled-in types.
   const content = Object.fromEntries(media.map((m) => [m, { schema: { type: 'object' } }]));
-  const gvk = subresource ? { group: 'autoscaling', version: 'v1', kind: 'Scale' } : { group: def.group, version: def.version, kind: def.kind };
+  const gvk = subresource
+    ? { group: 'autoscaling', version: 'v1', kind: 'Scale' }
+    : { group: def.group, version: def.version, kind: def.kind };
   return {
     operationId: `patch${def.kind}${subresource ? 'Scale' : ''}`,
     'x-kubernetes-action': 'patch',
@@ -39,12 +46,20 @@ function patchOperation(def: ResourceDef, subresource: boolean): JsonObject {
       { name: 'fieldValidation', in: 'query', schema: { type: 'string', uniqueItems: true } },
     ],
     requestBody: { content, required: true },
-    responses: { '200': { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } } },
+    responses: {
+      '200': { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } },
+    },
   };
 }
 
-export function openApiV3Document(registry: ResourceRegistry, group: string, version: string): JsonObject | undefined {
-  const defs = registry.all().filter((d) => d.group === group && d.version === version && d.readOnlyView === undefined);
+export function openApiV3Document(
+  registry: ResourceRegistry,
+  group: string,
+  version: string,
+): JsonObject | undefined {
+  const defs = registry
+    .all()
+    .filter((d) => d.group === group && d.version === version && d.readOnlyView === undefined);
   if (!registry.hasGroupVersion(group, version)) return undefined;
   const paths: JsonObject = {};
   for (const def of defs) {
@@ -52,7 +67,12 @@ export function openApiV3Document(registry: ResourceRegistry, group: string, ver
     paths[base] = { patch: patchOperation(def, false) };
     if (def.scale !== undefined) paths[`${base}/scale`] = { patch: patchOperation(def, true) };
   }
-  return { openapi: '3.0.0', info: { title: 'Kubernetes', version: 'v1.31.4' }, paths, components: { schemas: {} } };
+  return {
+    openapi: '3.0.0',
+    info: { title: 'Kubernetes', version: 'v1.31.4' },
+    paths,
+    components: { schemas: {} },
+  };
 }
 
 export function openApiV3Root(registry: ResourceRegistry): JsonObject {
@@ -60,13 +80,18 @@ export function openApiV3Root(registry: ResourceRegistry): JsonObject {
   for (const { group, version } of groupVersions(registry)) {
     const doc = JSON.stringify(openApiV3Document(registry, group, version) ?? {});
     const hash = createHash('sha512').update(doc).digest('hex').slice(0, 32).toUpperCase();
-    paths[gvPath(group, version)] = { serverRelativeURL: `/openapi/v3/${gvPath(group, version)}?hash=${hash}` };
+    paths[gvPath(group, version)] = {
+      serverRelativeURL: `/openapi/v3/${gvPath(group, version)}?hash=${hash}`,
+    };
   }
   return { paths };
 }
 
 /** Resolves `/openapi/v3/api/v1` or `/openapi/v3/apis/<group>/<version>`. */
-export function openApiV3ForPath(registry: ResourceRegistry, pathname: string): JsonObject | undefined {
+export function openApiV3ForPath(
+  registry: ResourceRegistry,
+  pathname: string,
+): JsonObject | undefined {
   const m = /^\/openapi\/v3\/(?:api\/([^/]+)|apis\/([^/]+)\/([^/]+))\/?$/.exec(pathname);
   if (m === null) return undefined;
   const [, coreVersion, group, version] = m;
@@ -90,5 +115,10 @@ export function openApiV2Protobuf(): Buffer {
 }
 
 export function openApiV2Json(): JsonObject {
-  return { swagger: '2.0', info: { title: 'Kubernetes', version: 'v1.31.4' }, paths: {}, definitions: {} };
+  return {
+    swagger: '2.0',
+    info: { title: 'Kubernetes', version: 'v1.31.4' },
+    paths: {},
+    definitions: {},
+  };
 }

@@ -11,7 +11,11 @@ describe('merge patch (RFC 7386)', () => {
     [{ a: 'c' }, { a: ['b'] }, { a: ['b'] }],
     [{ a: { b: 'c' } }, { a: { b: 'd', c: null } }, { a: { b: 'd' } }],
     [{ a: [{ b: 'c' }] }, { a: [1] }, { a: [1] }],
-    [['a', 'b'], ['c', 'd'], ['c', 'd']],
+    [
+      ['a', 'b'],
+      ['c', 'd'],
+      ['c', 'd'],
+    ],
     [{ a: 'b' }, ['c'], ['c']],
     [{ e: null }, { a: 1 }, { e: null, a: 1 }],
     [{}, { a: { bb: { ccc: null } } }, { a: { bb: {} } }],
@@ -28,9 +32,32 @@ describe('merge patch (RFC 7386)', () => {
 
 describe('strategic merge patch', () => {
   it('merges containers by name and honours $patch: delete', () => {
-    const current = { spec: { containers: [{ name: 'a', image: 'a:1' }, { name: 'b', image: 'b:1' }] } };
-    const patch = { spec: { $setElementOrder: [], containers: [{ name: 'a', image: 'a:2' }, { name: 'b', $patch: 'delete' }, { name: 'c', image: 'c:1' }] } };
-    expect(strategicMergePatch(current, patch)).toEqual({ spec: { containers: [{ name: 'a', image: 'a:2' }, { name: 'c', image: 'c:1' }] } });
+    const current = {
+      spec: {
+        containers: [
+          { name: 'a', image: 'a:1' },
+          { name: 'b', image: 'b:1' },
+        ],
+      },
+    };
+    const patch = {
+      spec: {
+        $setElementOrder: [],
+        containers: [
+          { name: 'a', image: 'a:2' },
+          { name: 'b', $patch: 'delete' },
+          { name: 'c', image: 'c:1' },
+        ],
+      },
+    };
+    expect(strategicMergePatch(current, patch)).toEqual({
+      spec: {
+        containers: [
+          { name: 'a', image: 'a:2' },
+          { name: 'c', image: 'c:1' },
+        ],
+      },
+    });
   });
 
   it('replaces lists of scalars', () => {
@@ -50,12 +77,25 @@ describe('JSON patch (RFC 6902)', () => {
       { op: 'add', path: '/metadata', value: { 'a~b/c': 1 } },
       { op: 'add', path: '/metadata/a~0b~1c', value: 2 },
     ]);
-    expect(result).toEqual({ ok: true, value: { spec: { replicas: 0, list: [2, 3] }, moved: 0, metadata: { 'a~b/c': 2 } } });
+    expect(result).toEqual({
+      ok: true,
+      value: { spec: { replicas: 0, list: [2, 3] }, moved: 0, metadata: { 'a~b/c': 2 } },
+    });
   });
 
   it('answers 400 for an object body and for a missing path, 422 for a failed test', () => {
-    expect(jsonPatch({}, { spec: {} })).toMatchObject({ ok: false, status: 400, message: 'json: cannot unmarshal object into Go value of type jsonpatch.Patch' });
-    expect(jsonPatch({}, [{ op: 'replace', path: '/spec/replicas', value: 1 }])).toMatchObject({ ok: false, status: 400 });
-    expect(jsonPatch({ a: 1 }, [{ op: 'test', path: '/a', value: 2 }])).toMatchObject({ ok: false, status: 422 });
+    expect(jsonPatch({}, { spec: {} })).toMatchObject({
+      ok: false,
+      status: 400,
+      message: 'json: cannot unmarshal object into Go value of type jsonpatch.Patch',
+    });
+    expect(jsonPatch({}, [{ op: 'replace', path: '/spec/replicas', value: 1 }])).toMatchObject({
+      ok: false,
+      status: 400,
+    });
+    expect(jsonPatch({ a: 1 }, [{ op: 'test', path: '/a', value: 2 }])).toMatchObject({
+      ok: false,
+      status: 422,
+    });
   });
 });

@@ -22,7 +22,9 @@ export function strategicMergePatch(target: unknown, patch: unknown): unknown {
   if (patch.$patch === 'replace') return stripDirectives(patch);
   if (patch.$patch === 'delete') return undefined;
   const base: JsonObject = isObject(target) ? clone(target) : {};
-  const retain = Array.isArray(patch.$retainKeys) ? patch.$retainKeys.filter((k): k is string => typeof k === 'string') : undefined;
+  const retain = Array.isArray(patch.$retainKeys)
+    ? patch.$retainKeys.filter((k): k is string => typeof k === 'string')
+    : undefined;
   for (const [key, value] of Object.entries(patch)) {
     if (key.startsWith('$')) continue;
     if (value === null) {
@@ -46,8 +48,11 @@ function named(item: unknown): string | undefined {
 }
 
 function mergeList(current: unknown, patch: unknown[]): unknown[] {
-  const mergeable = patch.every((item) => named(item) !== undefined || (isObject(item) && item.$patch !== undefined));
-  if (!Array.isArray(current) || !mergeable || patch.length === 0) return patch.map(stripDirectives);
+  const mergeable = patch.every(
+    (item) => named(item) !== undefined || (isObject(item) && item.$patch !== undefined),
+  );
+  if (!Array.isArray(current) || !mergeable || patch.length === 0)
+    return patch.map(stripDirectives);
   const out = clone(current);
   for (const item of patch) {
     if (!isObject(item)) continue;
@@ -72,7 +77,8 @@ function stripDirectives(value: unknown): unknown {
   return out;
 }
 
-export type JsonPatchResult = { ok: true; value: unknown } | { ok: false; status: 400 | 422; message: string };
+export type JsonPatchResult =
+  { ok: true; value: unknown } | { ok: false; status: 400 | 422; message: string };
 
 function decodePointer(pointer: string): string[] | undefined {
   if (pointer === '') return [];
@@ -92,24 +98,42 @@ class PatchFailure extends Error {
   }
 }
 
-function container(doc: unknown, path: string[], op: string, pointer: string): { parent: unknown; key: string } {
+function container(
+  doc: unknown,
+  path: string[],
+  op: string,
+  pointer: string,
+): { parent: unknown; key: string } {
   let cur = doc;
   for (const key of path.slice(0, -1)) {
     if (Array.isArray(cur)) cur = cur[Number(key)];
     else if (isObject(cur)) cur = cur[key];
     else cur = undefined;
-    if (cur === undefined) throw new PatchFailure(400, `${op} operation does not apply: doc is missing path: "${pointer}": missing value`);
+    if (cur === undefined)
+      throw new PatchFailure(
+        400,
+        `${op} operation does not apply: doc is missing path: "${pointer}": missing value`,
+      );
   }
   return { parent: cur, key: path[path.length - 1] ?? '' };
 }
 
 function getAt(doc: unknown, pointer: string, op: string): unknown {
   const path = decodePointer(pointer);
-  if (path === undefined) throw new PatchFailure(400, `${op} operation does not apply: invalid path "${pointer}"`);
+  if (path === undefined)
+    throw new PatchFailure(400, `${op} operation does not apply: invalid path "${pointer}"`);
   if (path.length === 0) return doc;
   const { parent, key } = container(doc, path, op, pointer);
-  const v = Array.isArray(parent) ? parent[Number(key)] : isObject(parent) ? parent[key] : undefined;
-  if (v === undefined) throw new PatchFailure(400, `${op} operation does not apply: doc is missing path: "${pointer}": missing value`);
+  const v = Array.isArray(parent)
+    ? parent[Number(key)]
+    : isObject(parent)
+      ? parent[key]
+      : undefined;
+  if (v === undefined)
+    throw new PatchFailure(
+      400,
+      `${op} operation does not apply: doc is missing path: "${pointer}": missing value`,
+    );
   return v;
 }
 
@@ -118,39 +142,68 @@ function removeAt(doc: unknown, pointer: string, op: string): unknown {
   const { parent, key } = container(doc, path, op, pointer);
   if (Array.isArray(parent)) {
     const i = Number(key);
-    if (!Number.isInteger(i) || i < 0 || i >= parent.length) throw new PatchFailure(400, `${op} operation does not apply: doc is missing path: "${pointer}": missing value`);
+    if (!Number.isInteger(i) || i < 0 || i >= parent.length)
+      throw new PatchFailure(
+        400,
+        `${op} operation does not apply: doc is missing path: "${pointer}": missing value`,
+      );
     return parent.splice(i, 1)[0];
   }
-  if (!isObject(parent) || !Object.hasOwn(parent, key)) throw new PatchFailure(400, `${op} operation does not apply: doc is missing path: "${pointer}": missing value`);
+  if (!isObject(parent) || !Object.hasOwn(parent, key))
+    throw new PatchFailure(
+      400,
+      `${op} operation does not apply: doc is missing path: "${pointer}": missing value`,
+    );
   const old = parent[key];
   delete parent[key];
   return old;
 }
 
-function addAt(doc: unknown, pointer: string, value: unknown, op: string, replace: boolean): unknown {
+function addAt(
+  doc: unknown,
+  pointer: string,
+  value: unknown,
+  op: string,
+  replace: boolean,
+): unknown {
   const path = decodePointer(pointer);
-  if (path === undefined) throw new PatchFailure(400, `${op} operation does not apply: invalid path "${pointer}"`);
+  if (path === undefined)
+    throw new PatchFailure(400, `${op} operation does not apply: invalid path "${pointer}"`);
   if (path.length === 0) return clone(value);
   const { parent, key } = container(doc, path, op, pointer);
   if (Array.isArray(parent)) {
     const i = key === '-' ? parent.length : Number(key);
     if (!Number.isInteger(i) || i < 0 || i > parent.length || (replace && i >= parent.length)) {
-      throw new PatchFailure(400, `${op} operation does not apply: doc is missing path: "${pointer}": missing value`);
+      throw new PatchFailure(
+        400,
+        `${op} operation does not apply: doc is missing path: "${pointer}": missing value`,
+      );
     }
     if (replace) parent[i] = clone(value);
     else parent.splice(i, 0, clone(value));
   } else if (isObject(parent)) {
-    if (replace && !Object.hasOwn(parent, key)) throw new PatchFailure(400, `${op} operation does not apply: doc is missing key: ${pointer}: missing value`);
+    if (replace && !Object.hasOwn(parent, key))
+      throw new PatchFailure(
+        400,
+        `${op} operation does not apply: doc is missing key: ${pointer}: missing value`,
+      );
     parent[key] = clone(value);
   } else {
-    throw new PatchFailure(400, `${op} operation does not apply: doc is missing path: "${pointer}": missing value`);
+    throw new PatchFailure(
+      400,
+      `${op} operation does not apply: doc is missing path: "${pointer}": missing value`,
+    );
   }
   return doc;
 }
 
 export function jsonPatch(target: unknown, patch: unknown): JsonPatchResult {
   if (!Array.isArray(patch)) {
-    return { ok: false, status: 400, message: 'json: cannot unmarshal object into Go value of type jsonpatch.Patch' };
+    return {
+      ok: false,
+      status: 400,
+      message: 'json: cannot unmarshal object into Go value of type jsonpatch.Patch',
+    };
   }
   let doc = clone(target);
   try {
@@ -179,7 +232,8 @@ export function jsonPatch(target: unknown, patch: unknown): JsonPatchResult {
           doc = addAt(doc, path, getAt(doc, from, op), op, false);
           break;
         case 'test':
-          if (!deepEqual(getAt(doc, path, op), raw.value)) throw new PatchFailure(422, `testing value ${path} failed: test failed`);
+          if (!deepEqual(getAt(doc, path, op), raw.value))
+            throw new PatchFailure(422, `testing value ${path} failed: test failed`);
           break;
         default:
           throw new PatchFailure(400, `Unexpected kind: ${op}`);

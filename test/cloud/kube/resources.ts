@@ -5,45 +5,131 @@
  */
 import type { ResourceDef, ScaleSpec } from './types';
 
-const WORKLOAD_SCALE: ScaleSpec = { specReplicasPath: '.spec.replicas', statusReplicasPath: '.status.replicas', labelSelectorPath: '.spec.selector' };
+const WORKLOAD_SCALE: ScaleSpec = {
+  specReplicasPath: '.spec.replicas',
+  statusReplicasPath: '.status.replicas',
+  labelSelectorPath: '.spec.selector',
+};
 
 export const BUILTIN_RESOURCES: readonly ResourceDef[] = [
   {
-    group: '', version: 'v1', plural: 'namespaces', singular: 'namespace', kind: 'Namespace', listKind: 'NamespaceList',
-    namespaced: false, shortNames: ['ns'], categories: [], builtin: true, storage: 'namespaces', printer: 'namespaces',
+    group: '',
+    version: 'v1',
+    plural: 'namespaces',
+    singular: 'namespace',
+    kind: 'Namespace',
+    listKind: 'NamespaceList',
+    namespaced: false,
+    shortNames: ['ns'],
+    categories: [],
+    builtin: true,
+    storage: 'namespaces',
+    printer: 'namespaces',
   },
   {
-    group: '', version: 'v1', plural: 'nodes', singular: 'node', kind: 'Node', listKind: 'NodeList',
-    namespaced: false, shortNames: ['no'], categories: [], builtin: true, storage: 'nodes', printer: 'nodes',
+    group: '',
+    version: 'v1',
+    plural: 'nodes',
+    singular: 'node',
+    kind: 'Node',
+    listKind: 'NodeList',
+    namespaced: false,
+    shortNames: ['no'],
+    categories: [],
+    builtin: true,
+    storage: 'nodes',
+    printer: 'nodes',
   },
   {
-    group: 'apps', version: 'v1', plural: 'deployments', singular: 'deployment', kind: 'Deployment', listKind: 'DeploymentList',
-    namespaced: true, shortNames: ['deploy'], categories: ['all'], builtin: true, storage: 'apps/deployments',
-    scale: WORKLOAD_SCALE, workload: 'Deployment', printer: 'deployments',
+    group: 'apps',
+    version: 'v1',
+    plural: 'deployments',
+    singular: 'deployment',
+    kind: 'Deployment',
+    listKind: 'DeploymentList',
+    namespaced: true,
+    shortNames: ['deploy'],
+    categories: ['all'],
+    builtin: true,
+    storage: 'apps/deployments',
+    scale: WORKLOAD_SCALE,
+    workload: 'Deployment',
+    printer: 'deployments',
   },
   {
-    group: 'apps', version: 'v1', plural: 'statefulsets', singular: 'statefulset', kind: 'StatefulSet', listKind: 'StatefulSetList',
-    namespaced: true, shortNames: ['sts'], categories: ['all'], builtin: true, storage: 'apps/statefulsets',
-    scale: WORKLOAD_SCALE, workload: 'StatefulSet', printer: 'statefulsets',
+    group: 'apps',
+    version: 'v1',
+    plural: 'statefulsets',
+    singular: 'statefulset',
+    kind: 'StatefulSet',
+    listKind: 'StatefulSetList',
+    namespaced: true,
+    shortNames: ['sts'],
+    categories: ['all'],
+    builtin: true,
+    storage: 'apps/statefulsets',
+    scale: WORKLOAD_SCALE,
+    workload: 'StatefulSet',
+    printer: 'statefulsets',
   },
   {
-    group: 'apps', version: 'v1', plural: 'replicasets', singular: 'replicaset', kind: 'ReplicaSet', listKind: 'ReplicaSetList',
-    namespaced: true, shortNames: ['rs'], categories: ['all'], builtin: true, storage: 'apps/replicasets',
-    scale: WORKLOAD_SCALE, workload: 'ReplicaSet', printer: 'replicasets',
+    group: 'apps',
+    version: 'v1',
+    plural: 'replicasets',
+    singular: 'replicaset',
+    kind: 'ReplicaSet',
+    listKind: 'ReplicaSetList',
+    namespaced: true,
+    shortNames: ['rs'],
+    categories: ['all'],
+    builtin: true,
+    storage: 'apps/replicasets',
+    scale: WORKLOAD_SCALE,
+    workload: 'ReplicaSet',
+    printer: 'replicasets',
   },
   {
-    group: 'autoscaling', version: 'v2', plural: 'horizontalpodautoscalers', singular: 'horizontalpodautoscaler',
-    kind: 'HorizontalPodAutoscaler', listKind: 'HorizontalPodAutoscalerList', namespaced: true, shortNames: ['hpa'],
-    categories: ['all'], builtin: true, storage: 'autoscaling/horizontalpodautoscalers', printer: 'hpa',
+    group: 'autoscaling',
+    version: 'v2',
+    plural: 'horizontalpodautoscalers',
+    singular: 'horizontalpodautoscaler',
+    kind: 'HorizontalPodAutoscaler',
+    listKind: 'HorizontalPodAutoscalerList',
+    namespaced: true,
+    shortNames: ['hpa'],
+    categories: ['all'],
+    builtin: true,
+    storage: 'autoscaling/horizontalpodautoscalers',
+    printer: 'hpa',
   },
   {
-    group: 'autoscaling', version: 'v1', plural: 'horizontalpodautoscalers', singular: 'horizontalpodautoscaler',
-    kind: 'HorizontalPodAutoscaler', listKind: 'HorizontalPodAutoscalerList', namespaced: true, shortNames: ['hpa'],
-    categories: ['all'], builtin: true, storage: 'autoscaling/horizontalpodautoscalers', printer: 'hpa', readOnlyView: 'hpa-v1',
+    group: 'autoscaling',
+    version: 'v1',
+    plural: 'horizontalpodautoscalers',
+    singular: 'horizontalpodautoscaler',
+    kind: 'HorizontalPodAutoscaler',
+    listKind: 'HorizontalPodAutoscalerList',
+    namespaced: true,
+    shortNames: ['hpa'],
+    categories: ['all'],
+    builtin: true,
+    storage: 'autoscaling/horizontalpodautoscalers',
+    printer: 'hpa',
+    readOnlyView: 'hpa-v1',
   },
   {
-    group: 'karpenter.sh', version: 'v1', plural: 'nodepools', singular: 'nodepool', kind: 'NodePool', listKind: 'NodePoolList',
-    namespaced: false, shortNames: [], categories: ['karpenter'], builtin: false, storage: 'karpenter.sh/nodepools', printer: 'nodepools',
+    group: 'karpenter.sh',
+    version: 'v1',
+    plural: 'nodepools',
+    singular: 'nodepool',
+    kind: 'NodePool',
+    listKind: 'NodePoolList',
+    namespaced: false,
+    shortNames: [],
+    categories: ['karpenter'],
+    builtin: false,
+    storage: 'karpenter.sh/nodepools',
+    printer: 'nodepools',
   },
 ];
 
@@ -64,7 +150,11 @@ export interface CustomResourceDefinitionSeed {
 export function customResourceDef(seed: CustomResourceDefinitionSeed): ResourceDef {
   const scale: ScaleSpec | undefined =
     seed.scale === true
-      ? { specReplicasPath: '.spec.replicas', statusReplicasPath: '.status.replicas', labelSelectorPath: '.status.selector' }
+      ? {
+          specReplicasPath: '.spec.replicas',
+          statusReplicasPath: '.status.replicas',
+          labelSelectorPath: '.status.selector',
+        }
       : seed.scale === false || seed.scale === undefined
         ? undefined
         : seed.scale;
@@ -97,7 +187,9 @@ export class ResourceRegistry {
   }
 
   add(def: ResourceDef): void {
-    this.defs = this.defs.filter((d) => !(d.group === def.group && d.version === def.version && d.plural === def.plural));
+    this.defs = this.defs.filter(
+      (d) => !(d.group === def.group && d.version === def.version && d.plural === def.plural),
+    );
     this.defs.push(def);
   }
 

@@ -17,7 +17,12 @@ export type Route =
   | { type: 'resource'; def: ResourceDef; namespace?: string; name?: string; subresource?: string }
   | { type: 'notFound' };
 
-function resourceRoute(registry: ResourceRegistry, group: string, version: string, rest: string[]): Route {
+function resourceRoute(
+  registry: ResourceRegistry,
+  group: string,
+  version: string,
+  rest: string[],
+): Route {
   const [first, second, third, fourth, fifth, ...extra] = rest;
   if (first === undefined || extra.length > 0) return { type: 'notFound' };
   if (first === 'namespaces' && second !== undefined && third !== undefined) {
@@ -41,10 +46,15 @@ function resourceRoute(registry: ResourceRegistry, group: string, version: strin
 
 export function resolveRoute(registry: ResourceRegistry, pathname: string): Route {
   const trimmed = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
-  if (trimmed === '/healthz' || trimmed === '/livez' || trimmed === '/readyz') return { type: 'health' };
+  if (trimmed === '/healthz' || trimmed === '/livez' || trimmed === '/readyz')
+    return { type: 'health' };
   if (trimmed === '/version') return { type: 'version' };
-  if (trimmed === '/openapi/v2' || trimmed === '/openapi/v3' || trimmed.startsWith('/openapi/v3/')) return { type: 'openapi', path: trimmed };
-  const segments = trimmed.split('/').filter((s) => s.length > 0).map(decodeURIComponent);
+  if (trimmed === '/openapi/v2' || trimmed === '/openapi/v3' || trimmed.startsWith('/openapi/v3/'))
+    return { type: 'openapi', path: trimmed };
+  const segments = trimmed
+    .split('/')
+    .filter((s) => s.length > 0)
+    .map(decodeURIComponent);
   const [root, a, b, ...rest] = segments;
   if (root === 'api') {
     if (a === undefined) return { type: 'api' };

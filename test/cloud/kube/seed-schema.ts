@@ -23,10 +23,22 @@ const denyRule = z.object({
   apiGroup: z.string().optional(),
 });
 
-const scaleSpec = z.object({ specReplicasPath: z.string(), statusReplicasPath: z.string(), labelSelectorPath: z.string().optional() });
+const scaleSpec = z.object({
+  specReplicasPath: z.string(),
+  statusReplicasPath: z.string(),
+  labelSelectorPath: z.string().optional(),
+});
 
 export const kubeSeedSchema = z.object({
-  namespaces: z.array(z.object({ name: z.string(), labels: stringMap.optional(), annotations: stringMap.optional() })).optional(),
+  namespaces: z
+    .array(
+      z.object({
+        name: z.string(),
+        labels: stringMap.optional(),
+        annotations: stringMap.optional(),
+      }),
+    )
+    .optional(),
   deployments: z.array(workload).optional(),
   statefulsets: z.array(workload).optional(),
   replicasets: z.array(workload).optional(),
@@ -35,7 +47,10 @@ export const kubeSeedSchema = z.object({
       z.object({
         namespace: z.string(),
         name: z.string(),
-        target: z.object({ kind: z.enum(['Deployment', 'StatefulSet', 'ReplicaSet']), name: z.string() }),
+        target: z.object({
+          kind: z.enum(['Deployment', 'StatefulSet', 'ReplicaSet']),
+          name: z.string(),
+        }),
         minReplicas: z.number().int().optional(),
         maxReplicas: z.number().int(),
         cpuUtilization: z.number().optional(),
@@ -43,10 +58,26 @@ export const kubeSeedSchema = z.object({
     )
     .optional(),
   nodepools: z
-    .array(z.object({ name: z.string(), labels: stringMap.optional(), annotations: stringMap.optional(), spec: jsonObject.optional(), nodes: z.number().int().nonnegative().optional() }))
+    .array(
+      z.object({
+        name: z.string(),
+        labels: stringMap.optional(),
+        annotations: stringMap.optional(),
+        spec: jsonObject.optional(),
+        nodes: z.number().int().nonnegative().optional(),
+      }),
+    )
     .optional(),
   nodes: z
-    .array(z.object({ name: z.string(), nodePool: z.string().optional(), labels: stringMap.optional(), instanceType: z.string().optional(), zone: z.string().optional() }))
+    .array(
+      z.object({
+        name: z.string(),
+        nodePool: z.string().optional(),
+        labels: stringMap.optional(),
+        instanceType: z.string().optional(),
+        zone: z.string().optional(),
+      }),
+    )
     .optional(),
   customResources: z
     .array(
@@ -75,7 +106,9 @@ export const kubeSeedSchema = z.object({
       }),
     )
     .optional(),
-  tokens: z.record(z.string(), z.object({ user: z.string(), deny: z.array(denyRule).optional() })).optional(),
+  tokens: z
+    .record(z.string(), z.object({ user: z.string(), deny: z.array(denyRule).optional() }))
+    .optional(),
 });
 
 export type SeedParseResult = { ok: true; seed: KubeSeed } | { ok: false; message: string };
@@ -83,6 +116,8 @@ export type SeedParseResult = { ok: true; seed: KubeSeed } | { ok: false; messag
 export function parseSeed(input: unknown): SeedParseResult {
   const result = kubeSeedSchema.safeParse(input);
   if (result.success) return { ok: true, seed: result.data };
-  const message = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+  const message = result.error.issues
+    .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+    .join('; ');
   return { ok: false, message: `invalid seed: ${message}` };
 }

@@ -73,7 +73,12 @@ export interface KubeSeed {
   tokens?: Record<string, TokenGrant>;
 }
 
-function meta(name: string, namespace: string | undefined, labels?: Record<string, string>, annotations?: Record<string, string>): KubeObject['metadata'] {
+function meta(
+  name: string,
+  namespace: string | undefined,
+  labels?: Record<string, string>,
+  annotations?: Record<string, string>,
+): KubeObject['metadata'] {
   const m: KubeObject['metadata'] = { name, uid: '', resourceVersion: '', creationTimestamp: '' };
   if (namespace !== undefined) m.namespace = namespace;
   if (labels !== undefined) m.labels = { ...labels };
@@ -92,7 +97,12 @@ function workloadObject(def: ResourceDef, w: WorkloadSeed): KubeObject {
     },
   };
   if (def.kind === 'StatefulSet') spec.serviceName = w.name;
-  return { apiVersion: 'apps/v1', kind: def.kind, metadata: meta(w.name, w.namespace, { app: w.name, ...w.labels }, w.annotations), spec };
+  return {
+    apiVersion: 'apps/v1',
+    kind: def.kind,
+    metadata: meta(w.name, w.namespace, { app: w.name, ...w.labels }, w.annotations),
+    spec,
+  };
 }
 
 function hpaObject(h: HpaSeed): KubeObject {
@@ -100,9 +110,23 @@ function hpaObject(h: HpaSeed): KubeObject {
     scaleTargetRef: { apiVersion: 'apps/v1', kind: h.target.kind, name: h.target.name },
     minReplicas: h.minReplicas ?? 1,
     maxReplicas: h.maxReplicas,
-    metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: h.cpuUtilization ?? 80 } } }],
+    metrics: [
+      {
+        type: 'Resource',
+        resource: {
+          name: 'cpu',
+          target: { type: 'Utilization', averageUtilization: h.cpuUtilization ?? 80 },
+        },
+      },
+    ],
   };
-  return { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: meta(h.name, h.namespace), spec, status: { currentReplicas: h.minReplicas ?? 1, desiredReplicas: h.minReplicas ?? 1 } };
+  return {
+    apiVersion: 'autoscaling/v2',
+    kind: 'HorizontalPodAutoscaler',
+    metadata: meta(h.name, h.namespace),
+    spec,
+    status: { currentReplicas: h.minReplicas ?? 1, desiredReplicas: h.minReplicas ?? 1 },
+  };
 }
 
 export function defaultNodePoolSpec(): JsonObject {
@@ -117,7 +141,11 @@ export function defaultNodePoolSpec(): JsonObject {
         expireAfter: '720h',
       },
     },
-    disruption: { consolidationPolicy: 'WhenEmptyOrUnderutilized', consolidateAfter: '0s', budgets: [{ nodes: '10%' }] },
+    disruption: {
+      consolidationPolicy: 'WhenEmptyOrUnderutilized',
+      consolidateAfter: '0s',
+      budgets: [{ nodes: '10%' }],
+    },
     limits: { cpu: '1000' },
   };
 }
@@ -134,16 +162,27 @@ export function applySeed(cluster: KubeCluster, seed: KubeSeed): void {
   const nsDef = find(cluster, '', 'v1', 'namespaces');
   const declared = new Map((seed.namespaces ?? []).map((n) => [n.name, n]));
   const implied = [
-    ...(seed.deployments ?? []), ...(seed.statefulsets ?? []), ...(seed.replicasets ?? []), ...(seed.hpas ?? []),
+    ...(seed.deployments ?? []),
+    ...(seed.statefulsets ?? []),
+    ...(seed.replicasets ?? []),
+    ...(seed.hpas ?? []),
     ...(seed.customResources ?? []).flatMap((c) => c.items ?? []),
   ]
     .map((x) => x.namespace)
     .filter((n): n is string => n !== undefined);
   for (const name of implied) if (!declared.has(name)) declared.set(name, { name });
   for (const n of declared.values()) {
-    cluster.seedObject(nsDef, { apiVersion: 'v1', kind: 'Namespace', metadata: meta(n.name, undefined, n.labels, n.annotations) });
+    cluster.seedObject(nsDef, {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: meta(n.name, undefined, n.labels, n.annotations),
+    });
   }
-  const kinds: Array<[string, WorkloadSeed[] | undefined]> = [['deployments', seed.deployments], ['statefulsets', seed.statefulsets], ['replicasets', seed.replicasets]];
+  const kinds: Array<[string, WorkloadSeed[] | undefined]> = [
+    ['deployments', seed.deployments],
+    ['statefulsets', seed.statefulsets],
+    ['replicasets', seed.replicasets],
+  ];
   for (const [plural, list] of kinds) {
     const def = find(cluster, 'apps', 'v1', plural);
     for (const w of list ?? []) cluster.seedObject(def, workloadObject(def, w), w.readyReplicas);
@@ -154,19 +193,45 @@ export function applySeed(cluster: KubeCluster, seed: KubeSeed): void {
   const nodeDef = find(cluster, '', 'v1', 'nodes');
   for (const p of seed.nodepools ?? []) {
     const spec = p.spec ?? defaultNodePoolSpec();
-    cluster.seedObject(poolDef, { apiVersion: 'karpenter.sh/v1', kind: 'NodePool', metadata: meta(p.name, undefined, p.labels, p.annotations), spec });
+    cluster.seedObject(poolDef, {
+      apiVersion: 'karpenter.sh/v1',
+      kind: 'NodePool',
+      metadata: meta(p.name, undefined, p.labels, p.annotations),
+      spec,
+    });
     for (let i = 0; i < (p.nodes ?? 0); i += 1) {
-      cluster.seedObject(nodeDef, buildNode({ name: `${p.name}-node-${i}`, nodePool: p.name }, { timestamp: () => cluster.timestamp(), newUid: () => '' }));
+      cluster.seedObject(
+        nodeDef,
+        buildNode(
+          { name: `${p.name}-node-${i}`, nodePool: p.name },
+          { timestamp: () => cluster.timestamp(), newUid: () => '' },
+        ),
+      );
     }
   }
-  for (const n of seed.nodes ?? []) cluster.seedObject(nodeDef, buildNode(n, { timestamp: () => cluster.timestamp(), newUid: () => '' }));
+  for (const n of seed.nodes ?? [])
+    cluster.seedObject(
+      nodeDef,
+      buildNode(n, { timestamp: () => cluster.timestamp(), newUid: () => '' }),
+    );
   for (const crd of seed.customResources ?? []) {
     const def = find(cluster, crd.group, crd.version, crd.plural);
     for (const item of crd.items ?? []) {
       const spec: JsonObject = { ...item.spec };
       if (item.replicas !== undefined) spec.replicas = item.replicas;
       const status: JsonObject = def.scale === undefined ? {} : { selector: `app=${item.name}` };
-      const obj: KubeObject = { apiVersion: `${crd.group}/${crd.version}`, kind: crd.kind, metadata: meta(item.name, def.namespaced ? item.namespace : undefined, item.labels, item.annotations), spec, status };
+      const obj: KubeObject = {
+        apiVersion: `${crd.group}/${crd.version}`,
+        kind: crd.kind,
+        metadata: meta(
+          item.name,
+          def.namespaced ? item.namespace : undefined,
+          item.labels,
+          item.annotations,
+        ),
+        spec,
+        status,
+      };
       cluster.seedObject(def, obj);
     }
   }

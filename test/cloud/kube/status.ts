@@ -55,8 +55,20 @@ export function qualified(gr: GroupResource): string {
   return gr.group === '' ? gr.resource : `${gr.resource}.${gr.group}`;
 }
 
-function failure(code: number, reason: string | undefined, message: string, details?: StatusDetails): KubeApiError {
-  const body: StatusBody = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, code };
+function failure(
+  code: number,
+  reason: string | undefined,
+  message: string,
+  details?: StatusDetails,
+): KubeApiError {
+  const body: StatusBody = {
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message,
+    code,
+  };
   if (reason !== undefined) body.reason = reason;
   if (details !== undefined) body.details = details;
   return new KubeApiError(body);
@@ -80,7 +92,12 @@ export function pathNotFound(): KubeApiError {
 }
 
 export function alreadyExists(gr: GroupResource, name: string): KubeApiError {
-  return failure(409, 'AlreadyExists', `${qualified(gr)} "${name}" already exists`, detailsFor(gr, name));
+  return failure(
+    409,
+    'AlreadyExists',
+    `${qualified(gr)} "${name}" already exists`,
+    detailsFor(gr, name),
+  );
 }
 
 export function conflict(gr: GroupResource, name: string): KubeApiError {
@@ -106,7 +123,8 @@ export function forbidden(req: ForbiddenRequest): KubeApiError {
   const gr = { group: req.group, resource: req.resource };
   const target = req.name === undefined ? qualified(gr) : `${qualified(gr)} "${req.name}"`;
   const res = req.subresource === undefined ? req.resource : `${req.resource}/${req.subresource}`;
-  const scope = req.namespace === undefined ? 'at the cluster scope' : `in the namespace "${req.namespace}"`;
+  const scope =
+    req.namespace === undefined ? 'at the cluster scope' : `in the namespace "${req.namespace}"`;
   const message = `${target} is forbidden: User "${req.user}" cannot ${req.verb} resource "${res}" in API group "${req.group}" ${scope}`;
   return failure(403, 'Forbidden', message, detailsFor(gr, req.name));
 }
@@ -135,11 +153,20 @@ function describeProblem(p: FieldProblem): string {
 }
 
 /** 422 Invalid: `Deployment.apps "web" is invalid: spec.replicas: Invalid value: -1: must be …`. */
-export function invalid(kind: string, group: string, name: string, problems: FieldProblem[]): KubeApiError {
+export function invalid(
+  kind: string,
+  group: string,
+  name: string,
+  problems: FieldProblem[],
+): KubeApiError {
   const qualifiedKind = group === '' ? kind : `${kind}.${group}`;
   const parts = problems.map((p) => `${p.field}: ${describeProblem(p)}`);
   const summary = parts.length === 1 ? (parts[0] ?? '') : `[${parts.join(', ')}]`;
-  const details: StatusDetails = { name, kind, causes: problems.map((p) => ({ reason: p.type, message: describeProblem(p), field: p.field })) };
+  const details: StatusDetails = {
+    name,
+    kind,
+    causes: problems.map((p) => ({ reason: p.type, message: describeProblem(p), field: p.field })),
+  };
   if (group !== '') details.group = group;
   return failure(422, 'Invalid', `${qualifiedKind} "${name}" is invalid: ${summary}`, details);
 }
@@ -149,15 +176,25 @@ export function badRequest(message: string): KubeApiError {
 }
 
 export function methodNotAllowed(): KubeApiError {
-  return failure(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource', {});
+  return failure(
+    405,
+    'MethodNotAllowed',
+    'the server does not allow this method on the requested resource',
+    {},
+  );
 }
 
-export function unsupportedMediaType(contentType: string, accepted: readonly string[]): KubeApiError {
+export function unsupportedMediaType(
+  contentType: string,
+  accepted: readonly string[],
+): KubeApiError {
   return failure(
     415,
     'UnsupportedMediaType',
     `the body of the request was in an unknown format - accepted media types include: ${accepted.join(', ')}`,
-    contentType === '' ? {} : { causes: [{ reason: 'UnexpectedHeader', message: contentType, field: 'Content-Type' }] },
+    contentType === ''
+      ? {}
+      : { causes: [{ reason: 'UnexpectedHeader', message: contentType, field: 'Content-Type' }] },
   );
 }
 
@@ -171,11 +208,15 @@ export function internalUnknown(message: string): KubeApiError {
 }
 
 export function internalError(message: string): KubeApiError {
-  return failure(500, 'InternalError', `Internal error occurred: ${message}`, { causes: [{ reason: '', message, field: '' }] });
+  return failure(500, 'InternalError', `Internal error occurred: ${message}`, {
+    causes: [{ reason: '', message, field: '' }],
+  });
 }
 
 export function tooManyRequests(retryAfterSeconds: number): KubeApiError {
-  const err = failure(429, 'TooManyRequests', 'Too many requests, please try again later.', { retryAfterSeconds });
+  const err = failure(429, 'TooManyRequests', 'Too many requests, please try again later.', {
+    retryAfterSeconds,
+  });
   err.headers['Retry-After'] = String(retryAfterSeconds);
   return err;
 }
@@ -189,5 +230,11 @@ export function gatewayTimeout(message: string): KubeApiError {
 }
 
 export function success(gr: GroupResource, name: string, uid: string): JsonObject {
-  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details: { ...detailsFor(gr, name), uid } };
+  return {
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Success',
+    details: { ...detailsFor(gr, name), uid },
+  };
 }

@@ -25,7 +25,15 @@ export interface ScaleSpec {
   labelSelectorPath?: string;
 }
 
-export type Printer = 'deployments' | 'statefulsets' | 'replicasets' | 'namespaces' | 'nodes' | 'hpa' | 'nodepools' | 'generic';
+export type Printer =
+  | 'deployments'
+  | 'statefulsets'
+  | 'replicasets'
+  | 'namespaces'
+  | 'nodes'
+  | 'hpa'
+  | 'nodepools'
+  | 'generic';
 
 export interface ResourceDef {
   group: string;

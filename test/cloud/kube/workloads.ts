@@ -3,7 +3,15 @@
  * hibernation tool can observe: defaults, replica validation, status that follows
  * `spec.replicas`, and the autoscaling/v1 `Scale` view of any scalable resource.
  */
-import { clone, isObject, readPath, splitFieldPath, stringMap, writePath, type JsonObject } from './json';
+import {
+  clone,
+  isObject,
+  readPath,
+  splitFieldPath,
+  stringMap,
+  writePath,
+  type JsonObject,
+} from './json';
 import { formatLabelSelector, type LabelSelectorRequirementJson } from './label-selector';
 import { badRequest, type FieldProblem } from './status';
 import type { KubeObject, ResourceDef } from './types';
@@ -12,25 +20,47 @@ const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 export function validateName(name: string, label: boolean): FieldProblem[] {
-  if (name === '') return [{ field: 'metadata.name', type: 'FieldValueRequired', detail: 'name or generateName is required' }];
+  if (name === '')
+    return [
+      {
+        field: 'metadata.name',
+        type: 'FieldValueRequired',
+        detail: 'name or generateName is required',
+      },
+    ];
   if (label && (name.length > 63 || !DNS_LABEL.test(name))) {
-    return [{
-      field: 'metadata.name', type: 'FieldValueInvalid', value: name,
-      detail: "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')",
-    }];
+    return [
+      {
+        field: 'metadata.name',
+        type: 'FieldValueInvalid',
+        value: name,
+        detail:
+          "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')",
+      },
+    ];
   }
   if (!label && (name.length > 253 || !DNS_SUBDOMAIN.test(name))) {
-    return [{
-      field: 'metadata.name', type: 'FieldValueInvalid', value: name,
-      detail: "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
-    }];
+    return [
+      {
+        field: 'metadata.name',
+        type: 'FieldValueInvalid',
+        value: name,
+        detail:
+          "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+      },
+    ];
   }
   return [];
 }
 
 function replicasProblem(field: string, value: unknown): FieldProblem | undefined {
   if (typeof value === 'number' && Number.isInteger(value) && value < 0) {
-    return { field, type: 'FieldValueInvalid', value, detail: 'must be greater than or equal to 0' };
+    return {
+      field,
+      type: 'FieldValueInvalid',
+      value,
+      detail: 'must be greater than or equal to 0',
+    };
   }
   return undefined;
 }
@@ -39,11 +69,15 @@ function replicasProblem(field: string, value: unknown): FieldProblem | undefine
 function requireIntegerReplicas(def: ResourceDef, value: unknown, path: string): void {
   if (value === undefined || (typeof value === 'number' && Number.isInteger(value))) return;
   const typeName = typeof value === 'number' ? 'number' : typeof value;
-  throw badRequest(`${def.kind} in version "${def.version}" cannot be handled as a ${def.kind}: json: cannot unmarshal ${typeName} into Go struct field ${path} of type int32`);
+  throw badRequest(
+    `${def.kind} in version "${def.version}" cannot be handled as a ${def.kind}: json: cannot unmarshal ${typeName} into Go struct field ${path} of type int32`,
+  );
 }
 
 function describeMap(m: Record<string, string>): string {
-  const inner = Object.entries(m).map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(', ');
+  const inner = Object.entries(m)
+    .map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`)
+    .join(', ');
   return `map[string]string{${inner}}`;
 }
 
@@ -52,7 +86,10 @@ export function prepareWorkload(def: ResourceDef, obj: KubeObject): FieldProblem
   const spec = isObject(obj.spec) ? obj.spec : {};
   obj.spec = spec;
   if (def.workload === 'Custom' && def.scale !== undefined) {
-    const problem = replicasProblem(def.scale.specReplicasPath.replace(/^\./, ''), readPath(obj, splitFieldPath(def.scale.specReplicasPath)));
+    const problem = replicasProblem(
+      def.scale.specReplicasPath.replace(/^\./, ''),
+      readPath(obj, splitFieldPath(def.scale.specReplicasPath)),
+    );
     return problem === undefined ? [] : [problem];
   }
   requireIntegerReplicas(def, spec.replicas, `${def.kind}Spec.spec.replicas`);
@@ -60,7 +97,10 @@ export function prepareWorkload(def: ResourceDef, obj: KubeObject): FieldProblem
   if (def.workload === 'Deployment') {
     spec.revisionHistoryLimit ??= 10;
     spec.progressDeadlineSeconds ??= 600;
-    spec.strategy ??= { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '25%', maxSurge: '25%' } };
+    spec.strategy ??= {
+      type: 'RollingUpdate',
+      rollingUpdate: { maxUnavailable: '25%', maxSurge: '25%' },
+    };
   }
   if (def.workload === 'StatefulSet') {
     spec.podManagementPolicy ??= 'OrderedReady';
@@ -78,7 +118,12 @@ export function prepareWorkload(def: ResourceDef, obj: KubeObject): FieldProblem
   const matchLabels = stringMap(selector.matchLabels);
   const mismatch = Object.entries(matchLabels).some(([k, v]) => templateLabels[k] !== v);
   if (mismatch) {
-    problems.push({ field: 'spec.template.metadata.labels', type: 'FieldValueInvalid', value: describeMap(templateLabels), detail: '`selector` does not match template `labels`' });
+    problems.push({
+      field: 'spec.template.metadata.labels',
+      type: 'FieldValueInvalid',
+      value: describeMap(templateLabels),
+      detail: '`selector` does not match template `labels`',
+    });
   }
   return problems;
 }
@@ -114,17 +159,30 @@ export function applyObservedReplicas(def: ResourceDef, obj: KubeObject, n: numb
   obj.status = status;
   status.observedGeneration = obj.metadata.generation ?? 1;
   if (def.workload === 'Deployment') {
-    for (const key of ['replicas', 'updatedReplicas', 'readyReplicas', 'availableReplicas']) setCount(status, key, n, true);
+    for (const key of ['replicas', 'updatedReplicas', 'readyReplicas', 'availableReplicas'])
+      setCount(status, key, n, true);
     status.conditions = [
-      { type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.' },
-      { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable', message: `ReplicaSet "${obj.metadata.name}" has successfully progressed.` },
+      {
+        type: 'Available',
+        status: 'True',
+        reason: 'MinimumReplicasAvailable',
+        message: 'Deployment has minimum availability.',
+      },
+      {
+        type: 'Progressing',
+        status: 'True',
+        reason: 'NewReplicaSetAvailable',
+        message: `ReplicaSet "${obj.metadata.name}" has successfully progressed.`,
+      },
     ];
   } else if (def.workload === 'StatefulSet') {
     setCount(status, 'replicas', n, false);
-    for (const key of ['readyReplicas', 'currentReplicas', 'updatedReplicas', 'availableReplicas']) setCount(status, key, n, true);
+    for (const key of ['readyReplicas', 'currentReplicas', 'updatedReplicas', 'availableReplicas'])
+      setCount(status, key, n, true);
   } else if (def.workload === 'ReplicaSet') {
     setCount(status, 'replicas', n, false);
-    for (const key of ['fullyLabeledReplicas', 'readyReplicas', 'availableReplicas']) setCount(status, key, n, true);
+    for (const key of ['fullyLabeledReplicas', 'readyReplicas', 'availableReplicas'])
+      setCount(status, key, n, true);
   }
 }
 
@@ -137,7 +195,9 @@ export function scaleSelector(def: ResourceDef, obj: KubeObject): string | undef
     ? v.matchExpressions.filter(isObject).map((e) => ({
         key: typeof e.key === 'string' ? e.key : '',
         operator: typeof e.operator === 'string' ? e.operator : '',
-        values: Array.isArray(e.values) ? e.values.filter((x): x is string => typeof x === 'string') : [],
+        values: Array.isArray(e.values)
+          ? e.values.filter((x): x is string => typeof x === 'string')
+          : [],
       }))
     : [];
   return formatLabelSelector(stringMap(v.matchLabels), expressions);
@@ -153,7 +213,13 @@ export function toScale(def: ResourceDef, obj: KubeObject): KubeObject {
   const status: JsonObject = { replicas: observedReplicas(def, obj) };
   const selector = scaleSelector(def, obj);
   if (selector !== undefined && selector !== '') status.selector = selector;
-  return { kind: 'Scale', apiVersion: 'autoscaling/v1', metadata, spec: { replicas: desiredReplicas(def, obj) }, status };
+  return {
+    kind: 'Scale',
+    apiVersion: 'autoscaling/v1',
+    metadata,
+    spec: { replicas: desiredReplicas(def, obj) },
+    status,
+  };
 }
 
 /** Reads `spec.replicas` out of a Scale body; a missing value means 0, as Go's zero value does. */
@@ -176,12 +242,19 @@ export function hpaToV1(obj: KubeObject): KubeObject {
   const metrics = Array.isArray(spec.metrics) ? spec.metrics.filter(isObject) : [];
   for (const m of metrics) {
     const target = readPath(m, ['resource', 'target', 'averageUtilization']);
-    if (m.type === 'Resource' && readPath(m, ['resource', 'name']) === 'cpu' && typeof target === 'number') {
+    if (
+      m.type === 'Resource' &&
+      readPath(m, ['resource', 'name']) === 'cpu' &&
+      typeof target === 'number'
+    ) {
       v1spec.targetCPUUtilizationPercentage = target;
     }
   }
   out.spec = v1spec;
   const status = isObject(obj.status) ? obj.status : {};
-  out.status = { currentReplicas: status.currentReplicas ?? 0, desiredReplicas: status.desiredReplicas ?? 0 };
+  out.status = {
+    currentReplicas: status.currentReplicas ?? 0,
+    desiredReplicas: status.desiredReplicas ?? 0,
+  };
   return out;
 }

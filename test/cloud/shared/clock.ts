@@ -36,12 +36,14 @@ export function createControllableClock(options: ClockOptions = {}): Controllabl
   return {
     now,
     advance(ms: number): number {
-      if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`clock.advance needs a non-negative number of ms, got ${ms}`);
+      if (!Number.isFinite(ms) || ms < 0)
+        throw new RangeError(`clock.advance needs a non-negative number of ms, got ${ms}`);
       reanchor(now() + ms);
       return anchorVirtual;
     },
     set(epochMs: number): void {
-      if (!Number.isFinite(epochMs)) throw new RangeError(`clock.set needs a finite epoch ms, got ${epochMs}`);
+      if (!Number.isFinite(epochMs))
+        throw new RangeError(`clock.set needs a finite epoch ms, got ${epochMs}`);
       reanchor(epochMs);
     },
     scale: () => currentScale,
@@ -53,6 +55,7 @@ export function createControllableClock(options: ClockOptions = {}): Controllabl
 }
 
 function checkScale(scale: number): number {
-  if (!Number.isFinite(scale) || scale < 0) throw new RangeError(`clock scale must be a non-negative number, got ${scale}`);
+  if (!Number.isFinite(scale) || scale < 0)
+    throw new RangeError(`clock scale must be a non-negative number, got ${scale}`);
   return scale;
 }

@@ -7,7 +7,10 @@ describe('createFaultInjector', () => {
     const faults = createFaultInjector(createRng(1));
     faults.decide('ec2:StopInstances');
     faults.add({ action: 'ec2:Stop*', failNth: { nth: 2, count: 2, error: { kind: 'server' } } });
-    const outcomes = Array.from({ length: 5 }, () => faults.decide('ec2:StopInstances').error?.kind ?? 'ok');
+    const outcomes = Array.from(
+      { length: 5 },
+      () => faults.decide('ec2:StopInstances').error?.kind ?? 'ok',
+    );
     expect(outcomes).toEqual(['ok', 'server', 'server', 'ok', 'ok']);
     expect(faults.decide('ec2:StartInstances').error).toBeUndefined();
   });
@@ -24,7 +27,10 @@ describe('createFaultInjector', () => {
     const run = (seed: number) => {
       const faults = createFaultInjector(createRng(seed));
       faults.add({ action: '*', throttleRate: 0.3, serverErrorRate: 0.2 });
-      return Array.from({ length: 40 }, () => faults.decide('eks:DescribeNodegroup').error?.kind ?? 'ok').join(',');
+      return Array.from(
+        { length: 40 },
+        () => faults.decide('eks:DescribeNodegroup').error?.kind ?? 'ok',
+      ).join(',');
     };
     expect(run(99)).toBe(run(99));
     expect(run(99)).toContain('throttle');

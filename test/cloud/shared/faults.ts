@@ -33,7 +33,11 @@ export const FaultRuleInputSchema = z.object({
   unavailableRate: rate.optional(),
   /** Fail the `nth` matching call (1-based, counted from when the rule was added) and the `count - 1` after it. */
   failNth: z
-    .object({ nth: z.number().int().min(1), count: z.number().int().min(1).optional(), error: FaultErrorSchema })
+    .object({
+      nth: z.number().int().min(1),
+      count: z.number().int().min(1).optional(),
+      error: FaultErrorSchema,
+    })
     .optional(),
 });
 export type FaultRuleInput = z.infer<typeof FaultRuleInputSchema>;

@@ -1,7 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Reads a request body as UTF-8, refusing bodies over `limitBytes` (a runaway test, not AWS). */
-export async function readBody(req: IncomingMessage, limitBytes = 10 * 1024 * 1024): Promise<string> {
+export async function readBody(
+  req: IncomingMessage,
+  limitBytes = 10 * 1024 * 1024,
+): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -13,13 +16,27 @@ export async function readBody(req: IncomingMessage, limitBytes = 10 * 1024 * 10
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  value: unknown,
+  headers: Record<string, string> = {},
+): void {
   const body = JSON.stringify(value);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(body),
+    ...headers,
+  });
   res.end(body);
 }
 
-export function sendText(res: ServerResponse, status: number, body: string, headers: Record<string, string>): void {
+export function sendText(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  headers: Record<string, string>,
+): void {
   res.writeHead(status, { 'content-length': Buffer.byteLength(body), ...headers });
   res.end(body);
 }

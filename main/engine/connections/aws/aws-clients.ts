@@ -23,7 +23,11 @@ export interface AwsRetryPolicy {
   maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: AwsRetryPolicy = { maxAttempts: 6, baseDelayMs: 300, maxDelayMs: 15_000 };
+export const DEFAULT_RETRY_POLICY: AwsRetryPolicy = {
+  maxAttempts: 6,
+  baseDelayMs: 300,
+  maxDelayMs: 15_000,
+};
 /** How long a GetCallerIdentity answer stands in for the pinned-account check. */
 export const DEFAULT_IDENTITY_TTL_MS = 5 * 60_000;
 
@@ -63,14 +67,25 @@ export interface AwsClientOptions {
 
 export function clientSetKey(provider: CloudProvider): string {
   const aws = provider.spec.aws;
-  return JSON.stringify([aws.profile ?? '', aws.region, aws.assumeRoleArn ?? '', aws.endpoint ?? '']);
+  return JSON.stringify([
+    aws.profile ?? '',
+    aws.region,
+    aws.assumeRoleArn ?? '',
+    aws.endpoint ?? '',
+  ]);
 }
 
-export function createAwsClientSet(provider: CloudProvider, options: AwsClientOptions = {}): AwsClients {
+export function createAwsClientSet(
+  provider: CloudProvider,
+  options: AwsClientOptions = {},
+): AwsClients {
   const now = options.now ?? Date.now;
   const base = awsClientConfig(provider, { ...(options.env ? { env: options.env } : {}), now });
   const timeout = options.requestTimeoutMs ?? 30_000;
-  const config = { ...base, requestHandler: { requestTimeout: timeout, connectionTimeout: Math.min(timeout, 10_000) } };
+  const config = {
+    ...base,
+    requestHandler: { requestTimeout: timeout, connectionTimeout: Math.min(timeout, 10_000) },
+  };
   const ttl = options.identityTtlMs ?? DEFAULT_IDENTITY_TTL_MS;
   const sts = new STSClient(config);
   let identity: { value: AwsCallerIdentity; at: number } | undefined;
@@ -93,7 +108,11 @@ export function createAwsClientSet(provider: CloudProvider, options: AwsClientOp
       if (inFlight !== undefined) return inFlight;
       inFlight = (async () => {
         const answer = await sts.send(new GetCallerIdentityCommand({}));
-        const value = { account: answer.Account ?? '', arn: answer.Arn ?? '', userId: answer.UserId ?? '' };
+        const value = {
+          account: answer.Account ?? '',
+          arn: answer.Arn ?? '',
+          userId: answer.UserId ?? '',
+        };
         identity = { value, at: now() };
         return value;
       })();
@@ -105,7 +124,8 @@ export function createAwsClientSet(provider: CloudProvider, options: AwsClientOp
     },
     knownIdentity: () => identity?.value,
     destroy() {
-      for (const c of [clients.ec2, clients.rds, clients.eks, clients.autoscaling, sts]) c.destroy();
+      for (const c of [clients.ec2, clients.rds, clients.eks, clients.autoscaling, sts])
+        c.destroy();
     },
   };
   return clients;
@@ -138,9 +158,16 @@ export function createAwsClientProvider(options: AwsClientOptions = {}): AwsClie
   return {
     clientsFor,
     async get<T>(kind: string, connection: Connection | null): Promise<T> {
-      if (kind !== AWS_CLIENTS_KIND) throw new ExecutorError('NO_CLIENTS', `no "${kind}" clients here: the AWS client provider only serves "${AWS_CLIENTS_KIND}"`);
+      if (kind !== AWS_CLIENTS_KIND)
+        throw new ExecutorError(
+          'NO_CLIENTS',
+          `no "${kind}" clients here: the AWS client provider only serves "${AWS_CLIENTS_KIND}"`,
+        );
       if (connection === null || connection.kind !== 'CloudProvider') {
-        throw new ExecutorError('CONNECTION_KIND', `AWS clients need a CloudProvider connection${connection === null ? '' : `, not the ${connection.kind} "${connection.metadata.name}"`}`);
+        throw new ExecutorError(
+          'CONNECTION_KIND',
+          `AWS clients need a CloudProvider connection${connection === null ? '' : `, not the ${connection.kind} "${connection.metadata.name}"`}`,
+        );
       }
       return clientsFor(connection) as unknown as T;
     },

@@ -6,7 +6,10 @@ import { awsConfigPaths, findAwsProfile, listAwsProfiles } from './aws-profiles'
 
 /** The AWS half of ConnectionTools; the lead joins it with the Kubernetes half. */
 export interface AwsConnectionTools {
-  testConnection(connection: Connection, all?: readonly Connection[]): Promise<ConnectionTestResult>;
+  testConnection(
+    connection: Connection,
+    all?: readonly Connection[],
+  ): Promise<ConnectionTestResult>;
   listAwsProfiles(): Promise<AwsProfileInfo[]>;
 }
 
@@ -17,24 +20,46 @@ export type AwsConnectionToolsOptions = Pick<AwsClientOptions, 'env' | 'requestT
  * account and identity do they reach, and is that the pinned account. Each test builds fresh
  * clients, so a user who just ran `aws sso login` sees the result at once.
  */
-export function createAwsConnectionTools(options: AwsConnectionToolsOptions = {}): AwsConnectionTools {
+export function createAwsConnectionTools(
+  options: AwsConnectionToolsOptions = {},
+): AwsConnectionTools {
   const env = options.env ?? process.env;
   return {
     listAwsProfiles: () => listAwsProfiles(env),
     async testConnection(connection) {
       if (connection.kind !== 'CloudProvider') {
-        return fail(connection, 'NOT_AWS', `"${connection.metadata.name}" is a ${connection.kind}; the AWS connection test only handles CloudProvider connections`);
+        return fail(
+          connection,
+          'NOT_AWS',
+          `"${connection.metadata.name}" is a ${connection.kind}; the AWS connection test only handles CloudProvider connections`,
+        );
       }
       return testCloudProvider(connection, env, options);
     },
   };
 }
 
-function fail(connection: Connection, code: string, message: string, extra: Partial<ConnectionTestResult> = {}): ConnectionTestResult {
-  return { connection: connection.metadata.name, kind: connection.kind, ok: false, code, message, ...extra };
+function fail(
+  connection: Connection,
+  code: string,
+  message: string,
+  extra: Partial<ConnectionTestResult> = {},
+): ConnectionTestResult {
+  return {
+    connection: connection.metadata.name,
+    kind: connection.kind,
+    ok: false,
+    code,
+    message,
+    ...extra,
+  };
 }
 
-async function testCloudProvider(connection: CloudProvider, env: NodeJS.ProcessEnv, options: AwsConnectionToolsOptions): Promise<ConnectionTestResult> {
+async function testCloudProvider(
+  connection: CloudProvider,
+  env: NodeJS.ProcessEnv,
+  options: AwsConnectionToolsOptions,
+): Promise<ConnectionTestResult> {
   const aws = connection.spec.aws;
   if (aws.profile !== undefined && (await findAwsProfile(aws.profile, env)) === undefined) {
     const paths = awsConfigPaths(env);
@@ -44,7 +69,11 @@ async function testCloudProvider(connection: CloudProvider, env: NodeJS.ProcessE
       `AWS profile '${aws.profile}' was not found in ${paths.config} or ${paths.credentials}: run \`aws configure --profile ${aws.profile}\` (or \`aws configure sso\`) or pick another profile`,
     );
   }
-  const clients = createAwsClientSet(connection, { env, retry: { maxAttempts: 1 }, ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}) });
+  const clients = createAwsClientSet(connection, {
+    env,
+    retry: { maxAttempts: 1 },
+    ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+  });
   try {
     const identity = await clients.callerIdentity({ fresh: true });
     const where = `${whoOf({ profile: aws.profile })}${aws.assumeRoleArn ? ` via role ${aws.assumeRoleArn}` : ''}, ${aws.region}`;

@@ -5,10 +5,13 @@ describe('shared credential resolution', () => {
   it('resolves once for every client and again shortly before expiry', async () => {
     let now = 0;
     let calls = 0;
-    const provider = memoizeCredentials(async () => {
-      calls += 1;
-      return { accessKeyId: `k${calls}`, secretAccessKey: 's', expiration: new Date(3_600_000) };
-    }, () => now);
+    const provider = memoizeCredentials(
+      async () => {
+        calls += 1;
+        return { accessKeyId: `k${calls}`, secretAccessKey: 's', expiration: new Date(3_600_000) };
+      },
+      () => now,
+    );
     await Promise.all([provider(), provider(), provider()]);
     expect(calls).toBe(1);
     now = 3_600_000 - 4 * 60_000;

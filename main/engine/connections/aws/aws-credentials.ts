@@ -1,4 +1,9 @@
-import { fromIni, fromNodeProviderChain, fromSSO, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import {
+  fromIni,
+  fromNodeProviderChain,
+  fromSSO,
+  fromTemporaryCredentials,
+} from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { CloudProvider } from '../../../../shared/model';
 import { findAwsProfile } from './aws-profiles';
@@ -27,7 +32,10 @@ export const ROLE_SESSION_NAME = 'hibernator-desktop';
  * profile is named; then the connection's own assume-role on top. Nothing is ever stored: the
  * SDK resolves and caches credentials in memory only.
  */
-export function awsCredentialsFor(provider: CloudProvider, options: AwsCredentialOptions = {}): AwsCredentialIdentityProvider {
+export function awsCredentialsFor(
+  provider: CloudProvider,
+  options: AwsCredentialOptions = {},
+): AwsCredentialIdentityProvider {
   const aws = provider.spec.aws;
   const env = options.env ?? process.env;
   const files = {
@@ -35,12 +43,18 @@ export function awsCredentialsFor(provider: CloudProvider, options: AwsCredentia
     ...(env.AWS_SHARED_CREDENTIALS_FILE ? { filepath: env.AWS_SHARED_CREDENTIALS_FILE } : {}),
   };
   // ignoreCache: the files are read when credentials are resolved, not when the app started.
-  const base = aws.profile ? profileCredentials(aws.profile, env, files) : fromNodeProviderChain({ ignoreCache: true, ...files });
+  const base = aws.profile
+    ? profileCredentials(aws.profile, env, files)
+    : fromNodeProviderChain({ ignoreCache: true, ...files });
   const resolved = !aws.assumeRoleArn
     ? base
     : fromTemporaryCredentials({
         masterCredentials: base,
-        params: { RoleArn: aws.assumeRoleArn, RoleSessionName: ROLE_SESSION_NAME, DurationSeconds: 3600 },
+        params: {
+          RoleArn: aws.assumeRoleArn,
+          RoleSessionName: ROLE_SESSION_NAME,
+          DurationSeconds: 3600,
+        },
         clientConfig: { region: aws.region, ...(aws.endpoint ? { endpoint: aws.endpoint } : {}) },
       });
   return memoizeCredentials(resolved, options.now ?? Date.now);
@@ -51,10 +65,15 @@ export function awsCredentialsFor(provider: CloudProvider, options: AwsCredentia
  * without the file paths it was given, so with AWS_CONFIG_FILE set only in `env` the profile
  * would not be found.
  */
-function profileCredentials(profile: string, env: NodeJS.ProcessEnv, files: { configFilepath?: string; filepath?: string }): AwsCredentialIdentityProvider {
+function profileCredentials(
+  profile: string,
+  env: NodeJS.ProcessEnv,
+  files: { configFilepath?: string; filepath?: string },
+): AwsCredentialIdentityProvider {
   const ini = fromIni({ profile, ignoreCache: true, ...files });
   const sso = fromSSO({ profile, ...files });
-  return async (props) => ((await findAwsProfile(profile, env))?.sso === true ? sso(props) : ini(props));
+  return async (props) =>
+    (await findAwsProfile(profile, env))?.sso === true ? sso(props) : ini(props);
 }
 
 /** Refresh this long before expiry, so a long operation never signs with credentials about to lapse. */
@@ -65,7 +84,10 @@ const REFRESH_BEFORE_MS = 5 * 60_000;
  * on its own), kept until shortly before it expires. A failure is not cached: the next call tries
  * again, so `aws sso login` in a terminal fixes a connection without restarting the app.
  */
-export function memoizeCredentials(provider: AwsCredentialIdentityProvider, now: () => number = Date.now): AwsCredentialIdentityProvider {
+export function memoizeCredentials(
+  provider: AwsCredentialIdentityProvider,
+  now: () => number = Date.now,
+): AwsCredentialIdentityProvider {
   let cached: Promise<AwsCredentialIdentity> | undefined;
   let expiresAt = Number.POSITIVE_INFINITY;
   return async () => {
@@ -84,7 +106,10 @@ export function memoizeCredentials(provider: AwsCredentialIdentityProvider, now:
   };
 }
 
-export function awsClientConfig(provider: CloudProvider, options: AwsCredentialOptions = {}): AwsClientConfig {
+export function awsClientConfig(
+  provider: CloudProvider,
+  options: AwsCredentialOptions = {},
+): AwsClientConfig {
   return {
     region: provider.spec.aws.region,
     ...(provider.spec.aws.endpoint ? { endpoint: provider.spec.aws.endpoint } : {}),

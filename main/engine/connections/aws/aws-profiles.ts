@@ -65,9 +65,14 @@ function profileNameOf(section: string): string | undefined {
 
 const SSO_KEYS = ['sso_start_url', 'sso_session', 'sso_account_id', 'sso_role_name'];
 
-export async function listAwsProfiles(env: NodeJS.ProcessEnv = process.env): Promise<AwsProfileInfo[]> {
+export async function listAwsProfiles(
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<AwsProfileInfo[]> {
   const paths = awsConfigPaths(env);
-  const [configText, credentialsText] = await Promise.all([readIfPresent(paths.config), readIfPresent(paths.credentials)]);
+  const [configText, credentialsText] = await Promise.all([
+    readIfPresent(paths.config),
+    readIfPresent(paths.credentials),
+  ]);
   const profiles = new Map<string, AwsProfileInfo>();
   const entry = (name: string): AwsProfileInfo => {
     let info = profiles.get(name);
@@ -91,9 +96,14 @@ export async function listAwsProfiles(env: NodeJS.ProcessEnv = process.env): Pro
     if (!info.sources.includes('credentials')) info.sources.push('credentials');
   }
   // The default profile first, then by name: the order a picker shows.
-  return [...profiles.values()].sort((a, b) => (a.name === 'default' ? -1 : b.name === 'default' ? 1 : a.name.localeCompare(b.name)));
+  return [...profiles.values()].sort((a, b) =>
+    a.name === 'default' ? -1 : b.name === 'default' ? 1 : a.name.localeCompare(b.name),
+  );
 }
 
-export async function findAwsProfile(name: string, env: NodeJS.ProcessEnv = process.env): Promise<AwsProfileInfo | undefined> {
+export async function findAwsProfile(
+  name: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<AwsProfileInfo | undefined> {
   return (await listAwsProfiles(env)).find((p) => p.name === name);
 }

@@ -9,7 +9,11 @@ import { listNames, plural } from '../aws-common/batching';
 import { pollInterval, type AwsExecutorOptions } from '../aws-common/executor-options';
 import { decide, describeByNames, selectGroups, updateGroup, waitForGroups } from './asg-groups';
 
-export const AsgStateSchema = z.object({ min: z.number().int().min(0), max: z.number().int().min(0), desired: z.number().int().min(0) });
+export const AsgStateSchema = z.object({
+  min: z.number().int().min(0),
+  max: z.number().int().min(0),
+  desired: z.number().int().min(0),
+});
 
 export const ASG_DEFAULT_TIMEOUT_MS = 10 * 60_000;
 
@@ -31,8 +35,14 @@ export function createAsgExecutor(options: AwsExecutorOptions = {}): Executor<As
       await assertPinnedAccount(target);
       const { groups, missing } = await selectGroups(target, params.selector);
       return [
-        ...groups.map(decide).map((d) => ({ key: d.group.name, action: d.action, description: d.description })),
-        ...missing.map((name) => ({ key: name, action: 'skip', description: `skip ${name}: not found` })),
+        ...groups
+          .map(decide)
+          .map((d) => ({ key: d.group.name, action: d.action, description: d.description })),
+        ...missing.map((name) => ({
+          key: name,
+          action: 'skip',
+          description: `skip ${name}: not found`,
+        })),
       ];
     },
 
@@ -41,19 +51,44 @@ export function createAsgExecutor(options: AwsExecutorOptions = {}): Executor<As
       await assertPinnedAccount(target);
       const { groups, missing } = await selectGroups(target, params.selector);
       const decisions = groups.map(decide);
-      await report(decisions.filter((d) => d.capture).map((d) => ({ key: d.group.name, state: d.group.scaling, isLive: d.action === 'scale' })));
+      await report(
+        decisions
+          .filter((d) => d.capture)
+          .map((d) => ({
+            key: d.group.name,
+            state: d.group.scaling,
+            isLive: d.action === 'scale',
+          })),
+      );
       const toScale = decisions.filter((d) => d.action === 'scale').map((d) => d.group);
       for (const g of toScale) {
         ctx.progress(`scaling ${g.name} to 0`);
         await updateGroup(target, g.name, { min: 0, desired: 0 });
       }
       const settings = awaitSettings(params.awaitCompletion, ASG_DEFAULT_TIMEOUT_MS);
-      if (settings.enabled) await waitForGroups(target, toScale.map((g) => ({ name: g.name, inService: 0 })), 'without running instances', settings, interval);
-      const parts = [toScale.length > 0 ? `scaled ${plural(toScale.length, 'Auto Scaling group')} to 0` : 'no Auto Scaling group to scale down'];
+      if (settings.enabled)
+        await waitForGroups(
+          target,
+          toScale.map((g) => ({ name: g.name, inService: 0 })),
+          'without running instances',
+          settings,
+          interval,
+        );
+      const parts = [
+        toScale.length > 0
+          ? `scaled ${plural(toScale.length, 'Auto Scaling group')} to 0`
+          : 'no Auto Scaling group to scale down',
+      ];
       const already = decisions.filter((d) => d.action === 'skip' && d.capture).length;
       if (already > 0) parts.push(`${already} already at 0`);
       const skipped = decisions.filter((d) => d.action === 'skip' && !d.capture);
-      if (skipped.length > 0) parts.push(`skipped ${listNames(skipped.map((d) => d.description.replace(/^skip /, '')), 3)}`);
+      if (skipped.length > 0)
+        parts.push(
+          `skipped ${listNames(
+            skipped.map((d) => d.description.replace(/^skip /, '')),
+            3,
+          )}`,
+        );
       if (missing.length > 0) parts.push(`not found: ${listNames(missing)}`);
       return { message: parts.join('; ') };
     },
@@ -66,26 +101,47 @@ export function createAsgExecutor(options: AwsExecutorOptions = {}): Executor<As
         // Only what this cycle scaled down is scaled up: a group already at 0 stays as it is now.
         return state === undefined || !r.isLive ? [] : [{ name: r.key, want: state }];
       });
-      const now = await describeByNames(target, wanted.map((w) => w.name));
+      const now = await describeByNames(
+        target,
+        wanted.map((w) => w.name),
+      );
       const gone = wanted.filter((w) => !now.has(w.name)).map((w) => w.name);
       const restored: typeof wanted = [];
       let already = 0;
       for (const w of wanted) {
         const g = now.get(w.name);
         if (g === undefined) continue;
-        if (g.scaling.min === w.want.min && g.scaling.max === w.want.max && g.scaling.desired === w.want.desired) {
+        if (
+          g.scaling.min === w.want.min &&
+          g.scaling.max === w.want.max &&
+          g.scaling.desired === w.want.desired
+        ) {
           already += 1;
           continue;
         }
-        ctx.progress(`restoring ${w.name} to min ${w.want.min} / desired ${w.want.desired} / max ${w.want.max}`);
+        ctx.progress(
+          `restoring ${w.name} to min ${w.want.min} / desired ${w.want.desired} / max ${w.want.max}`,
+        );
         await updateGroup(target, w.name, w.want);
         restored.push(w);
       }
       const settings = awaitSettings(params.awaitCompletion, ASG_DEFAULT_TIMEOUT_MS);
-      if (settings.enabled) await waitForGroups(target, restored.map((w) => ({ name: w.name, inService: w.want.desired })), 'back in service', settings, interval);
-      const parts = [restored.length > 0 ? `restored ${plural(restored.length, 'Auto Scaling group')}: ${listNames(restored.map((w) => `${w.name} (${w.want.min}/${w.want.desired}/${w.want.max})`))}` : 'no Auto Scaling group needed restoring'];
+      if (settings.enabled)
+        await waitForGroups(
+          target,
+          restored.map((w) => ({ name: w.name, inService: w.want.desired })),
+          'back in service',
+          settings,
+          interval,
+        );
+      const parts = [
+        restored.length > 0
+          ? `restored ${plural(restored.length, 'Auto Scaling group')}: ${listNames(restored.map((w) => `${w.name} (${w.want.min}/${w.want.desired}/${w.want.max})`))}`
+          : 'no Auto Scaling group needed restoring',
+      ];
       if (already > 0) parts.push(`${already} already at the recorded size`);
-      if (gone.length > 0) parts.push(`skipped ${gone.length} that no longer exist: ${listNames(gone)}`);
+      if (gone.length > 0)
+        parts.push(`skipped ${gone.length} that no longer exist: ${listNames(gone)}`);
       return { message: parts.join('; ') };
     },
 

@@ -1,9 +1,21 @@
-import { DescribeAutoScalingGroupsCommand, UpdateAutoScalingGroupCommand, type AutoScalingGroup } from '@aws-sdk/client-auto-scaling';
+import {
+  DescribeAutoScalingGroupsCommand,
+  UpdateAutoScalingGroupCommand,
+  type AutoScalingGroup,
+} from '@aws-sdk/client-auto-scaling';
 import type { AsgParameters } from '../../../../shared/model';
 import type { AwsTarget } from '../aws-common/aws-target';
 import { waitUntil, type AwaitSettings, type Pending } from '../aws-common/await-completion';
 import { chunk } from '../aws-common/batching';
-import { isOptedOut, matchesTagMap, matchesTagSelector, tagFilters, tagsFromList, type DescribeFilter, type Tags } from '../aws-common/tag-selector';
+import {
+  isOptedOut,
+  matchesTagMap,
+  matchesTagSelector,
+  tagFilters,
+  tagsFromList,
+  type DescribeFilter,
+  type Tags,
+} from '../aws-common/tag-selector';
 
 export interface Scaling {
   min: number;
@@ -36,7 +48,11 @@ const PAGE = 100;
 /** AutoScalingGroupNames takes up to 1,600 names; smaller chunks keep each answer a page or two. */
 const NAMES_PER_CALL = 100;
 
-async function describe(target: AwsTarget, names: string[] | undefined, filters: DescribeFilter[]): Promise<Group[]> {
+async function describe(
+  target: AwsTarget,
+  names: string[] | undefined,
+  filters: DescribeFilter[],
+): Promise<Group[]> {
   const out: Group[] = [];
   let token: string | undefined;
   do {
@@ -61,24 +77,40 @@ async function describe(target: AwsTarget, names: string[] | undefined, filters:
 }
 
 /** Groups by name; unknown names are simply absent (Auto Scaling does not fail the call). */
-export async function describeByNames(target: AwsTarget, names: readonly string[]): Promise<Map<string, Group>> {
+export async function describeByNames(
+  target: AwsTarget,
+  names: readonly string[],
+): Promise<Map<string, Group>> {
   const found = new Map<string, Group>();
-  for (const part of chunk([...new Set(names)], NAMES_PER_CALL)) for (const g of await describe(target, part, [])) found.set(g.name, g);
+  for (const part of chunk([...new Set(names)], NAMES_PER_CALL))
+    for (const g of await describe(target, part, [])) found.set(g.name, g);
   return found;
 }
 
-export async function selectGroups(target: AwsTarget, selector: AsgParameters['selector']): Promise<{ groups: Group[]; missing: string[] }> {
+export async function selectGroups(
+  target: AwsTarget,
+  selector: AsgParameters['selector'],
+): Promise<{ groups: Group[]; missing: string[] }> {
   const filters = tagFilters(selector.tags, selector.tagSelector, false);
   if (selector.names !== undefined) {
     const found = await describeByNames(target, selector.names);
-    const groups = [...found.values()].filter((g) => matchesTagMap(g.tags, selector.tags) && matchesTagSelector(g.tags, selector.tagSelector));
+    const groups = [...found.values()].filter(
+      (g) =>
+        matchesTagMap(g.tags, selector.tags) && matchesTagSelector(g.tags, selector.tagSelector),
+    );
     return { groups, missing: selector.names.filter((n) => !found.has(n)) };
   }
-  const groups = (await describe(target, undefined, filters)).filter((g) => matchesTagMap(g.tags, selector.tags) && matchesTagSelector(g.tags, selector.tagSelector));
+  const groups = (await describe(target, undefined, filters)).filter(
+    (g) => matchesTagMap(g.tags, selector.tags) && matchesTagSelector(g.tags, selector.tagSelector),
+  );
   return { groups, missing: [] };
 }
 
-export async function updateGroup(target: AwsTarget, name: string, scaling: Partial<Scaling>): Promise<void> {
+export async function updateGroup(
+  target: AwsTarget,
+  name: string,
+  scaling: Partial<Scaling>,
+): Promise<void> {
   await target.call('autoscaling:UpdateAutoScalingGroup', () =>
     target.clients.autoscaling.send(
       new UpdateAutoScalingGroupCommand({
@@ -93,7 +125,13 @@ export async function updateGroup(target: AwsTarget, name: string, scaling: Part
 }
 
 /** Waits until each group has no instance left (terminating ones count) or `inService` instances in service. */
-export async function waitForGroups(target: AwsTarget, wants: ReadonlyArray<{ name: string; inService: number }>, desired: string, settings: AwaitSettings, intervalMs: number): Promise<void> {
+export async function waitForGroups(
+  target: AwsTarget,
+  wants: ReadonlyArray<{ name: string; inService: number }>,
+  desired: string,
+  settings: AwaitSettings,
+  intervalMs: number,
+): Promise<void> {
   if (wants.length === 0) return;
   await waitUntil({
     ctx: target.ctx,
@@ -103,12 +141,22 @@ export async function waitForGroups(target: AwsTarget, wants: ReadonlyArray<{ na
     desired,
     noun: 'Auto Scaling group',
     check: async (): Promise<Pending[]> => {
-      const now = await describeByNames(target, wants.map((w) => w.name));
+      const now = await describeByNames(
+        target,
+        wants.map((w) => w.name),
+      );
       return wants.flatMap((w) => {
         const g = now.get(w.name);
         if (g === undefined) return [];
         const done = w.inService === 0 ? g.instances === 0 : g.inService >= w.inService;
-        return done ? [] : [{ id: w.name, state: `at ${g.inService} in service, ${g.instances} instance(s) in all` }];
+        return done
+          ? []
+          : [
+              {
+                id: w.name,
+                state: `at ${g.inService} in service, ${g.instances} instance(s) in all`,
+              },
+            ];
       });
     },
   });
@@ -125,11 +173,33 @@ export interface AsgDecision {
 
 export function decide(g: Group): AsgDecision {
   const s = g.scaling;
-  if (isOptedOut(g.tags)) return { group: g, action: 'skip', capture: false, description: `skip ${g.name}: opted out (hibernator.ardikabs.com/exclude=true)` };
+  if (isOptedOut(g.tags))
+    return {
+      group: g,
+      action: 'skip',
+      capture: false,
+      description: `skip ${g.name}: opted out (hibernator.ardikabs.com/exclude=true)`,
+    };
   const nodegroup = g.tags['eks:nodegroup-name'];
   if (nodegroup !== undefined) {
-    return { group: g, action: 'skip', capture: false, description: `skip ${g.name}: managed by EKS node group ${nodegroup}: use an eks target` };
+    return {
+      group: g,
+      action: 'skip',
+      capture: false,
+      description: `skip ${g.name}: managed by EKS node group ${nodegroup}: use an eks target`,
+    };
   }
-  if (s.min === 0 && s.desired === 0) return { group: g, action: 'skip', capture: true, description: `skip ${g.name}: already scaled to 0 (max ${s.max})` };
-  return { group: g, action: 'scale', capture: true, description: `scale ${g.name} to 0 (min ${s.min} → 0, desired ${s.desired} → 0, max ${s.max} unchanged)` };
+  if (s.min === 0 && s.desired === 0)
+    return {
+      group: g,
+      action: 'skip',
+      capture: true,
+      description: `skip ${g.name}: already scaled to 0 (max ${s.max})`,
+    };
+  return {
+    group: g,
+    action: 'scale',
+    capture: true,
+    description: `scale ${g.name} to 0 (min ${s.min} → 0, desired ${s.desired} → 0, max ${s.max} unchanged)`,
+  };
 }

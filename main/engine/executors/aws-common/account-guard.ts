@@ -10,7 +10,9 @@ import type { AwsTarget } from './aws-target';
 export async function assertPinnedAccount(target: AwsTarget): Promise<void> {
   const pinned = target.connection.spec.aws.accountId;
   if (pinned === undefined) return;
-  const identity = await target.call('sts:GetCallerIdentity', () => target.clients.callerIdentity());
+  const identity = await target.call('sts:GetCallerIdentity', () =>
+    target.clients.callerIdentity(),
+  );
   if (identity.account !== pinned) {
     throw new ExecutorError(
       'WRONG_ACCOUNT',

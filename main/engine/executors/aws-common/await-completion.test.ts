@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../clock';
 import { ExecutorError } from '../executor';
-import { awaitSettings, formatDurationMs, preconditionWait, waitUntil, type Pending } from './await-completion';
+import {
+  awaitSettings,
+  formatDurationMs,
+  preconditionWait,
+  waitUntil,
+  type Pending,
+} from './await-completion';
 
 function context(clock: ManualClock) {
   const lines: string[] = [];
@@ -17,10 +23,22 @@ function context(clock: ManualClock) {
 
 describe('awaitCompletion', () => {
   it('uses the written timeout, or the default for an empty one', () => {
-    expect(awaitSettings({ enabled: true, timeout: '90s' }, 300_000)).toEqual({ enabled: true, timeoutMs: 90_000, timeoutText: '90s' });
-    expect(awaitSettings({ enabled: true, timeout: '' }, 300_000)).toEqual({ enabled: true, timeoutMs: 300_000, timeoutText: '5m' });
+    expect(awaitSettings({ enabled: true, timeout: '90s' }, 300_000)).toEqual({
+      enabled: true,
+      timeoutMs: 90_000,
+      timeoutText: '90s',
+    });
+    expect(awaitSettings({ enabled: true, timeout: '' }, 300_000)).toEqual({
+      enabled: true,
+      timeoutMs: 300_000,
+      timeoutText: '5m',
+    });
     expect(awaitSettings(undefined, 300_000).enabled).toBe(false);
-    expect(preconditionWait({ enabled: true, timeoutMs: 1, timeoutText: '1ms' }, 60_000)).toEqual({ enabled: true, timeoutMs: 60_000, timeoutText: '1m' });
+    expect(preconditionWait({ enabled: true, timeoutMs: 1, timeoutText: '1ms' }, 60_000)).toEqual({
+      enabled: true,
+      timeoutMs: 60_000,
+      timeoutText: '1m',
+    });
     expect(formatDurationMs(1500)).toBe('1500ms');
   });
 
@@ -28,7 +46,15 @@ describe('awaitCompletion', () => {
     const clock = new ManualClock('2026-01-01T00:00:00Z');
     const { ctx } = context(clock);
     let polls = 0;
-    await waitUntil({ ctx, timeoutMs: 60_000, timeoutText: '1m', intervalMs: 5000, desired: 'stopped', noun: 'instance', check: async () => (++polls < 3 ? [{ id: 'i-1', state: 'stopping' }] : []) });
+    await waitUntil({
+      ctx,
+      timeoutMs: 60_000,
+      timeoutText: '1m',
+      intervalMs: 5000,
+      desired: 'stopped',
+      noun: 'instance',
+      check: async () => (++polls < 3 ? [{ id: 'i-1', state: 'stopping' }] : []),
+    });
     expect(polls).toBe(3);
     expect(clock.monotonicMs()).toBe(10_000);
   });
@@ -36,8 +62,21 @@ describe('awaitCompletion', () => {
   it('fails on timeout, naming the resource and the state it is stuck in', async () => {
     const clock = new ManualClock('2026-01-01T00:00:00Z');
     const { ctx } = context(clock);
-    const one = waitUntil({ ctx, timeoutMs: 300_000, timeoutText: '5m', intervalMs: 5000, desired: 'stopped', noun: 'instance', check: async (): Promise<Pending[]> => [{ id: 'i-0ab', state: 'stopping' }] });
-    await expect(one).rejects.toThrow(new ExecutorError('AWAIT_TIMEOUT', 'timed out after 5m waiting for i-0ab to be stopped; it is stopping'));
+    const one = waitUntil({
+      ctx,
+      timeoutMs: 300_000,
+      timeoutText: '5m',
+      intervalMs: 5000,
+      desired: 'stopped',
+      noun: 'instance',
+      check: async (): Promise<Pending[]> => [{ id: 'i-0ab', state: 'stopping' }],
+    });
+    await expect(one).rejects.toThrow(
+      new ExecutorError(
+        'AWAIT_TIMEOUT',
+        'timed out after 5m waiting for i-0ab to be stopped; it is stopping',
+      ),
+    );
     await expect(one).rejects.toMatchObject({ code: 'AWAIT_TIMEOUT', transient: false });
     const many = waitUntil({
       ctx,
@@ -51,6 +90,8 @@ describe('awaitCompletion', () => {
         { id: 'i-2', state: 'stopped' },
       ],
     });
-    await expect(many).rejects.toThrow('timed out after 1s waiting for 2 instances to be running: i-1 is pending, i-2 is stopped');
+    await expect(many).rejects.toThrow(
+      'timed out after 1s waiting for 2 instances to be running: i-1 is pending, i-2 is stopped',
+    );
   });
 });

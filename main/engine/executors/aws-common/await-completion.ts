@@ -18,11 +18,18 @@ export function formatDurationMs(ms: number): string {
 }
 
 /** An empty or absent timeout is the operator's "use the executor's default". */
-export function awaitSettings(awaitCompletion: AwaitCompletion | undefined, defaultMs: number): AwaitSettings {
+export function awaitSettings(
+  awaitCompletion: AwaitCompletion | undefined,
+  defaultMs: number,
+): AwaitSettings {
   const text = awaitCompletion?.timeout ?? '';
   const parsed = text === '' ? undefined : parseDuration(text);
   const timeoutMs = parsed !== undefined && parsed > 0 ? parsed : defaultMs;
-  return { enabled: awaitCompletion?.enabled === true, timeoutMs, timeoutText: parsed !== undefined && parsed > 0 ? text : formatDurationMs(defaultMs) };
+  return {
+    enabled: awaitCompletion?.enabled === true,
+    timeoutMs,
+    timeoutText: parsed !== undefined && parsed > 0 ? text : formatDurationMs(defaultMs),
+  };
 }
 
 /** One resource that has not reached the desired state yet, with the state it is in. */
@@ -66,10 +73,16 @@ function timeoutError(options: WaitOptions, pending: Pending[]): ExecutorError {
   const first = pending[0];
   const head = `timed out after ${options.timeoutText} waiting for`;
   if (pending.length === 1 && first !== undefined) {
-    return new ExecutorError('AWAIT_TIMEOUT', `${head} ${first.id} to be ${options.desired}; it is ${first.state}`);
+    return new ExecutorError(
+      'AWAIT_TIMEOUT',
+      `${head} ${first.id} to be ${options.desired}; it is ${first.state}`,
+    );
   }
   const where = listNames(pending.map((p) => `${p.id} is ${p.state}`));
-  return new ExecutorError('AWAIT_TIMEOUT', `${head} ${pending.length} ${options.noun}s to be ${options.desired}: ${where}`);
+  return new ExecutorError(
+    'AWAIT_TIMEOUT',
+    `${head} ${pending.length} ${options.noun}s to be ${options.desired}: ${where}`,
+  );
 }
 
 /**

@@ -39,9 +39,34 @@ const UNAVAILABLE = new Set([
   'RequestTimeout',
   'RequestTimeoutException',
 ]);
-const NETWORK = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'TimeoutError', 'NetworkingError', 'EHOSTUNREACH']);
-const DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'UnauthorizedAccess', 'AuthorizationError', 'Forbidden']);
-const AUTH = new Set(['AuthFailure', 'InvalidClientTokenId', 'UnrecognizedClientException', 'SignatureDoesNotMatch', 'IncompleteSignature', 'InvalidAccessKeyId', 'MissingAuthenticationToken']);
+const NETWORK = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+  'TimeoutError',
+  'NetworkingError',
+  'EHOSTUNREACH',
+]);
+const DENIED = new Set([
+  'AccessDenied',
+  'AccessDeniedException',
+  'UnauthorizedOperation',
+  'UnauthorizedAccess',
+  'AuthorizationError',
+  'Forbidden',
+]);
+const AUTH = new Set([
+  'AuthFailure',
+  'InvalidClientTokenId',
+  'UnrecognizedClientException',
+  'SignatureDoesNotMatch',
+  'IncompleteSignature',
+  'InvalidAccessKeyId',
+  'MissingAuthenticationToken',
+]);
 const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired']);
 /** A resource busy with another change: a later attempt can succeed. */
 const BUSY = new Set([
@@ -65,11 +90,19 @@ interface ErrorShape {
 }
 
 function shapeOf(error: unknown): ErrorShape {
-  const record = (typeof error === 'object' && error !== null ? error : {}) as Record<string, unknown>;
+  const record = (typeof error === 'object' && error !== null ? error : {}) as Record<
+    string,
+    unknown
+  >;
   const metadata = record.$metadata as { httpStatusCode?: unknown } | undefined;
   const status = typeof metadata?.httpStatusCode === 'number' ? metadata.httpStatusCode : undefined;
   const name = typeof record.name === 'string' ? record.name : 'Error';
-  const code = typeof record.code === 'string' ? record.code : typeof record.Code === 'string' ? record.Code : undefined;
+  const code =
+    typeof record.code === 'string'
+      ? record.code
+      : typeof record.Code === 'string'
+        ? record.Code
+        : undefined;
   const message = error instanceof Error ? error.message : String(error);
   return { name, message, status, code };
 }
@@ -87,7 +120,8 @@ export function arnFromMessage(message: string): string | undefined {
 
 /** Classifies one failed AWS call; `info` says what was called and as whom, for the message. */
 export function classifyAwsError(error: unknown, info?: AwsCallInfo): ClassifiedError {
-  if (error instanceof ExecutorError) return { code: error.code, message: error.message, transient: error.transient };
+  if (error instanceof ExecutorError)
+    return { code: error.code, message: error.message, transient: error.transient };
   const credential = explainCredentialError(error, info?.profile);
   if (credential !== undefined) return credential;
   const e = shapeOf(error);
@@ -95,8 +129,14 @@ export function classifyAwsError(error: unknown, info?: AwsCallInfo): Classified
   const action = info?.action ?? 'the AWS call';
   const who = info === undefined ? 'these credentials' : whoOf(info);
   const detail = `${name}: ${e.message}`;
-  if (name === 'AbortError' || name === 'ABORTED') return { code: 'ABORTED', message: 'the operation was cancelled', transient: true };
-  if (THROTTLING.has(name)) return { code: 'THROTTLED', message: `AWS throttled ${action} (${detail}); it will be retried`, transient: true };
+  if (name === 'AbortError' || name === 'ABORTED')
+    return { code: 'ABORTED', message: 'the operation was cancelled', transient: true };
+  if (THROTTLING.has(name))
+    return {
+      code: 'THROTTLED',
+      message: `AWS throttled ${action} (${detail}); it will be retried`,
+      transient: true,
+    };
   if (DENIED.has(name)) {
     const arn = info?.arn ?? arnFromMessage(e.message);
     return {
@@ -106,24 +146,54 @@ export function classifyAwsError(error: unknown, info?: AwsCallInfo): Classified
     };
   }
   if (AUTH.has(name)) {
-    return { code: 'AUTH_FAILED', message: `AWS rejected the credentials of ${who} (${detail}): check the access key or log in again`, transient: false };
+    return {
+      code: 'AUTH_FAILED',
+      message: `AWS rejected the credentials of ${who} (${detail}): check the access key or log in again`,
+      transient: false,
+    };
   }
   if (EXPIRED.has(name)) {
-    const fix = info?.profile === undefined ? 'refresh the credentials' : `refresh them (for SSO: run \`aws sso login --profile ${info.profile}\`)`;
-    return { code: 'CREDENTIALS_EXPIRED', message: `the credentials of ${who} have expired (${name}): ${fix}`, transient: false };
+    const fix =
+      info?.profile === undefined
+        ? 'refresh the credentials'
+        : `refresh them (for SSO: run \`aws sso login --profile ${info.profile}\`)`;
+    return {
+      code: 'CREDENTIALS_EXPIRED',
+      message: `the credentials of ${who} have expired (${name}): ${fix}`,
+      transient: false,
+    };
   }
-  if (BUSY.has(name)) return { code: 'INVALID_STATE', message: `${action} refused: ${detail}`, transient: true };
+  if (BUSY.has(name))
+    return { code: 'INVALID_STATE', message: `${action} refused: ${detail}`, transient: true };
   if (UNAVAILABLE.has(name) || NETWORK.has(name) || (e.code !== undefined && NETWORK.has(e.code))) {
-    return { code: UNAVAILABLE.has(name) ? 'AWS_UNAVAILABLE' : 'NETWORK', message: `${action} failed: ${detail}; it will be retried`, transient: true };
+    return {
+      code: UNAVAILABLE.has(name) ? 'AWS_UNAVAILABLE' : 'NETWORK',
+      message: `${action} failed: ${detail}; it will be retried`,
+      transient: true,
+    };
   }
   if (e.status !== undefined && (e.status >= 500 || e.status === 429)) {
-    return { code: 'AWS_UNAVAILABLE', message: `${action} failed with HTTP ${e.status} (${detail}); it will be retried`, transient: true };
+    return {
+      code: 'AWS_UNAVAILABLE',
+      message: `${action} failed with HTTP ${e.status} (${detail}); it will be retried`,
+      transient: true,
+    };
   }
-  if (/NotFound|NotFoundFault|NoSuch/.test(name)) return { code: 'NOT_FOUND', message: `${action}: ${detail}`, transient: false };
-  if (/Validation|InvalidParameter|MissingParameter|InvalidAction|Malformed|InvalidRequest|UnsupportedOperation|Unsupported/.test(name)) {
-    return { code: 'INVALID_REQUEST', message: `${action} was refused as invalid: ${detail}`, transient: false };
+  if (/NotFound|NotFoundFault|NoSuch/.test(name))
+    return { code: 'NOT_FOUND', message: `${action}: ${detail}`, transient: false };
+  if (
+    /Validation|InvalidParameter|MissingParameter|InvalidAction|Malformed|InvalidRequest|UnsupportedOperation|Unsupported/.test(
+      name,
+    )
+  ) {
+    return {
+      code: 'INVALID_REQUEST',
+      message: `${action} was refused as invalid: ${detail}`,
+      transient: false,
+    };
   }
-  if (e.status !== undefined && e.status >= 400) return { code: name, message: `${action} failed: ${detail}`, transient: false };
+  if (e.status !== undefined && e.status >= 400)
+    return { code: name, message: `${action} failed: ${detail}`, transient: false };
   return { code: e.code ?? name, message: `${action} failed: ${detail}`, transient: false };
 }
 

@@ -7,8 +7,15 @@ import { createRdsExecutor } from '../rds/rds-executor';
 import type { AwsExecutorOptions } from './executor-options';
 
 /** The four AWS executors, for the lead's registry: `registerAwsExecutors(registry)`. */
-export function registerAwsExecutors(registry: ExecutorRegistry, options: AwsExecutorOptions = {}): ExecutorRegistry {
-  return registry.register(createEc2Executor(options)).register(createRdsExecutor(options)).register(createEksExecutor(options)).register(createAsgExecutor(options));
+export function registerAwsExecutors(
+  registry: ExecutorRegistry,
+  options: AwsExecutorOptions = {},
+): ExecutorRegistry {
+  return registry
+    .register(createEc2Executor(options))
+    .register(createRdsExecutor(options))
+    .register(createEksExecutor(options))
+    .register(createAsgExecutor(options));
 }
 
 export function awsExecutorTypes(): Array<Executor['type']> {

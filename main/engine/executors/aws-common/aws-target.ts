@@ -20,7 +20,10 @@ export interface AwsTarget {
 export async function openAwsTarget(ctx: ExecutorContext): Promise<AwsTarget> {
   const connection = ctx.connection;
   if (connection === null || connection.kind !== 'CloudProvider') {
-    throw new ExecutorError('CONNECTION_KIND', `target ${ctx.target} needs an AWS connection (CloudProvider): set connectorRef to one`);
+    throw new ExecutorError(
+      'CONNECTION_KIND',
+      `target ${ctx.target} needs an AWS connection (CloudProvider): set connectorRef to one`,
+    );
   }
   const clients = await ctx.clients.get<AwsClients>(AWS_CLIENTS_KIND, connection);
   const who = whoOf({ profile: clients.profile });
@@ -34,23 +37,46 @@ export async function openAwsTarget(ctx: ExecutorContext): Promise<AwsTarget> {
 }
 
 /** Full jitter: a random delay up to base × 2^attempt, capped (the AWS SDKs' own choice). */
-export function backoffMs(attempt: number, base: number, cap: number, random: () => number = Math.random): number {
+export function backoffMs(
+  attempt: number,
+  base: number,
+  cap: number,
+  random: () => number = Math.random,
+): number {
   return Math.round(random() * Math.min(cap, base * 2 ** attempt));
 }
 
-export async function callWithRetry<T>(ctx: ExecutorContext, clients: AwsClients, action: string, send: () => Promise<T>): Promise<T> {
+export async function callWithRetry<T>(
+  ctx: ExecutorContext,
+  clients: AwsClients,
+  action: string,
+  send: () => Promise<T>,
+): Promise<T> {
   const policy = clients.retry;
   for (let attempt = 0; ; attempt += 1) {
     if (ctx.signal.aborted) throw new ExecutorError('ABORTED', 'the operation was cancelled', true);
     try {
       return await send();
     } catch (error) {
-      const classified = classifyAwsError(error, { action, profile: clients.profile, arn: clients.knownIdentity()?.arn });
-      if (!classified.transient || attempt + 1 >= policy.maxAttempts || classified.code === 'ABORTED') {
+      const classified = classifyAwsError(error, {
+        action,
+        profile: clients.profile,
+        arn: clients.knownIdentity()?.arn,
+      });
+      if (
+        !classified.transient ||
+        attempt + 1 >= policy.maxAttempts ||
+        classified.code === 'ABORTED'
+      ) {
         throw new ExecutorError(classified.code, classified.message, classified.transient);
       }
       const delay = backoffMs(attempt, policy.baseDelayMs, policy.maxDelayMs);
-      ctx.logger.info('retrying AWS call', { action, code: classified.code, attempt: attempt + 1, delayMs: delay });
+      ctx.logger.info('retrying AWS call', {
+        action,
+        code: classified.code,
+        attempt: attempt + 1,
+        delayMs: delay,
+      });
       await ctx.sleep(delay);
     }
   }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { globToRegExp, isOptedOut, matchesAnyTag, matchesTagMap, matchesTagSelector, tagFilters, tagsFromList } from './tag-selector';
+import {
+  globToRegExp,
+  isOptedOut,
+  matchesAnyTag,
+  matchesTagMap,
+  matchesTagSelector,
+  tagFilters,
+  tagsFromList,
+} from './tag-selector';
 
 const tags = { Name: 'web-1', Environment: 'dev', Team: 'web', Empty: '' };
 
@@ -34,8 +42,18 @@ describe('tag selector matching', () => {
   });
 
   it('ANDs matchTags and every expression', () => {
-    expect(matchesTagSelector(tags, { matchTags: { Environment: 'dev' }, matchExpressions: [{ key: 'Team', operator: 'In', values: ['web'] }] })).toBe(true);
-    expect(matchesTagSelector(tags, { matchTags: { Environment: 'dev' }, matchExpressions: [{ key: 'Team', operator: 'In', values: ['api'] }] })).toBe(false);
+    expect(
+      matchesTagSelector(tags, {
+        matchTags: { Environment: 'dev' },
+        matchExpressions: [{ key: 'Team', operator: 'In', values: ['web'] }],
+      }),
+    ).toBe(true);
+    expect(
+      matchesTagSelector(tags, {
+        matchTags: { Environment: 'dev' },
+        matchExpressions: [{ key: 'Team', operator: 'In', values: ['api'] }],
+      }),
+    ).toBe(false);
   });
 
   it('excludeTags: one matching entry is enough', () => {
@@ -58,16 +76,37 @@ describe('tag selector matching', () => {
   });
 
   it('flattens AWS tag lists', () => {
-    expect(tagsFromList([{ Key: 'a', Value: '1' }, { Key: 'b' }, { Value: 'orphan' }])).toEqual({ a: '1', b: '' });
+    expect(tagsFromList([{ Key: 'a', Value: '1' }, { Key: 'b' }, { Value: 'orphan' }])).toEqual({
+      a: '1',
+      b: '',
+    });
   });
 
   it('builds server-side filters that only narrow', () => {
-    expect(tagFilters({ Environment: 'dev', Owner: '' }, { matchExpressions: [{ key: 'Team', operator: 'In', values: ['web', 'api'] }, { key: 'Name', operator: 'Matches', values: ['web-*'] }, { key: 'x', operator: 'NotIn', values: ['y'] }] }, true)).toEqual([
+    expect(
+      tagFilters(
+        { Environment: 'dev', Owner: '' },
+        {
+          matchExpressions: [
+            { key: 'Team', operator: 'In', values: ['web', 'api'] },
+            { key: 'Name', operator: 'Matches', values: ['web-*'] },
+            { key: 'x', operator: 'NotIn', values: ['y'] },
+          ],
+        },
+        true,
+      ),
+    ).toEqual([
       { Name: 'tag:Environment', Values: ['dev'] },
       { Name: 'tag-key', Values: ['Owner'] },
       { Name: 'tag:Team', Values: ['web', 'api'] },
       { Name: 'tag:Name', Values: ['web-*'] },
     ]);
-    expect(tagFilters(undefined, { matchExpressions: [{ key: 'Name', operator: 'Matches', values: ['web-*'] }] }, false)).toEqual([{ Name: 'tag-key', Values: ['Name'] }]);
+    expect(
+      tagFilters(
+        undefined,
+        { matchExpressions: [{ key: 'Name', operator: 'Matches', values: ['web-*'] }] },
+        false,
+      ),
+    ).toEqual([{ Name: 'tag-key', Values: ['Name'] }]);
   });
 });

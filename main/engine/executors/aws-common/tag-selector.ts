@@ -11,7 +11,9 @@ export function isOptedOut(tags: Tags): boolean {
 }
 
 /** `[{Key, Value}]` (EC2, RDS, Auto Scaling) to `{ key: value }`; entries without a key are dropped. */
-export function tagsFromList(list: ReadonlyArray<{ Key?: string | undefined; Value?: string | undefined }> | undefined): Record<string, string> {
+export function tagsFromList(
+  list: ReadonlyArray<{ Key?: string | undefined; Value?: string | undefined }> | undefined,
+): Record<string, string> {
   const tags: Record<string, string> = {};
   for (const tag of list ?? []) if (tag.Key !== undefined) tags[tag.Key] = tag.Value ?? '';
   return tags;
@@ -37,15 +39,25 @@ function escapeRegExp(text: string): string {
 }
 
 /** `{k: v}` matching, all entries AND-ed; an empty value means "the key exists" (semantics.md section 7). */
-export function matchesTagMap(tags: Tags, map: Readonly<Record<string, string>> | undefined): boolean {
+export function matchesTagMap(
+  tags: Tags,
+  map: Readonly<Record<string, string>> | undefined,
+): boolean {
   if (map === undefined) return true;
-  return Object.entries(map).every(([key, value]) => (value === '' ? key in tags : tags[key] === value));
+  return Object.entries(map).every(([key, value]) =>
+    value === '' ? key in tags : tags[key] === value,
+  );
 }
 
 /** True when any entry of the map matches: used for `excludeTags`, where one matching tag is enough to leave a resource out. */
-export function matchesAnyTag(tags: Tags, map: Readonly<Record<string, string>> | undefined): boolean {
+export function matchesAnyTag(
+  tags: Tags,
+  map: Readonly<Record<string, string>> | undefined,
+): boolean {
   if (map === undefined) return false;
-  return Object.entries(map).some(([key, value]) => (value === '' ? key in tags : tags[key] === value));
+  return Object.entries(map).some(([key, value]) =>
+    value === '' ? key in tags : tags[key] === value,
+  );
 }
 
 /** Kubernetes-style semantics: NotIn, NotMatches and DoesNotExist also hold when the key is absent. */
@@ -74,7 +86,10 @@ export function matchesExpression(tags: Tags, expression: TagExpression): boolea
 /** All terms AND-ed: matchTags (empty value = key exists) and every expression. */
 export function matchesTagSelector(tags: Tags, selector: TagSelector | undefined): boolean {
   if (selector === undefined) return true;
-  return matchesTagMap(tags, selector.matchTags) && (selector.matchExpressions ?? []).every((e) => matchesExpression(tags, e));
+  return (
+    matchesTagMap(tags, selector.matchTags) &&
+    (selector.matchExpressions ?? []).every((e) => matchesExpression(tags, e))
+  );
 }
 
 export interface DescribeFilter {
@@ -88,17 +103,25 @@ export interface DescribeFilter {
  * `matchesTagMap` / `matchesTagSelector` on what comes back (EC2 filter values are wildcards,
  * Auto Scaling's are exact, so `Matches` only becomes a filter where wildcards work).
  */
-export function tagFilters(map: Readonly<Record<string, string>> | undefined, selector: TagSelector | undefined, wildcards: boolean): DescribeFilter[] {
+export function tagFilters(
+  map: Readonly<Record<string, string>> | undefined,
+  selector: TagSelector | undefined,
+  wildcards: boolean,
+): DescribeFilter[] {
   const filters: DescribeFilter[] = [];
   const byKey = (key: string, value: string): void => {
-    filters.push(value === '' ? { Name: 'tag-key', Values: [key] } : { Name: `tag:${key}`, Values: [value] });
+    filters.push(
+      value === '' ? { Name: 'tag-key', Values: [key] } : { Name: `tag:${key}`, Values: [value] },
+    );
   };
   for (const [key, value] of Object.entries(map ?? {})) byKey(key, value);
   for (const [key, value] of Object.entries(selector?.matchTags ?? {})) byKey(key, value);
   for (const e of selector?.matchExpressions ?? []) {
-    if (e.operator === 'In' && (e.values ?? []).length > 0) filters.push({ Name: `tag:${e.key}`, Values: [...(e.values ?? [])] });
+    if (e.operator === 'In' && (e.values ?? []).length > 0)
+      filters.push({ Name: `tag:${e.key}`, Values: [...(e.values ?? [])] });
     else if (e.operator === 'Exists') filters.push({ Name: 'tag-key', Values: [e.key] });
-    else if (e.operator === 'Matches' && wildcards && (e.values ?? []).length > 0) filters.push({ Name: `tag:${e.key}`, Values: [...(e.values ?? [])] });
+    else if (e.operator === 'Matches' && wildcards && (e.values ?? []).length > 0)
+      filters.push({ Name: `tag:${e.key}`, Values: [...(e.values ?? [])] });
     else if (e.operator === 'Matches') filters.push({ Name: 'tag-key', Values: [e.key] });
   }
   return filters;

@@ -6,10 +6,21 @@ import { ExecutorError, type Executor, type ExecutorContext } from '../executor'
 import { assertPinnedAccount } from '../aws-common/account-guard';
 import { classifyAwsError } from '../aws-common/aws-errors';
 import { openAwsTarget, type AwsTarget } from '../aws-common/aws-target';
-import { awaitSettings, preconditionWait, waitUntil, type Pending } from '../aws-common/await-completion';
+import {
+  awaitSettings,
+  preconditionWait,
+  waitUntil,
+  type Pending,
+} from '../aws-common/await-completion';
 import { EC2_BATCH_SIZE, chunk, listNames, plural } from '../aws-common/batching';
 import { pollInterval, type AwsExecutorOptions } from '../aws-common/executor-options';
-import { decide, describeByIds, selectInstances, type Ec2Decision, type Ec2Instance } from './ec2-inventory';
+import {
+  decide,
+  describeByIds,
+  selectInstances,
+  type Ec2Decision,
+  type Ec2Instance,
+} from './ec2-inventory';
 
 export const Ec2StateSchema = z.object({
   wasRunning: z.boolean(),
@@ -21,29 +32,56 @@ export type Ec2State = z.infer<typeof Ec2StateSchema>;
 export const EC2_DEFAULT_TIMEOUT_MS = 5 * 60_000;
 
 function stateOf(i: Ec2Instance, wasRunning: boolean): Ec2State {
-  return { wasRunning, ...(i.instanceType ? { instanceType: i.instanceType } : {}), ...(i.name ? { name: i.name } : {}) };
+  return {
+    wasRunning,
+    ...(i.instanceType ? { instanceType: i.instanceType } : {}),
+    ...(i.name ? { name: i.name } : {}),
+  };
 }
 
 /** Instances not yet in `desired` (gone ones count as done: there is nothing left to wait for). */
-async function notYet(target: AwsTarget, ids: readonly string[], desired: string): Promise<Pending[]> {
+async function notYet(
+  target: AwsTarget,
+  ids: readonly string[],
+  desired: string,
+): Promise<Pending[]> {
   const found = await describeByIds(target, ids);
-  return [...found.values()].filter((i) => i.state !== desired && i.state !== 'terminated').map((i) => ({ id: i.id, state: i.state }));
+  return [...found.values()]
+    .filter((i) => i.state !== desired && i.state !== 'terminated')
+    .map((i) => ({ id: i.id, state: i.state }));
 }
 
 /** The instances as they are now, after waiting for any that are `pending` to come up (they cannot be stopped before). */
-async function settledSelection(target: AwsTarget, params: Ec2Parameters, options: AwsExecutorOptions): Promise<Ec2Instance[]> {
+async function settledSelection(
+  target: AwsTarget,
+  params: Ec2Parameters,
+  options: AwsExecutorOptions,
+): Promise<Ec2Instance[]> {
   const instances = await selectInstances(target, params.selector);
   const pending = instances.filter((i) => i.state === 'pending').map((i) => i.id);
   if (pending.length === 0) return instances;
-  const settings = preconditionWait(awaitSettings(params.awaitCompletion, EC2_DEFAULT_TIMEOUT_MS), EC2_DEFAULT_TIMEOUT_MS);
-  await waitUntil({ ctx: target.ctx, ...settings, intervalMs: pollInterval(options), desired: 'running', noun: 'instance', check: () => notYet(target, pending, 'running') });
+  const settings = preconditionWait(
+    awaitSettings(params.awaitCompletion, EC2_DEFAULT_TIMEOUT_MS),
+    EC2_DEFAULT_TIMEOUT_MS,
+  );
+  await waitUntil({
+    ctx: target.ctx,
+    ...settings,
+    intervalMs: pollInterval(options),
+    desired: 'running',
+    noun: 'instance',
+    check: () => notYet(target, pending, 'running'),
+  });
   return selectInstances(target, params.selector);
 }
 
 async function stopBatches(target: AwsTarget, ids: string[], hibernate: boolean): Promise<void> {
   for (const batch of chunk(ids, EC2_BATCH_SIZE)) {
     await target.call('ec2:StopInstances', () =>
-      target.clients.ec2.send(new StopInstancesCommand({ InstanceIds: batch, ...(hibernate ? { Hibernate: true } : {}) }), { abortSignal: target.ctx.signal }),
+      target.clients.ec2.send(
+        new StopInstancesCommand({ InstanceIds: batch, ...(hibernate ? { Hibernate: true } : {}) }),
+        { abortSignal: target.ctx.signal },
+      ),
     );
   }
 }
@@ -64,26 +102,45 @@ export function createEc2Executor(options: AwsExecutorOptions = {}): Executor<Ec
       const target = await openAwsTarget(ctx);
       await assertPinnedAccount(target);
       const instances = await selectInstances(target, params.selector);
-      return instances.map((i) => decide(i, params.hibernate === true)).map((d) => ({ key: d.instance.id, action: d.action, description: d.description }));
+      return instances
+        .map((i) => decide(i, params.hibernate === true))
+        .map((d) => ({ key: d.instance.id, action: d.action, description: d.description }));
     },
 
     async shutdown(params, ctx, report) {
       const target = await openAwsTarget(ctx);
       await assertPinnedAccount(target);
-      const decisions = (await settledSelection(target, params, options)).map((i) => decide(i, params.hibernate === true));
-      const ids = (action: Ec2Decision['action']): string[] => decisions.filter((d) => d.action === action).map((d) => d.instance.id);
+      const decisions = (await settledSelection(target, params, options)).map((i) =>
+        decide(i, params.hibernate === true),
+      );
+      const ids = (action: Ec2Decision['action']): string[] =>
+        decisions.filter((d) => d.action === action).map((d) => d.instance.id);
       const toHibernate = ids('hibernate');
       const toStop = ids('stop');
       // Write-ahead: every instance we will stop (live) and every one already stopped (not live).
-      await report(decisions.filter((d) => d.capture).map((d) => ({ key: d.instance.id, state: stateOf(d.instance, d.action !== 'skip'), isLive: d.action !== 'skip' })));
+      await report(
+        decisions
+          .filter((d) => d.capture)
+          .map((d) => ({
+            key: d.instance.id,
+            state: stateOf(d.instance, d.action !== 'skip'),
+            isLive: d.action !== 'skip',
+          })),
+      );
       const notes: string[] = [];
       try {
         await stopBatches(target, toHibernate, true);
       } catch (error) {
         // EC2 refuses to hibernate an instance that is not ready for it (just launched, or its
         // agent is not set up): stop it instead, and say so.
-        if (!(error instanceof ExecutorError) || !error.message.includes('UnsupportedHibernationConfiguration')) throw error;
-        notes.push(`could not hibernate ${listNames(toHibernate)} (${error.message}); stopped instead`);
+        if (
+          !(error instanceof ExecutorError) ||
+          !error.message.includes('UnsupportedHibernationConfiguration')
+        )
+          throw error;
+        notes.push(
+          `could not hibernate ${listNames(toHibernate)} (${error.message}); stopped instead`,
+        );
         toStop.push(...toHibernate.splice(0));
       }
       await stopBatches(target, toStop, false);
@@ -91,7 +148,14 @@ export function createEc2Executor(options: AwsExecutorOptions = {}): Executor<Ec
       ctx.progress(`stop requested for ${plural(changed.length, 'instance')}`);
       const settings = awaitSettings(params.awaitCompletion, EC2_DEFAULT_TIMEOUT_MS);
       if (settings.enabled && changed.length > 0) {
-        await waitUntil({ ctx, ...settings, intervalMs: pollInterval(options), desired: 'stopped', noun: 'instance', check: () => notYet(target, changed, 'stopped') });
+        await waitUntil({
+          ctx,
+          ...settings,
+          intervalMs: pollInterval(options),
+          desired: 'stopped',
+          noun: 'instance',
+          check: () => notYet(target, changed, 'stopped'),
+        });
       }
       return { message: shutdownMessage(decisions, toStop.length, toHibernate.length, notes) };
     },
@@ -106,19 +170,41 @@ export function createEc2Executor(options: AwsExecutorOptions = {}): Executor<Ec
   };
 }
 
-function shutdownMessage(decisions: Ec2Decision[], stopped: number, hibernated: number, notes: string[]): string {
+function shutdownMessage(
+  decisions: Ec2Decision[],
+  stopped: number,
+  hibernated: number,
+  notes: string[],
+): string {
   const parts: string[] = [];
   if (stopped + hibernated === 0) parts.push('no running instance to stop');
-  else parts.push(`stopped ${plural(stopped + hibernated, 'instance')}${hibernated > 0 ? ` (${hibernated} hibernated)` : ''}`);
+  else
+    parts.push(
+      `stopped ${plural(stopped + hibernated, 'instance')}${hibernated > 0 ? ` (${hibernated} hibernated)` : ''}`,
+    );
   const already = decisions.filter((d) => d.action === 'skip' && d.capture).length;
   if (already > 0) parts.push(`${already} already stopped`);
   const skipped = decisions.filter((d) => d.action === 'skip' && !d.capture);
-  if (skipped.length > 0) parts.push(`skipped ${skipped.length}: ${listNames(skipped.map((d) => d.description.replace(/^skip /, '')), 3)}`);
+  if (skipped.length > 0)
+    parts.push(
+      `skipped ${skipped.length}: ${listNames(
+        skipped.map((d) => d.description.replace(/^skip /, '')),
+        3,
+      )}`,
+    );
   return [...parts, ...notes].join('; ');
 }
 
-async function wake(target: AwsTarget, params: Ec2Parameters, restore: LoadedRestorePoint, options: AwsExecutorOptions, ctx: ExecutorContext): Promise<string> {
-  const wanted = restore.resources.filter((r) => Ec2StateSchema.safeParse(r.state).data?.wasRunning === true).map((r) => r.key);
+async function wake(
+  target: AwsTarget,
+  params: Ec2Parameters,
+  restore: LoadedRestorePoint,
+  options: AwsExecutorOptions,
+  ctx: ExecutorContext,
+): Promise<string> {
+  const wanted = restore.resources
+    .filter((r) => Ec2StateSchema.safeParse(r.state).data?.wasRunning === true)
+    .map((r) => r.key);
   if (wanted.length === 0) return 'nothing to start: no instance was running at shutdown';
   const settings = awaitSettings(params.awaitCompletion, EC2_DEFAULT_TIMEOUT_MS);
   const interval = pollInterval(options);
@@ -132,19 +218,42 @@ async function wake(target: AwsTarget, params: Ec2Parameters, restore: LoadedRes
   const stopping = present.filter((id) => found.get(id)?.state === 'stopping');
   if (stopping.length > 0) {
     const before = preconditionWait(settings, EC2_DEFAULT_TIMEOUT_MS);
-    await waitUntil({ ctx, ...before, intervalMs: interval, desired: 'stopped', noun: 'instance', check: () => notYet(target, stopping, 'stopped') });
+    await waitUntil({
+      ctx,
+      ...before,
+      intervalMs: interval,
+      desired: 'stopped',
+      noun: 'instance',
+      check: () => notYet(target, stopping, 'stopped'),
+    });
     found = await describeByIds(target, present);
   }
   const toStart = present.filter((id) => found.get(id)?.state === 'stopped');
   for (const batch of chunk(toStart, EC2_BATCH_SIZE)) {
-    await target.call('ec2:StartInstances', () => target.clients.ec2.send(new StartInstancesCommand({ InstanceIds: batch }), { abortSignal: ctx.signal }));
+    await target.call('ec2:StartInstances', () =>
+      target.clients.ec2.send(new StartInstancesCommand({ InstanceIds: batch }), {
+        abortSignal: ctx.signal,
+      }),
+    );
   }
   if (settings.enabled && toStart.length > 0) {
-    await waitUntil({ ctx, ...settings, intervalMs: interval, desired: 'running', noun: 'instance', check: () => notYet(target, toStart, 'running') });
+    await waitUntil({
+      ctx,
+      ...settings,
+      intervalMs: interval,
+      desired: 'running',
+      noun: 'instance',
+      check: () => notYet(target, toStart, 'running'),
+    });
   }
-  const parts = [toStart.length > 0 ? `started ${plural(toStart.length, 'instance')}` : 'no instance needed starting'];
+  const parts = [
+    toStart.length > 0
+      ? `started ${plural(toStart.length, 'instance')}`
+      : 'no instance needed starting',
+  ];
   const already = present.length - toStart.length;
   if (already > 0) parts.push(`${already} already running`);
-  if (gone.length > 0) parts.push(`skipped ${gone.length} that no longer exist: ${listNames(gone)}`);
+  if (gone.length > 0)
+    parts.push(`skipped ${gone.length} that no longer exist: ${listNames(gone)}`);
   return parts.join('; ');
 }

@@ -2,7 +2,15 @@ import { DescribeInstancesCommand, type Instance } from '@aws-sdk/client-ec2';
 import type { Ec2Parameters } from '../../../../shared/model';
 import type { AwsTarget } from '../aws-common/aws-target';
 import { FILTER_VALUES_MAX, chunk } from '../aws-common/batching';
-import { isOptedOut, matchesTagMap, matchesTagSelector, tagFilters, tagsFromList, type DescribeFilter, type Tags } from '../aws-common/tag-selector';
+import {
+  isOptedOut,
+  matchesTagMap,
+  matchesTagSelector,
+  tagFilters,
+  tagsFromList,
+  type DescribeFilter,
+  type Tags,
+} from '../aws-common/tag-selector';
 
 /** One EC2 instance as the executor sees it. */
 export interface Ec2Instance {
@@ -37,9 +45,16 @@ async function describeAll(target: AwsTarget, filters: DescribeFilter[]): Promis
   let token: string | undefined;
   do {
     const page = await target.call('ec2:DescribeInstances', () =>
-      target.clients.ec2.send(new DescribeInstancesCommand({ Filters: filters, MaxResults: PAGE_SIZE, ...(token ? { NextToken: token } : {}) }), {
-        abortSignal: target.ctx.signal,
-      }),
+      target.clients.ec2.send(
+        new DescribeInstancesCommand({
+          Filters: filters,
+          MaxResults: PAGE_SIZE,
+          ...(token ? { NextToken: token } : {}),
+        }),
+        {
+          abortSignal: target.ctx.signal,
+        },
+      ),
     );
     for (const reservation of page.Reservations ?? []) {
       for (const raw of reservation.Instances ?? []) {
@@ -56,20 +71,36 @@ async function describeAll(target: AwsTarget, filters: DescribeFilter[]): Promis
  * Instances by id, through the `instance-id` filter rather than `InstanceIds`, so an id that no
  * longer exists is simply absent instead of failing the whole call.
  */
-export async function describeByIds(target: AwsTarget, ids: readonly string[], extra: DescribeFilter[] = []): Promise<Map<string, Ec2Instance>> {
+export async function describeByIds(
+  target: AwsTarget,
+  ids: readonly string[],
+  extra: DescribeFilter[] = [],
+): Promise<Map<string, Ec2Instance>> {
   const found = new Map<string, Ec2Instance>();
   for (const part of chunk([...new Set(ids)], FILTER_VALUES_MAX)) {
-    for (const instance of await describeAll(target, [{ Name: 'instance-id', Values: part }, ...extra])) found.set(instance.id, instance);
+    for (const instance of await describeAll(target, [
+      { Name: 'instance-id', Values: part },
+      ...extra,
+    ]))
+      found.set(instance.id, instance);
   }
   return found;
 }
 
 /** The instances a selector picks now (terminated ones excluded), tags matched exactly. */
-export async function selectInstances(target: AwsTarget, selector: Ec2Parameters['selector']): Promise<Ec2Instance[]> {
+export async function selectInstances(
+  target: AwsTarget,
+  selector: Ec2Parameters['selector'],
+): Promise<Ec2Instance[]> {
   const state: DescribeFilter = { Name: 'instance-state-name', Values: LIVE_STATES };
   const filters = [state, ...tagFilters(selector.tags, selector.tagSelector, true)];
-  const candidates = selector.instanceIds !== undefined ? [...(await describeByIds(target, selector.instanceIds, filters)).values()] : await describeAll(target, filters);
-  return candidates.filter((i) => matchesTagMap(i.tags, selector.tags) && matchesTagSelector(i.tags, selector.tagSelector));
+  const candidates =
+    selector.instanceIds !== undefined
+      ? [...(await describeByIds(target, selector.instanceIds, filters)).values()]
+      : await describeAll(target, filters);
+  return candidates.filter(
+    (i) => matchesTagMap(i.tags, selector.tags) && matchesTagSelector(i.tags, selector.tagSelector),
+  );
 }
 
 /** Why the ec2 executor must leave an instance alone: another executor (or nobody) owns it. */
@@ -79,10 +110,13 @@ export function skipReason(tags: Tags): string | undefined {
   const nodegroup = tags['eks:nodegroup-name'];
   const cluster = tags['eks:cluster-name'];
   const nodepool = tags['karpenter.sh/nodepool'] ?? tags['karpenter.sh/provisioner-name'];
-  if (nodepool !== undefined) return `Karpenter node of NodePool ${nodepool}${cluster ? ` in EKS cluster ${cluster}` : ''}: use a karpenter target`;
-  if (nodegroup !== undefined) return `node of EKS node group ${nodegroup}${cluster ? ` (cluster ${cluster})` : ''}: use an eks target`;
+  if (nodepool !== undefined)
+    return `Karpenter node of NodePool ${nodepool}${cluster ? ` in EKS cluster ${cluster}` : ''}: use a karpenter target`;
+  if (nodegroup !== undefined)
+    return `node of EKS node group ${nodegroup}${cluster ? ` (cluster ${cluster})` : ''}: use an eks target`;
   if (asg !== undefined) return `member of ASG ${asg}: use an asg target`;
-  if (cluster !== undefined) return `node of EKS cluster ${cluster}: use an eks or karpenter target`;
+  if (cluster !== undefined)
+    return `node of EKS cluster ${cluster}: use an eks or karpenter target`;
   return undefined;
 }
 
@@ -97,19 +131,42 @@ export interface Ec2Decision {
 }
 
 function label(i: Ec2Instance): string {
-  return [i.state, i.instanceType, i.name === undefined ? undefined : `Name=${i.name}`].filter((x) => x !== undefined).join(', ');
+  return [i.state, i.instanceType, i.name === undefined ? undefined : `Name=${i.name}`]
+    .filter((x) => x !== undefined)
+    .join(', ');
 }
 
 /** What shutdown does to one instance; discover shows exactly this. */
 export function decide(instance: Ec2Instance, hibernate: boolean): Ec2Decision {
   const reason = skipReason(instance.tags);
-  if (reason !== undefined) return { instance, action: 'skip', capture: false, description: `skip ${instance.id}: ${reason}` };
+  if (reason !== undefined)
+    return {
+      instance,
+      action: 'skip',
+      capture: false,
+      description: `skip ${instance.id}: ${reason}`,
+    };
   if (instance.state === 'stopped' || instance.state === 'stopping') {
-    return { instance, action: 'skip', capture: true, description: `skip ${instance.id}: already ${instance.state}` };
+    return {
+      instance,
+      action: 'skip',
+      capture: true,
+      description: `skip ${instance.id}: already ${instance.state}`,
+    };
   }
   if (hibernate && instance.hibernationConfigured) {
-    return { instance, action: 'hibernate', capture: true, description: `hibernate ${instance.id} (${label(instance)})` };
+    return {
+      instance,
+      action: 'hibernate',
+      capture: true,
+      description: `hibernate ${instance.id} (${label(instance)})`,
+    };
   }
   const note = hibernate ? '; hibernation is not configured for it, so it is stopped instead' : '';
-  return { instance, action: 'stop', capture: true, description: `stop ${instance.id} (${label(instance)})${note}` };
+  return {
+    instance,
+    action: 'stop',
+    capture: true,
+    description: `stop ${instance.id} (${label(instance)})${note}`,
+  };
 }

@@ -7,9 +7,23 @@ import { openAwsTarget, type AwsTarget } from '../aws-common/aws-target';
 import { awaitSettings, preconditionWait } from '../aws-common/await-completion';
 import { listNames, plural } from '../aws-common/batching';
 import { pollInterval, type AwsExecutorOptions } from '../aws-common/executor-options';
-import { decide, describeNodegroup, listNodegroupNames, nodegroupKey, parseNodegroupKey, sameScaling, updateScaling, waitForNodegroups, type Nodegroup } from './eks-nodegroups';
+import {
+  decide,
+  describeNodegroup,
+  listNodegroupNames,
+  nodegroupKey,
+  parseNodegroupKey,
+  sameScaling,
+  updateScaling,
+  waitForNodegroups,
+  type Nodegroup,
+} from './eks-nodegroups';
 
-export const ScalingStateSchema = z.object({ min: z.number().int().min(0), max: z.number().int().min(0), desired: z.number().int().min(0) });
+export const ScalingStateSchema = z.object({
+  min: z.number().int().min(0),
+  max: z.number().int().min(0),
+  desired: z.number().int().min(0),
+});
 
 export const EKS_DEFAULT_TIMEOUT_MS = 15 * 60_000;
 
@@ -50,8 +64,16 @@ export function createEksExecutor(options: AwsExecutorOptions = {}): Executor<Ek
       await assertPinnedAccount(target);
       const { groups, missing } = await selectNodegroups(target, params);
       return [
-        ...groups.map(decide).map((d) => ({ key: nodegroupKey(d.group.cluster, d.group.name), action: d.action, description: d.description })),
-        ...missing.map((name) => ({ key: nodegroupKey(params.clusterName, name), action: 'skip', description: `skip ${nodegroupKey(params.clusterName, name)}: not found` })),
+        ...groups.map(decide).map((d) => ({
+          key: nodegroupKey(d.group.cluster, d.group.name),
+          action: d.action,
+          description: d.description,
+        })),
+        ...missing.map((name) => ({
+          key: nodegroupKey(params.clusterName, name),
+          action: 'skip',
+          description: `skip ${nodegroupKey(params.clusterName, name)}: not found`,
+        })),
       ];
     },
 
@@ -61,21 +83,52 @@ export function createEksExecutor(options: AwsExecutorOptions = {}): Executor<Ek
       const settings = awaitSettings(params.awaitCompletion, EKS_DEFAULT_TIMEOUT_MS);
       const { groups, missing } = await selectNodegroups(target, params);
       const decisions = groups.map(decide);
-      await report(decisions.filter((d) => d.capture).map((d) => ({ key: nodegroupKey(d.group.cluster, d.group.name), state: d.group.scaling, isLive: d.action === 'scale' })));
+      await report(
+        decisions
+          .filter((d) => d.capture)
+          .map((d) => ({
+            key: nodegroupKey(d.group.cluster, d.group.name),
+            state: d.group.scaling,
+            isLive: d.action === 'scale',
+          })),
+      );
       const toScale = decisions.filter((d) => d.action === 'scale').map((d) => d.group);
       for (const ng of toScale) {
-        if (ng.status !== 'ACTIVE') await waitForNodegroups(target, [ng], 'ACTIVE', preconditionWait(settings, EKS_DEFAULT_TIMEOUT_MS), interval);
+        if (ng.status !== 'ACTIVE')
+          await waitForNodegroups(
+            target,
+            [ng],
+            'ACTIVE',
+            preconditionWait(settings, EKS_DEFAULT_TIMEOUT_MS),
+            interval,
+          );
         ctx.progress(`scaling ${nodegroupKey(ng.cluster, ng.name)} to 0`);
         await updateScaling(target, ng, { min: 0, desired: 0 });
       }
       if (settings.enabled) {
-        await waitForNodegroups(target, toScale.map((g) => ({ cluster: g.cluster, name: g.name, want: { min: 0, desired: 0 } })), 'scaled to 0', settings, interval);
+        await waitForNodegroups(
+          target,
+          toScale.map((g) => ({ cluster: g.cluster, name: g.name, want: { min: 0, desired: 0 } })),
+          'scaled to 0',
+          settings,
+          interval,
+        );
       }
-      const parts = [toScale.length > 0 ? `scaled ${plural(toScale.length, 'node group')} to 0` : 'no node group to scale down'];
+      const parts = [
+        toScale.length > 0
+          ? `scaled ${plural(toScale.length, 'node group')} to 0`
+          : 'no node group to scale down',
+      ];
       const already = decisions.filter((d) => d.action === 'skip' && d.capture).length;
       if (already > 0) parts.push(`${already} already at 0`);
       const skipped = decisions.filter((d) => d.action === 'skip' && !d.capture);
-      if (skipped.length > 0) parts.push(`skipped ${listNames(skipped.map((d) => d.description.replace(/^skip /, '')), 3)}`);
+      if (skipped.length > 0)
+        parts.push(
+          `skipped ${listNames(
+            skipped.map((d) => d.description.replace(/^skip /, '')),
+            3,
+          )}`,
+        );
       if (missing.length > 0) parts.push(`not found: ${listNames(missing)}`);
       return { message: parts.join('; ') };
     },
@@ -84,7 +137,11 @@ export function createEksExecutor(options: AwsExecutorOptions = {}): Executor<Ek
       const target = await openAwsTarget(ctx);
       await assertPinnedAccount(target);
       const settings = awaitSettings(params.awaitCompletion, EKS_DEFAULT_TIMEOUT_MS);
-      const restored: Array<{ cluster: string; name: string; want: z.infer<typeof ScalingStateSchema> }> = [];
+      const restored: Array<{
+        cluster: string;
+        name: string;
+        want: z.infer<typeof ScalingStateSchema>;
+      }> = [];
       const gone: string[] = [];
       let already = 0;
       for (const r of restore.resources) {
@@ -95,7 +152,13 @@ export function createEksExecutor(options: AwsExecutorOptions = {}): Executor<Ek
         let now = await describeNodegroup(target, ref.cluster, ref.name);
         // An update in flight (the shutdown's, moments ago) has not applied its sizes yet: let it finish first.
         if (now !== undefined && now.status !== 'ACTIVE') {
-          await waitForNodegroups(target, [now], 'ACTIVE', preconditionWait(settings, EKS_DEFAULT_TIMEOUT_MS), interval);
+          await waitForNodegroups(
+            target,
+            [now],
+            'ACTIVE',
+            preconditionWait(settings, EKS_DEFAULT_TIMEOUT_MS),
+            interval,
+          );
           now = await describeNodegroup(target, ref.cluster, ref.name);
         }
         if (now === undefined) {
@@ -106,14 +169,22 @@ export function createEksExecutor(options: AwsExecutorOptions = {}): Executor<Ek
           already += 1;
           continue;
         }
-        ctx.progress(`restoring ${r.key} to min ${want.min} / desired ${want.desired} / max ${want.max}`);
+        ctx.progress(
+          `restoring ${r.key} to min ${want.min} / desired ${want.desired} / max ${want.max}`,
+        );
         await updateScaling(target, now, want);
         restored.push({ ...ref, want });
       }
-      if (settings.enabled) await waitForNodegroups(target, restored, 'restored', settings, interval);
-      const parts = [restored.length > 0 ? `restored ${plural(restored.length, 'node group')}: ${listNames(restored.map((g) => `${g.name} (${g.want.min}/${g.want.desired}/${g.want.max})`))}` : 'no node group needed restoring'];
+      if (settings.enabled)
+        await waitForNodegroups(target, restored, 'restored', settings, interval);
+      const parts = [
+        restored.length > 0
+          ? `restored ${plural(restored.length, 'node group')}: ${listNames(restored.map((g) => `${g.name} (${g.want.min}/${g.want.desired}/${g.want.max})`))}`
+          : 'no node group needed restoring',
+      ];
       if (already > 0) parts.push(`${already} already at the recorded size`);
-      if (gone.length > 0) parts.push(`skipped ${gone.length} that no longer exist: ${listNames(gone)}`);
+      if (gone.length > 0)
+        parts.push(`skipped ${gone.length} that no longer exist: ${listNames(gone)}`);
       return { message: parts.join('; ') };
     },
 

@@ -1,4 +1,8 @@
-import { DescribeNodegroupCommand, ListNodegroupsCommand, UpdateNodegroupConfigCommand } from '@aws-sdk/client-eks';
+import {
+  DescribeNodegroupCommand,
+  ListNodegroupsCommand,
+  UpdateNodegroupConfigCommand,
+} from '@aws-sdk/client-eks';
 import { ExecutorError } from '../executor';
 import { isNotFound } from '../aws-common/aws-errors';
 import type { AwsTarget } from '../aws-common/aws-target';
@@ -33,11 +37,22 @@ export async function listNodegroupNames(target: AwsTarget, cluster: string): Pr
   do {
     const page = await target.call('eks:ListNodegroups', async () => {
       try {
-        return await target.clients.eks.send(new ListNodegroupsCommand({ clusterName: cluster, maxResults: 100, ...(token ? { nextToken: token } : {}) }), {
-          abortSignal: target.ctx.signal,
-        });
+        return await target.clients.eks.send(
+          new ListNodegroupsCommand({
+            clusterName: cluster,
+            maxResults: 100,
+            ...(token ? { nextToken: token } : {}),
+          }),
+          {
+            abortSignal: target.ctx.signal,
+          },
+        );
       } catch (error) {
-        if (isNotFound(error)) throw new ExecutorError('NOT_FOUND', `EKS cluster ${cluster} was not found in ${target.clients.region} with ${target.who}: check clusterName and the connection's region`);
+        if (isNotFound(error))
+          throw new ExecutorError(
+            'NOT_FOUND',
+            `EKS cluster ${cluster} was not found in ${target.clients.region} with ${target.who}: check clusterName and the connection's region`,
+          );
         throw error;
       }
     });
@@ -48,14 +63,27 @@ export async function listNodegroupNames(target: AwsTarget, cluster: string): Pr
 }
 
 /** One node group, or undefined when it (or its cluster) does not exist. */
-export async function describeNodegroup(target: AwsTarget, cluster: string, name: string): Promise<Nodegroup | undefined> {
+export async function describeNodegroup(
+  target: AwsTarget,
+  cluster: string,
+  name: string,
+): Promise<Nodegroup | undefined> {
   return target.call('eks:DescribeNodegroup', async () => {
     try {
-      const answer = await target.clients.eks.send(new DescribeNodegroupCommand({ clusterName: cluster, nodegroupName: name }), { abortSignal: target.ctx.signal });
+      const answer = await target.clients.eks.send(
+        new DescribeNodegroupCommand({ clusterName: cluster, nodegroupName: name }),
+        { abortSignal: target.ctx.signal },
+      );
       const ng = answer.nodegroup;
       if (ng === undefined) return undefined;
       const sc = ng.scalingConfig ?? {};
-      return { cluster, name, status: ng.status ?? 'UNKNOWN', scaling: { min: sc.minSize ?? 0, max: sc.maxSize ?? 0, desired: sc.desiredSize ?? 0 }, tags: ng.tags ?? {} };
+      return {
+        cluster,
+        name,
+        status: ng.status ?? 'UNKNOWN',
+        scaling: { min: sc.minSize ?? 0, max: sc.maxSize ?? 0, desired: sc.desiredSize ?? 0 },
+        tags: ng.tags ?? {},
+      };
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw error;
@@ -63,7 +91,11 @@ export async function describeNodegroup(target: AwsTarget, cluster: string, name
   });
 }
 
-export async function updateScaling(target: AwsTarget, ng: Pick<Nodegroup, 'cluster' | 'name'>, scaling: Partial<Scaling>): Promise<void> {
+export async function updateScaling(
+  target: AwsTarget,
+  ng: Pick<Nodegroup, 'cluster' | 'name'>,
+  scaling: Partial<Scaling>,
+): Promise<void> {
   await target.call('eks:UpdateNodegroupConfig', () =>
     target.clients.eks.send(
       new UpdateNodegroupConfigCommand({
@@ -80,7 +112,8 @@ export async function updateScaling(target: AwsTarget, ng: Pick<Nodegroup, 'clus
   );
 }
 
-export const sameScaling = (a: Scaling, b: Scaling): boolean => a.min === b.min && a.max === b.max && a.desired === b.desired;
+export const sameScaling = (a: Scaling, b: Scaling): boolean =>
+  a.min === b.min && a.max === b.max && a.desired === b.desired;
 
 /**
  * Waits until each node group is ACTIVE (no update in flight) and, when `want` says so, has the
@@ -106,9 +139,16 @@ export async function waitForNodegroups(
       for (const g of groups) {
         const now = await describeNodegroup(target, g.cluster, g.name);
         if (now === undefined) continue;
-        const sizesOk = g.want === undefined || (Object.keys(g.want) as Array<keyof Scaling>).every((k) => g.want?.[k] === now.scaling[k]);
+        const sizesOk =
+          g.want === undefined ||
+          (Object.keys(g.want) as Array<keyof Scaling>).every(
+            (k) => g.want?.[k] === now.scaling[k],
+          );
         if (now.status !== 'ACTIVE' || !sizesOk) {
-          pending.push({ id: nodegroupKey(g.cluster, g.name), state: `${now.status} at min ${now.scaling.min} / desired ${now.scaling.desired} / max ${now.scaling.max}` });
+          pending.push({
+            id: nodegroupKey(g.cluster, g.name),
+            state: `${now.status} at min ${now.scaling.min} / desired ${now.scaling.desired} / max ${now.scaling.max}`,
+          });
         }
       }
       return pending;
@@ -128,8 +168,20 @@ export interface EksDecision {
 export function decide(ng: Nodegroup): EksDecision {
   const key = nodegroupKey(ng.cluster, ng.name);
   const s = ng.scaling;
-  if (isOptedOut(ng.tags)) return { group: ng, action: 'skip', capture: false, description: `skip ${key}: opted out (hibernator.ardikabs.com/exclude=true)` };
-  if (s.min === 0 && s.desired === 0) return { group: ng, action: 'skip', capture: true, description: `skip ${key}: already scaled to 0 (max ${s.max})` };
+  if (isOptedOut(ng.tags))
+    return {
+      group: ng,
+      action: 'skip',
+      capture: false,
+      description: `skip ${key}: opted out (hibernator.ardikabs.com/exclude=true)`,
+    };
+  if (s.min === 0 && s.desired === 0)
+    return {
+      group: ng,
+      action: 'skip',
+      capture: true,
+      description: `skip ${key}: already scaled to 0 (max ${s.max})`,
+    };
   return {
     group: ng,
     action: 'scale',

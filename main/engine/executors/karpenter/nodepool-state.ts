@@ -8,11 +8,9 @@ const StringMap = z.record(z.string(), z.string());
  * annotations and the rest), so that wake-up can create it again unchanged.
  */
 export const NodePoolStateSchema = z.looseObject({
-  apiVersion: z
-    .string()
-    .regex(/^karpenter\.sh\/v[a-z0-9]+$/, {
-      error: 'must be a karpenter.sh API version, e.g. karpenter.sh/v1',
-    }),
+  apiVersion: z.string().regex(/^karpenter\.sh\/v[a-z0-9]+$/, {
+    error: 'must be a karpenter.sh API version, e.g. karpenter.sh/v1',
+  }),
   kind: z.literal('NodePool'),
   metadata: z.looseObject({
     name: z.string().min(1),

@@ -9,11 +9,15 @@ const stateSchema = z.object({ wasAwake: z.boolean() }).strict();
  * and fails on demand. It touches nothing outside the engine.
  */
 export function createNoopExecutor(random: () => number = Math.random): Executor<NoopParameters> {
-  const delay = (params: NoopParameters): number => Math.round(random() * (params.randomDelaySeconds ?? 0) * 1000);
+  const delay = (params: NoopParameters): number =>
+    Math.round(random() * (params.randomDelaySeconds ?? 0) * 1000);
   const failIf = (params: NoopParameters, operation: 'shutdown' | 'wakeup'): void => {
     const mode = params.failureMode ?? 'none';
     if (mode === operation || mode === 'both') {
-      throw new ExecutorError('NOOP_FAILURE', params.failureMessage ?? `noop target configured to fail on ${operation}`);
+      throw new ExecutorError(
+        'NOOP_FAILURE',
+        params.failureMessage ?? `noop target configured to fail on ${operation}`,
+      );
     }
   };
   return {
@@ -22,7 +26,13 @@ export function createNoopExecutor(random: () => number = Math.random): Executor
     parameterSchema: parameterSchemas.noop as z.ZodType<NoopParameters>,
     stateSchema,
     async discover(_params, ctx) {
-      return [{ key: `noop:${ctx.target}`, action: 'pretend', description: `pretend to hibernate ${ctx.target} (noop)` }];
+      return [
+        {
+          key: `noop:${ctx.target}`,
+          action: 'pretend',
+          description: `pretend to hibernate ${ctx.target} (noop)`,
+        },
+      ];
     },
     async shutdown(params, ctx, report) {
       await ctx.sleep(delay(params));
@@ -33,7 +43,9 @@ export function createNoopExecutor(random: () => number = Math.random): Executor
     async wakeUp(params, restore, ctx) {
       await ctx.sleep(delay(params));
       failIf(params, 'wakeup');
-      return { message: `pretended to wake ${restore.resources.length} resource(s) of ${ctx.target}` };
+      return {
+        message: `pretended to wake ${restore.resources.length} resource(s) of ${ctx.target}`,
+      };
     },
     classifyError: classifyCommonError,
   };

@@ -1,4 +1,10 @@
-import { CreateDBClusterSnapshotCommand, StartDBClusterCommand, StartDBInstanceCommand, StopDBClusterCommand, StopDBInstanceCommand } from '@aws-sdk/client-rds';
+import {
+  CreateDBClusterSnapshotCommand,
+  StartDBClusterCommand,
+  StartDBInstanceCommand,
+  StopDBClusterCommand,
+  StopDBInstanceCommand,
+} from '@aws-sdk/client-rds';
 import type { AwsTarget } from '../aws-common/aws-target';
 import { waitUntil, type AwaitSettings, type Pending } from '../aws-common/await-completion';
 import { describeByIds, keyOf, parseKey, type RdsResource } from './rds-inventory';
@@ -6,7 +12,10 @@ import { describeByIds, keyOf, parseKey, type RdsResource } from './rds-inventor
 export type RdsRef = { kind: 'instance' | 'cluster'; id: string };
 
 /** Current state of the referenced databases, keyed by `instance:id` / `cluster:id`; absent = gone. */
-export async function currentState(target: AwsTarget, refs: readonly RdsRef[]): Promise<Map<string, RdsResource>> {
+export async function currentState(
+  target: AwsTarget,
+  refs: readonly RdsRef[],
+): Promise<Map<string, RdsResource>> {
   const out = new Map<string, RdsResource>();
   for (const kind of ['instance', 'cluster'] as const) {
     const ids = refs.filter((r) => r.kind === kind).map((r) => r.id);
@@ -24,7 +33,13 @@ export function refsOf(keys: readonly string[]): RdsRef[] {
 }
 
 /** Waits until each database is in one of `desired` (gone ones count as done). */
-export async function waitForStatus(target: AwsTarget, refs: readonly RdsRef[], desired: readonly string[], settings: AwaitSettings, intervalMs: number): Promise<void> {
+export async function waitForStatus(
+  target: AwsTarget,
+  refs: readonly RdsRef[],
+  desired: readonly string[],
+  settings: AwaitSettings,
+  intervalMs: number,
+): Promise<void> {
   if (refs.length === 0) return;
   await waitUntil({
     ctx: target.ctx,
@@ -35,7 +50,9 @@ export async function waitForStatus(target: AwsTarget, refs: readonly RdsRef[], 
     noun: 'database',
     check: async (): Promise<Pending[]> => {
       const now = await currentState(target, refs);
-      return [...now.values()].filter((r) => !desired.includes(r.status)).map((r) => ({ id: r.id, state: r.status }));
+      return [...now.values()]
+        .filter((r) => !desired.includes(r.status))
+        .map((r) => ({ id: r.id, state: r.status }));
     },
   });
 }
@@ -46,32 +63,57 @@ export function snapshotId(id: string, at: Date, random: () => number = Math.ran
   const suffix = Math.floor(random() * 0xffff)
     .toString(16)
     .padStart(4, '0');
-  const base = `hibernator-${id}`.toLowerCase().replace(/[^a-z0-9-]/g, '-').replace(/-+/g, '-');
+  const base = `hibernator-${id}`
+    .toLowerCase()
+    .replace(/[^a-z0-9-]/g, '-')
+    .replace(/-+/g, '-');
   return `${base.slice(0, 200)}-${stamp}-${suffix}`.replace(/-+/g, '-');
 }
 
-export async function stopDatabase(target: AwsTarget, ref: RdsRef, snapshot: string | undefined): Promise<void> {
+export async function stopDatabase(
+  target: AwsTarget,
+  ref: RdsRef,
+  snapshot: string | undefined,
+): Promise<void> {
   const signal = { abortSignal: target.ctx.signal };
   if (ref.kind === 'instance') {
     // StopDBInstance takes the snapshot itself before stopping: one call, no window in between.
     await target.call('rds:StopDBInstance', () =>
-      target.clients.rds.send(new StopDBInstanceCommand({ DBInstanceIdentifier: ref.id, ...(snapshot ? { DBSnapshotIdentifier: snapshot } : {}) }), signal),
+      target.clients.rds.send(
+        new StopDBInstanceCommand({
+          DBInstanceIdentifier: ref.id,
+          ...(snapshot ? { DBSnapshotIdentifier: snapshot } : {}),
+        }),
+        signal,
+      ),
     );
     return;
   }
   if (snapshot) {
     await target.call('rds:CreateDBClusterSnapshot', () =>
-      target.clients.rds.send(new CreateDBClusterSnapshotCommand({ DBClusterIdentifier: ref.id, DBClusterSnapshotIdentifier: snapshot }), signal),
+      target.clients.rds.send(
+        new CreateDBClusterSnapshotCommand({
+          DBClusterIdentifier: ref.id,
+          DBClusterSnapshotIdentifier: snapshot,
+        }),
+        signal,
+      ),
     );
   }
-  await target.call('rds:StopDBCluster', () => target.clients.rds.send(new StopDBClusterCommand({ DBClusterIdentifier: ref.id }), signal));
+  await target.call('rds:StopDBCluster', () =>
+    target.clients.rds.send(new StopDBClusterCommand({ DBClusterIdentifier: ref.id }), signal),
+  );
 }
 
 export async function startDatabase(target: AwsTarget, ref: RdsRef): Promise<void> {
   const signal = { abortSignal: target.ctx.signal };
   if (ref.kind === 'instance') {
-    await target.call('rds:StartDBInstance', () => target.clients.rds.send(new StartDBInstanceCommand({ DBInstanceIdentifier: ref.id }), signal));
+    await target.call('rds:StartDBInstance', () =>
+      target.clients.rds.send(new StartDBInstanceCommand({ DBInstanceIdentifier: ref.id }), signal),
+    );
   } else {
-    await target.call('rds:StartDBCluster', () => target.clients.rds.send(new StartDBClusterCommand({ DBClusterIdentifier: ref.id }), signal));
+    await target.call('rds:StartDBCluster', () =>
+      target.clients.rds.send(new StartDBClusterCommand({ DBClusterIdentifier: ref.id }), signal),
+    );
   }
 }

@@ -8,7 +8,14 @@ import { openAwsTarget, type AwsTarget } from '../aws-common/aws-target';
 import { awaitSettings, preconditionWait } from '../aws-common/await-completion';
 import { listNames, plural } from '../aws-common/batching';
 import { pollInterval, type AwsExecutorOptions } from '../aws-common/executor-options';
-import { currentState, refsOf, snapshotId, startDatabase, stopDatabase, waitForStatus } from './rds-actions';
+import {
+  currentState,
+  refsOf,
+  snapshotId,
+  startDatabase,
+  stopDatabase,
+  waitForStatus,
+} from './rds-actions';
 import { TRANSITIONAL, decide, keyOf, selectDatabases, type RdsDecision } from './rds-inventory';
 
 export const RdsStateSchema = z.object({
@@ -41,8 +48,15 @@ export function createRdsExecutor(options: AwsExecutorOptions = {}): Executor<Rd
       const target = await openAwsTarget(ctx);
       await assertPinnedAccount(target);
       const { resources, missing } = await selectDatabases(target, params.selector);
-      const actions = resources.map(decide).map((d) => ({ key: keyOf(d.resource), action: d.action, description: withSnapshot(d, params) }));
-      return [...actions, ...missing.map((id) => ({ key: id, action: 'skip', description: `skip ${id}: not found` }))];
+      const actions = resources.map(decide).map((d) => ({
+        key: keyOf(d.resource),
+        action: d.action,
+        description: withSnapshot(d, params),
+      }));
+      return [
+        ...actions,
+        ...missing.map((id) => ({ key: id, action: 'skip', description: `skip ${id}: not found` })),
+      ];
     },
 
     async shutdown(params, ctx, report) {
@@ -51,20 +65,38 @@ export function createRdsExecutor(options: AwsExecutorOptions = {}): Executor<Rd
       const settings = awaitSettings(params.awaitCompletion, RDS_DEFAULT_TIMEOUT_MS);
       let selection = await selectDatabases(target, params.selector);
       // A database that is starting, modifying or backing up cannot be stopped yet: wait for it.
-      const busy = selection.resources.map(decide).filter((d) => d.action === 'stop' && TRANSITIONAL.has(d.resource.status));
+      const busy = selection.resources
+        .map(decide)
+        .filter((d) => d.action === 'stop' && TRANSITIONAL.has(d.resource.status));
       if (busy.length > 0) {
-        await waitForStatus(target, busy.map((d) => d.resource), ['available', 'stopped'], preconditionWait(settings, RDS_DEFAULT_TIMEOUT_MS), interval);
+        await waitForStatus(
+          target,
+          busy.map((d) => d.resource),
+          ['available', 'stopped'],
+          preconditionWait(settings, RDS_DEFAULT_TIMEOUT_MS),
+          interval,
+        );
         selection = await selectDatabases(target, params.selector);
       }
       const decisions = selection.resources.map(decide);
       const now = ctx.clock.now();
-      const snapshots = new Map(decisions.filter((d) => d.action === 'stop' && params.snapshotBeforeStop === true).map((d) => [keyOf(d.resource), snapshotId(d.resource.id, now)]));
+      const snapshots = new Map(
+        decisions
+          .filter((d) => d.action === 'stop' && params.snapshotBeforeStop === true)
+          .map((d) => [keyOf(d.resource), snapshotId(d.resource.id, now)]),
+      );
       await report(
         decisions
           .filter((d) => d.capture)
           .map((d) => {
             const snapshot = snapshots.get(keyOf(d.resource));
-            const state: RdsState = { kind: d.resource.kind, wasRunning: d.action === 'stop', status: d.resource.status, engine: d.resource.engine, ...(snapshot ? { snapshotId: snapshot } : {}) };
+            const state: RdsState = {
+              kind: d.resource.kind,
+              wasRunning: d.action === 'stop',
+              status: d.resource.status,
+              engine: d.resource.engine,
+              ...(snapshot ? { snapshotId: snapshot } : {}),
+            };
             return { key: keyOf(d.resource), state, isLive: d.action === 'stop' };
           }),
       );
@@ -91,13 +123,21 @@ export function createRdsExecutor(options: AwsExecutorOptions = {}): Executor<Rd
       let now = await currentState(target, refs);
       const starting = [...now.values()].filter((r) => r.status === 'starting');
       if (starting.length > 0) {
-        await waitForStatus(target, starting, ['available'], preconditionWait(settings, RDS_DEFAULT_TIMEOUT_MS), interval);
+        await waitForStatus(
+          target,
+          starting,
+          ['available'],
+          preconditionWait(settings, RDS_DEFAULT_TIMEOUT_MS),
+          interval,
+        );
         now = await currentState(target, refs);
       }
       const awake = [...now.values()].filter((r) => r.status === 'available');
       if (awake.length === 0) return null;
       for (const r of awake) await stopDatabase(target, r, undefined);
-      return { message: `stopped again ${plural(awake.length, 'database')} that AWS had started while the plan sleeps (it restarts a stopped database after 7 days): ${listNames(awake.map((r) => r.id))}` };
+      return {
+        message: `stopped again ${plural(awake.length, 'database')} that AWS had started while the plan sleeps (it restarts a stopped database after 7 days): ${listNames(awake.map((r) => r.id))}`,
+      };
     },
 
     classifyError: (error) => classifyAwsError(error),
@@ -105,22 +145,43 @@ export function createRdsExecutor(options: AwsExecutorOptions = {}): Executor<Rd
 }
 
 function withSnapshot(d: RdsDecision, params: RdsParameters): string {
-  return d.action === 'stop' && params.snapshotBeforeStop === true ? `${d.description}, after a snapshot` : d.description;
+  return d.action === 'stop' && params.snapshotBeforeStop === true
+    ? `${d.description}, after a snapshot`
+    : d.description;
 }
 
 function shutdownMessage(decisions: RdsDecision[], missing: string[], snapshots: number): string {
   const stopped = decisions.filter((d) => d.action === 'stop').length;
-  const parts = [stopped > 0 ? `stopped ${plural(stopped, 'database')}${snapshots > 0 ? ` (${plural(snapshots, 'snapshot')} taken first)` : ''}` : 'no available database to stop'];
+  const parts = [
+    stopped > 0
+      ? `stopped ${plural(stopped, 'database')}${snapshots > 0 ? ` (${plural(snapshots, 'snapshot')} taken first)` : ''}`
+      : 'no available database to stop',
+  ];
   const already = decisions.filter((d) => d.action === 'skip' && d.capture).length;
   if (already > 0) parts.push(`${already} already stopped`);
   const skipped = decisions.filter((d) => d.action === 'skip' && !d.capture);
-  if (skipped.length > 0) parts.push(`skipped ${skipped.length}: ${listNames(skipped.map((d) => d.description.replace(/^skip /, '')), 3)}`);
+  if (skipped.length > 0)
+    parts.push(
+      `skipped ${skipped.length}: ${listNames(
+        skipped.map((d) => d.description.replace(/^skip /, '')),
+        3,
+      )}`,
+    );
   if (missing.length > 0) parts.push(`not found: ${listNames(missing)}`);
   return parts.join('; ');
 }
 
-async function wake(target: AwsTarget, params: RdsParameters, restore: LoadedRestorePoint, interval: number): Promise<string> {
-  const wanted = refsOf(restore.resources.filter((r) => RdsStateSchema.safeParse(r.state).data?.wasRunning === true).map((r) => r.key));
+async function wake(
+  target: AwsTarget,
+  params: RdsParameters,
+  restore: LoadedRestorePoint,
+  interval: number,
+): Promise<string> {
+  const wanted = refsOf(
+    restore.resources
+      .filter((r) => RdsStateSchema.safeParse(r.state).data?.wasRunning === true)
+      .map((r) => r.key),
+  );
   if (wanted.length === 0) return 'nothing to start: no database was running at shutdown';
   const settings = awaitSettings(params.awaitCompletion, RDS_DEFAULT_TIMEOUT_MS);
   let now = await currentState(target, wanted);
@@ -128,7 +189,13 @@ async function wake(target: AwsTarget, params: RdsParameters, restore: LoadedRes
   const present = wanted.filter((r) => now.has(keyOf(r)));
   const stopping = present.filter((r) => now.get(keyOf(r))?.status === 'stopping');
   if (stopping.length > 0) {
-    await waitForStatus(target, stopping, ['stopped'], preconditionWait(settings, RDS_DEFAULT_TIMEOUT_MS), interval);
+    await waitForStatus(
+      target,
+      stopping,
+      ['stopped'],
+      preconditionWait(settings, RDS_DEFAULT_TIMEOUT_MS),
+      interval,
+    );
     now = await currentState(target, present);
   }
   const toStart = present.filter((r) => now.get(keyOf(r))?.status === 'stopped');
@@ -137,9 +204,14 @@ async function wake(target: AwsTarget, params: RdsParameters, restore: LoadedRes
     await startDatabase(target, r);
   }
   if (settings.enabled) await waitForStatus(target, toStart, ['available'], settings, interval);
-  const parts = [toStart.length > 0 ? `started ${plural(toStart.length, 'database')}` : 'no database needed starting'];
+  const parts = [
+    toStart.length > 0
+      ? `started ${plural(toStart.length, 'database')}`
+      : 'no database needed starting',
+  ];
   const already = present.length - toStart.length;
   if (already > 0) parts.push(`${already} already running`);
-  if (gone.length > 0) parts.push(`skipped ${gone.length} that no longer exist: ${listNames(gone.map((r) => r.id))}`);
+  if (gone.length > 0)
+    parts.push(`skipped ${gone.length} that no longer exist: ${listNames(gone.map((r) => r.id))}`);
   return parts.join('; ');
 }

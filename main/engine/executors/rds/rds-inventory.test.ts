@@ -18,21 +18,43 @@ const db = (over: Partial<RdsResource> = {}): RdsResource => ({
 
 describe('rds decisions', () => {
   it('stops available instances and Aurora clusters', () => {
-    expect(decide(db())).toMatchObject({ action: 'stop', capture: true, description: 'stop instance orders-db (available, postgres)' });
+    expect(decide(db())).toMatchObject({
+      action: 'stop',
+      capture: true,
+      description: 'stop instance orders-db (available, postgres)',
+    });
     expect(decide(db({ kind: 'cluster', id: 'a', engine: 'aurora-mysql' })).action).toBe('stop');
-    expect(decide(db({ status: 'starting' })).description).toBe('stop instance orders-db (starting, postgres) once it is available');
+    expect(decide(db({ status: 'starting' })).description).toBe(
+      'stop instance orders-db (starting, postgres) once it is available',
+    );
   });
 
   it.each([
-    [{ clusterId: 'aurora-1' }, 'member of Aurora cluster aurora-1: Aurora is stopped at cluster level only (select the cluster)'],
+    [
+      { clusterId: 'aurora-1' },
+      'member of Aurora cluster aurora-1: Aurora is stopped at cluster level only (select the cluster)',
+    ],
     [{ replicaSource: 'src' }, 'read replica of src: AWS cannot stop read replicas'],
     [{ replicas: ['r1'] }, 'has read replicas (r1): AWS cannot stop it'],
-    [{ engine: 'sqlserver-se', multiAZ: true }, 'SQL Server in a Multi-AZ configuration: AWS cannot stop it'],
-    [{ kind: 'cluster' as const, engine: 'docdb' }, 'docdb clusters cannot be stopped by the rds executor'],
-    [{ kind: 'cluster' as const, engine: 'aurora-mysql', engineMode: 'serverless' }, 'Aurora Serverless v1 clusters cannot be stopped (they pause by themselves)'],
+    [
+      { engine: 'sqlserver-se', multiAZ: true },
+      'SQL Server in a Multi-AZ configuration: AWS cannot stop it',
+    ],
+    [
+      { kind: 'cluster' as const, engine: 'docdb' },
+      'docdb clusters cannot be stopped by the rds executor',
+    ],
+    [
+      { kind: 'cluster' as const, engine: 'aurora-mysql', engineMode: 'serverless' },
+      'Aurora Serverless v1 clusters cannot be stopped (they pause by themselves)',
+    ],
     [{ status: 'failed' }, 'status failed, AWS cannot stop it'],
   ])('skips %j: %s', (over, reason) => {
-    expect(decide(db(over))).toMatchObject({ action: 'skip', capture: false, description: `skip orders-db: ${reason}` });
+    expect(decide(db(over))).toMatchObject({
+      action: 'skip',
+      capture: false,
+      description: `skip orders-db: ${reason}`,
+    });
   });
 
   it('captures stopped databases as not live', () => {

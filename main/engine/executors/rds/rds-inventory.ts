@@ -1,8 +1,21 @@
-import { DescribeDBClustersCommand, DescribeDBInstancesCommand, type DBCluster, type DBInstance, type Filter } from '@aws-sdk/client-rds';
+import {
+  DescribeDBClustersCommand,
+  DescribeDBInstancesCommand,
+  type DBCluster,
+  type DBInstance,
+  type Filter,
+} from '@aws-sdk/client-rds';
 import type { RdsParameters } from '../../../../shared/model';
 import type { AwsTarget } from '../aws-common/aws-target';
 import { chunk } from '../aws-common/batching';
-import { isOptedOut, matchesAnyTag, matchesTagMap, matchesTagSelector, tagsFromList, type Tags } from '../aws-common/tag-selector';
+import {
+  isOptedOut,
+  matchesAnyTag,
+  matchesTagMap,
+  matchesTagSelector,
+  tagsFromList,
+  type Tags,
+} from '../aws-common/tag-selector';
 
 /** An RDS instance or Aurora cluster as the executor sees it. */
 export interface RdsResource {
@@ -62,14 +75,24 @@ function fromCluster(c: DBCluster): RdsResource | undefined {
   };
 }
 
-export async function describeInstances(target: AwsTarget, filters: Filter[] = []): Promise<RdsResource[]> {
+export async function describeInstances(
+  target: AwsTarget,
+  filters: Filter[] = [],
+): Promise<RdsResource[]> {
   const out: RdsResource[] = [];
   let marker: string | undefined;
   do {
     const page = await target.call('rds:DescribeDBInstances', () =>
-      target.clients.rds.send(new DescribeDBInstancesCommand({ MaxRecords: PAGE, ...(filters.length > 0 ? { Filters: filters } : {}), ...(marker ? { Marker: marker } : {}) }), {
-        abortSignal: target.ctx.signal,
-      }),
+      target.clients.rds.send(
+        new DescribeDBInstancesCommand({
+          MaxRecords: PAGE,
+          ...(filters.length > 0 ? { Filters: filters } : {}),
+          ...(marker ? { Marker: marker } : {}),
+        }),
+        {
+          abortSignal: target.ctx.signal,
+        },
+      ),
     );
     for (const raw of page.DBInstances ?? []) {
       const r = fromInstance(raw);
@@ -80,14 +103,24 @@ export async function describeInstances(target: AwsTarget, filters: Filter[] = [
   return out;
 }
 
-export async function describeClusters(target: AwsTarget, filters: Filter[] = []): Promise<RdsResource[]> {
+export async function describeClusters(
+  target: AwsTarget,
+  filters: Filter[] = [],
+): Promise<RdsResource[]> {
   const out: RdsResource[] = [];
   let marker: string | undefined;
   do {
     const page = await target.call('rds:DescribeDBClusters', () =>
-      target.clients.rds.send(new DescribeDBClustersCommand({ MaxRecords: PAGE, ...(filters.length > 0 ? { Filters: filters } : {}), ...(marker ? { Marker: marker } : {}) }), {
-        abortSignal: target.ctx.signal,
-      }),
+      target.clients.rds.send(
+        new DescribeDBClustersCommand({
+          MaxRecords: PAGE,
+          ...(filters.length > 0 ? { Filters: filters } : {}),
+          ...(marker ? { Marker: marker } : {}),
+        }),
+        {
+          abortSignal: target.ctx.signal,
+        },
+      ),
     );
     for (const raw of page.DBClusters ?? []) {
       const r = fromCluster(raw);
@@ -99,10 +132,17 @@ export async function describeClusters(target: AwsTarget, filters: Filter[] = []
 }
 
 /** By identifier, through filters: an id that does not exist is absent, not an error. */
-export async function describeByIds(target: AwsTarget, kind: 'instance' | 'cluster', ids: readonly string[]): Promise<Map<string, RdsResource>> {
+export async function describeByIds(
+  target: AwsTarget,
+  kind: 'instance' | 'cluster',
+  ids: readonly string[],
+): Promise<Map<string, RdsResource>> {
   const found = new Map<string, RdsResource>();
   for (const part of chunk([...new Set(ids)], IDS_PER_FILTER)) {
-    const list = kind === 'instance' ? await describeInstances(target, [{ Name: 'db-instance-id', Values: part }]) : await describeClusters(target, [{ Name: 'db-cluster-id', Values: part }]);
+    const list =
+      kind === 'instance'
+        ? await describeInstances(target, [{ Name: 'db-instance-id', Values: part }])
+        : await describeClusters(target, [{ Name: 'db-cluster-id', Values: part }]);
     for (const r of list) found.set(r.id, r);
   }
   return found;
@@ -114,14 +154,19 @@ export interface Selection {
   missing: string[];
 }
 
-export async function selectDatabases(target: AwsTarget, selector: RdsParameters['selector']): Promise<Selection> {
+export async function selectDatabases(
+  target: AwsTarget,
+  selector: RdsParameters['selector'],
+): Promise<Selection> {
   const byIds = selector.instanceIds !== undefined || selector.clusterIds !== undefined;
   if (byIds) {
     const instances = await describeByIds(target, 'instance', selector.instanceIds ?? []);
     const clusters = await describeByIds(target, 'cluster', selector.clusterIds ?? []);
     const lower = (s: string): string => s.toLowerCase();
     const missing = [
-      ...(selector.instanceIds ?? []).filter((id) => !instances.has(lower(id)) && !instances.has(id)),
+      ...(selector.instanceIds ?? []).filter(
+        (id) => !instances.has(lower(id)) && !instances.has(id),
+      ),
       ...(selector.clusterIds ?? []).filter((id) => !clusters.has(lower(id)) && !clusters.has(id)),
     ];
     return { resources: [...instances.values(), ...clusters.values()], missing };
@@ -133,25 +178,49 @@ export async function selectDatabases(target: AwsTarget, selector: RdsParameters
   const picked =
     selector.includeAll === true
       ? all
-      : all.filter((r) => matchesTagMap(r.tags, selector.tags) && matchesTagSelector(r.tags, selector.tagSelector) && !matchesAnyTag(r.tags, selector.excludeTags));
+      : all.filter(
+          (r) =>
+            matchesTagMap(r.tags, selector.tags) &&
+            matchesTagSelector(r.tags, selector.tagSelector) &&
+            !matchesAnyTag(r.tags, selector.excludeTags),
+        );
   return { resources: picked, missing: [] };
 }
 
 /** Statuses from which a database goes back to available or stopped by itself. */
-export const TRANSITIONAL = new Set(['starting', 'backing-up', 'modifying', 'rebooting', 'configuring-enhanced-monitoring', 'configuring-log-exports', 'maintenance', 'upgrading', 'renaming', 'resetting-master-credentials', 'storage-optimization', 'creating']);
+export const TRANSITIONAL = new Set([
+  'starting',
+  'backing-up',
+  'modifying',
+  'rebooting',
+  'configuring-enhanced-monitoring',
+  'configuring-log-exports',
+  'maintenance',
+  'upgrading',
+  'renaming',
+  'resetting-master-credentials',
+  'storage-optimization',
+  'creating',
+]);
 
 /** Why AWS cannot stop this database (or why it must be stopped some other way). */
 export function cannotStop(r: RdsResource): string | undefined {
   if (isOptedOut(r.tags)) return 'opted out (hibernator.ardikabs.com/exclude=true)';
   if (r.kind === 'cluster') {
-    if (!r.engine.startsWith('aurora')) return `${r.engine} clusters cannot be stopped by the rds executor`;
-    if (r.engineMode === 'serverless') return 'Aurora Serverless v1 clusters cannot be stopped (they pause by themselves)';
+    if (!r.engine.startsWith('aurora'))
+      return `${r.engine} clusters cannot be stopped by the rds executor`;
+    if (r.engineMode === 'serverless')
+      return 'Aurora Serverless v1 clusters cannot be stopped (they pause by themselves)';
     return undefined;
   }
-  if (r.clusterId !== undefined) return `member of Aurora cluster ${r.clusterId}: Aurora is stopped at cluster level only (select the cluster)`;
-  if (r.replicaSource !== undefined) return `read replica of ${r.replicaSource}: AWS cannot stop read replicas`;
-  if (r.replicas.length > 0) return `has read replicas (${r.replicas.join(', ')}): AWS cannot stop it`;
-  if (r.engine.startsWith('sqlserver') && r.multiAZ) return 'SQL Server in a Multi-AZ configuration: AWS cannot stop it';
+  if (r.clusterId !== undefined)
+    return `member of Aurora cluster ${r.clusterId}: Aurora is stopped at cluster level only (select the cluster)`;
+  if (r.replicaSource !== undefined)
+    return `read replica of ${r.replicaSource}: AWS cannot stop read replicas`;
+  if (r.replicas.length > 0)
+    return `has read replicas (${r.replicas.join(', ')}): AWS cannot stop it`;
+  if (r.engine.startsWith('sqlserver') && r.multiAZ)
+    return 'SQL Server in a Multi-AZ configuration: AWS cannot stop it';
   return undefined;
 }
 
@@ -168,11 +237,34 @@ const noun = (r: RdsResource): string => (r.kind === 'cluster' ? 'cluster' : 'in
 
 export function decide(r: RdsResource): RdsDecision {
   const reason = cannotStop(r);
-  if (reason !== undefined) return { resource: r, action: 'skip', capture: false, description: `skip ${r.id}: ${reason}` };
-  if (r.status === 'stopped' || r.status === 'stopping') return { resource: r, action: 'skip', capture: true, description: `skip ${r.id}: already ${r.status}` };
-  if (r.status === 'available') return { resource: r, action: 'stop', capture: true, description: `stop ${noun(r)} ${r.id} (available, ${r.engine})` };
+  if (reason !== undefined)
+    return { resource: r, action: 'skip', capture: false, description: `skip ${r.id}: ${reason}` };
+  if (r.status === 'stopped' || r.status === 'stopping')
+    return {
+      resource: r,
+      action: 'skip',
+      capture: true,
+      description: `skip ${r.id}: already ${r.status}`,
+    };
+  if (r.status === 'available')
+    return {
+      resource: r,
+      action: 'stop',
+      capture: true,
+      description: `stop ${noun(r)} ${r.id} (available, ${r.engine})`,
+    };
   if (TRANSITIONAL.has(r.status)) {
-    return { resource: r, action: 'stop', capture: true, description: `stop ${noun(r)} ${r.id} (${r.status}, ${r.engine}) once it is available` };
+    return {
+      resource: r,
+      action: 'stop',
+      capture: true,
+      description: `stop ${noun(r)} ${r.id} (${r.status}, ${r.engine}) once it is available`,
+    };
   }
-  return { resource: r, action: 'skip', capture: false, description: `skip ${r.id}: status ${r.status}, AWS cannot stop it` };
+  return {
+    resource: r,
+    action: 'skip',
+    capture: false,
+    description: `skip ${r.id}: status ${r.status}, AWS cannot stop it`,
+  };
 }
