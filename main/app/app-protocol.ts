@@ -1,3 +1,4 @@
+import { CONTENT_TYPES } from '../server/static-files';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { SECURITY_HEADERS } from '../server/api-handler';
@@ -28,19 +29,6 @@ export function isAppUrl(url: string | null | undefined): boolean {
     return false;
   }
 }
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json; charset=utf-8',
-};
 
 function textResponse(status: number, text: string): Response {
   return new Response(text, {
@@ -96,7 +84,7 @@ export async function handleAppRequest(request: Request, rootDir: string): Promi
     status: 200,
     headers: {
       ...SECURITY_HEADERS,
-      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
       'Cache-Control': 'no-cache',
     },
   });

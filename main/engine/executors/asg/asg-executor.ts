@@ -6,6 +6,7 @@ import { classifyAwsError } from '../aws-common/aws-errors';
 import { openAwsTarget } from '../aws-common/aws-target';
 import { awaitSettings } from '../aws-common/await-completion';
 import { listNames, plural } from '../aws-common/batching';
+import { scaleDownSummary } from '../aws-common/scale-summary';
 import { pollInterval, type AwsExecutorOptions } from '../aws-common/executor-options';
 import { decide, describeByNames, selectGroups, updateGroup, waitForGroups } from './asg-groups';
 
@@ -74,23 +75,9 @@ export function createAsgExecutor(options: AwsExecutorOptions = {}): Executor<As
           settings,
           interval,
         );
-      const parts = [
-        toScale.length > 0
-          ? `scaled ${plural(toScale.length, 'Auto Scaling group')} to 0`
-          : 'no Auto Scaling group to scale down',
-      ];
-      const already = decisions.filter((d) => d.action === 'skip' && d.capture).length;
-      if (already > 0) parts.push(`${already} already at 0`);
-      const skipped = decisions.filter((d) => d.action === 'skip' && !d.capture);
-      if (skipped.length > 0)
-        parts.push(
-          `skipped ${listNames(
-            skipped.map((d) => d.description.replace(/^skip /, '')),
-            3,
-          )}`,
-        );
-      if (missing.length > 0) parts.push(`not found: ${listNames(missing)}`);
-      return { message: parts.join('; ') };
+      return {
+        message: scaleDownSummary(toScale.length, 'Auto Scaling group', decisions, missing),
+      };
     },
 
     async wakeUp(params, restore, ctx) {

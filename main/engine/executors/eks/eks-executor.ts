@@ -6,6 +6,7 @@ import { classifyAwsError } from '../aws-common/aws-errors';
 import { openAwsTarget, type AwsTarget } from '../aws-common/aws-target';
 import { awaitSettings, preconditionWait } from '../aws-common/await-completion';
 import { listNames, plural } from '../aws-common/batching';
+import { scaleDownSummary } from '../aws-common/scale-summary';
 import { pollInterval, type AwsExecutorOptions } from '../aws-common/executor-options';
 import {
   decide,
@@ -114,23 +115,7 @@ export function createEksExecutor(options: AwsExecutorOptions = {}): Executor<Ek
           interval,
         );
       }
-      const parts = [
-        toScale.length > 0
-          ? `scaled ${plural(toScale.length, 'node group')} to 0`
-          : 'no node group to scale down',
-      ];
-      const already = decisions.filter((d) => d.action === 'skip' && d.capture).length;
-      if (already > 0) parts.push(`${already} already at 0`);
-      const skipped = decisions.filter((d) => d.action === 'skip' && !d.capture);
-      if (skipped.length > 0)
-        parts.push(
-          `skipped ${listNames(
-            skipped.map((d) => d.description.replace(/^skip /, '')),
-            3,
-          )}`,
-        );
-      if (missing.length > 0) parts.push(`not found: ${listNames(missing)}`);
-      return { message: parts.join('; ') };
+      return { message: scaleDownSummary(toScale.length, 'node group', decisions, missing) };
     },
 
     async wakeUp(params, restore, ctx) {
