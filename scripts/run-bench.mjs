@@ -6,10 +6,13 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const outfile = `${root}out/bench/run.mjs`;
+const outdir = `${root}out/bench`;
 await build({
   entryPoints: [`${root}test/bench/run.ts`],
-  outfile,
+  outdir,
+  splitting: true,
+  entryNames: '[name]',
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -23,7 +26,7 @@ await build({
 });
 const result = spawnSync(
   process.execPath,
-  ['--enable-source-maps', outfile, ...process.argv.slice(2)],
+  ['--enable-source-maps', `${outdir}/run.js`, ...process.argv.slice(2)],
   { stdio: 'inherit', cwd: root },
 );
 process.exit(result.status ?? 1);

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { repoRoot } from '../cloud/shared/repo-root';
 import { systemClock } from '../../main/engine/clock';
 import {
   createAwsClientProvider,
@@ -28,7 +29,7 @@ import { writeAwsProfiles } from '../aws/credentials-file';
 import type { BenchResult } from './bench-result';
 
 const LATENCY_MS = 50;
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ROOT = repoRoot();
 
 /**
  * The emulator runs in its own process, as AWS would: its XML rendering must not be billed to

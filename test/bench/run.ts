@@ -9,28 +9,25 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchResult } from './bench-result';
-import { runAwsBench } from './aws-bench';
-import { runKubeBench } from './kube-bench';
-import { runLifecycleBench } from './lifecycle-bench';
-import { runScheduleBench } from './schedule-bench';
 
 const quick = process.argv.includes('--quick');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const child = process.argv.find((a) => a.startsWith('--section='))?.slice('--section='.length);
 
-const sections: Record<string, (o: { quick: boolean }) => Promise<BenchResult[]>> = {
-  schedule: runScheduleBench,
-  lifecycle: runLifecycleBench,
-  aws: runAwsBench,
-  kube: runKubeBench,
+// Loaded on demand, so a section's process holds only its own code (RSS is measured).
+const sections: Record<string, () => Promise<(o: { quick: boolean }) => Promise<BenchResult[]>>> = {
+  schedule: async () => (await import('./schedule-bench')).runScheduleBench,
+  lifecycle: async () => (await import('./lifecycle-bench')).runLifecycleBench,
+  aws: async () => (await import('./aws-bench')).runAwsBench,
+  kube: async () => (await import('./kube-bench')).runKubeBench,
 };
 
 const RESULT_MARK = '@@bench-results ';
 
 if (child) {
-  const run = sections[child];
-  if (!run) throw new Error(`unknown bench section ${child}`);
-  const results = await run({ quick });
+  const load = sections[child];
+  if (!load) throw new Error(`unknown bench section ${child}`);
+  const results = await (await load())({ quick });
   process.stdout.write(`${RESULT_MARK}${JSON.stringify(results)}\n`);
 } else {
   const all: BenchResult[] = [];

@@ -58,6 +58,18 @@ test('the plan editor validates live next to each field, keeps form and YAML in 
   ).toHaveAttribute('aria-pressed', 'true');
   await expect(yaml).toHaveValue(/daysOfWeek: \[MON, TUE, WED, THU, FRI, SAT\]/);
 
+  // Staged: a target is dragged from one stage to another (a select per target does the same).
+  await form.getByLabel('Strategy', { exact: true }).selectOption('Staged');
+  await form.getByRole('button', { name: 'Add stage' }).click();
+  await form
+    .getByRole('list', { name: 'Stage 1 targets' })
+    .getByText('cache', { exact: true })
+    .dragTo(form.getByRole('list', { name: 'Stage 2 targets' }));
+  await expect(yaml).toHaveValue(/name: stage-2\n.*\n *targets: \[cache\]/);
+  await expect(form.getByLabel('Stage of cache')).toHaveValue('1');
+  await expect(form.getByLabel('Stage of example')).toHaveValue('0');
+  await screenshot(page, 'editor-staged');
+
   await form.getByRole('button', { name: 'Dry run cache' }).click();
   await expect(page.getByRole('region', { name: 'Dry run' })).toContainText('cache');
   await expect(page.getByRole('region', { name: 'Dry run' }).getByRole('status')).toContainText(

@@ -72,9 +72,10 @@ test('keep-awake creates an exception listed under Exceptions, and the exception
     .getByRole('navigation', { name: 'Sections' })
     .getByRole('link', { name: /^Exceptions/ })
     .click();
-  const row = page.getByRole('table', { name: 'Exceptions' }).getByRole('row').nth(1);
+  const row = page.getByRole('table', { name: 'Active exceptions' }).getByRole('row').nth(1);
   await expect(row).toContainText('demo');
-  await expect(row).toContainText('in effect');
+  await expect(row).toContainText('suspend');
+  await expect(page.getByRole('heading', { name: /^Pending \(0\)/ })).toBeVisible();
   await screenshot(page, 'exceptions');
 
   await page.getByRole('link', { name: 'New exception' }).click();
@@ -89,7 +90,19 @@ test('keep-awake creates an exception listed under Exceptions, and the exception
   await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeEnabled();
   await screenshot(page, 'exception-editor');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByRole('row', { name: 'Exception release-week' })).toBeVisible();
+  const saved = page
+    .getByRole('table', { name: 'Active exceptions' })
+    .getByRole('row', { name: 'Exception release-week' });
+  await expect(saved).toBeVisible();
+
+  // Quick action: ending an active exception moves it to Expired.
+  await saved.getByRole('button', { name: /^End now/ }).click();
+  await expect(
+    page
+      .getByRole('table', { name: 'Expired exceptions' })
+      .getByRole('row', { name: 'Exception release-week' }),
+  ).toBeVisible();
+  await screenshot(page, 'exceptions-grouped');
 });
 
 test('connections are added through the form, and settings show the data directory and save', async ({

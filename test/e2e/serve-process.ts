@@ -13,11 +13,17 @@ export interface ServeProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `bin/hibernator serve --port 0` and resolves once it printed the URL to open. */
-export function startServe(dataDir: string): Promise<ServeProcess> {
+/**
+ * Starts `bin/hibernator serve --port 0` and resolves once it printed the URL to open. `env`
+ * is added to the child's environment (the sandbox's AWS files and KUBECONFIG).
+ */
+export function startServe(
+  dataDir: string,
+  env: Readonly<Record<string, string>> = {},
+): Promise<ServeProcess> {
   const child = spawn(`${ROOT}/bin/hibernator`, ['serve', '--port', '0', '--data-dir', dataDir], {
     cwd: ROOT,
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, ...env, NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { repoRoot } from '../cloud/shared/repo-root';
 import type { KubeObject, KubeSeed } from '../cloud/kube';
 
 export interface EmulatorProcess {
@@ -19,7 +19,7 @@ export interface EmulatorProcess {
   close(): Promise<void>;
 }
 
-const MAIN = fileURLToPath(new URL('../cloud/kube/main.ts', import.meta.url));
+const MAIN = join(repoRoot(), 'test/cloud/kube/main.ts');
 /** The TypeScript loader this process runs under, by URL, so the child finds it from any working directory. */
 const TSX = import.meta.resolve('tsx');
 
