@@ -22,6 +22,7 @@ import { ExceptionRepository } from './store/exception-repository';
 import { HistoryRepository } from './store/history-repository';
 import { PlanRepository } from './store/plan-repository';
 import { SettingsRepository } from './store/settings-repository';
+import { WalSync } from './store/wal-sync';
 import { ENGINE_VERSION } from './version';
 
 export interface EngineOptions {
@@ -109,8 +110,10 @@ export class Engine {
     const history = new HistoryRepository(db);
     const settings = new SettingsRepository(db);
     const executors = options.executors ?? defaultExecutors();
+    const walSync = new WalSync(`${databasePath(dataDir)}-wal`);
     const lifecycle: Lifecycle = new Lifecycle({
       db,
+      walSync,
       plans,
       exceptions,
       connections,

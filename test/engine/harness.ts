@@ -80,11 +80,14 @@ export class TestEngine {
    * wait on the manual clock (slow targets) stay in flight.
    */
   async settle(): Promise<void> {
-    for (let round = 0; round < 200; round++) {
-      await new Promise((resolve) => setImmediate(resolve));
-      if (round > 3 && this.engine.lifecycle.busyPlans().length === 0) {
+    // Captures resolve after a WAL fsync on the thread pool (real time), so wait in real time
+    // too — but not forever: an operation waiting on the manual clock stays in flight.
+    const deadline = Date.now() + 300;
+    while (Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      if (this.engine.lifecycle.busyPlans().length === 0) {
         await this.engine.idle();
-        await new Promise((resolve) => setImmediate(resolve));
+        await new Promise((resolve) => setTimeout(resolve, 1));
         if (this.engine.lifecycle.busyPlans().length === 0) return;
       }
     }

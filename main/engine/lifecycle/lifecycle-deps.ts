@@ -9,6 +9,7 @@ import type { ConnectionRepository } from '../store/connection-repository';
 import type { ExceptionRepository } from '../store/exception-repository';
 import type { HistoryRepository } from '../store/history-repository';
 import type { PlanRepository } from '../store/plan-repository';
+import type { WalSync } from '../store/wal-sync';
 
 export interface LifecycleSettings {
   /** Minutes before a scheduled hibernation at which a HeadsUp event is sent (0 = never). */
@@ -17,6 +18,8 @@ export interface LifecycleSettings {
 
 export interface LifecycleDeps {
   db: Database;
+  /** Syncs the WAL off the event loop (captures wait for it); without it, FULL commits block. */
+  walSync?: WalSync;
   plans: PlanRepository;
   exceptions: ExceptionRepository;
   connections: ConnectionRepository;

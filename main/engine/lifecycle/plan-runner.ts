@@ -63,7 +63,7 @@ export class PlanRunner {
     readonly name: string,
     private readonly deps: LifecycleDeps,
   ) {
-    this.writes = new WriteBatcher(deps.db);
+    this.writes = new WriteBatcher(deps.db, deps.walSync);
   }
 
   /** Runs `fn` after everything queued before it; the plan's state is never touched concurrently. */

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { WalSync } from './wal-sync';
 
 interface Pending {
   write: () => void;
@@ -8,21 +9,25 @@ interface Pending {
 }
 
 /**
- * Group commit: writes queued in the same turn of the event loop share one transaction (one
- * fsync), and each caller's promise resolves only after that transaction committed. A thousand
- * targets reporting at once cost one disk flush, not a thousand, and write-ahead still holds:
- * nobody acts before its own capture is durable.
+ * Group commit: writes queued in the same turn of the event loop share one transaction, and
+ * each caller's promise resolves only after that transaction committed — and, for durable
+ * writes, after the WAL reached the disk. A thousand targets reporting at once cost one disk
+ * flush, and write-ahead still holds: nobody acts before its own capture is durable.
  */
 export class WriteBatcher {
   private queue: Pending[] = [];
   private scheduled = false;
 
-  constructor(private readonly db: Database) {}
+  /** Without a WalSync, durable batches commit with synchronous=FULL (an fsync on this thread). */
+  constructor(
+    private readonly db: Database,
+    private readonly wal?: WalSync,
+  ) {}
 
   /**
-   * Queues a write. `durable` writes (restore captures and markers) are committed with
-   * synchronous=FULL, so they survive a power cut; the rest (ledger progress) with NORMAL,
-   * which survives a process crash, and costs no fsync per commit.
+   * Queues a write. `durable` writes (restore captures) resolve once they survive a power cut;
+   * the rest (ledger progress, restore markers) once committed, which survives a crash of the
+   * process, and the WAL is synced shortly after without anyone waiting.
    */
   enqueue(write: () => void, durable = true): Promise<void> {
     return new Promise<void>((resolve, reject) => {
@@ -53,7 +58,8 @@ export class WriteBatcher {
       throw closed;
     }
     const failed = new Map<Pending, unknown>();
-    const full = durable || batch.some((item) => item.durable);
+    // With a WalSync the fsync happens off this thread, after the commit; without one, FULL does it here.
+    const full = (durable || batch.some((item) => item.durable)) && !this.wal;
     try {
       this.db.pragma(`synchronous = ${full ? 'FULL' : 'NORMAL'}`);
       this.db.transaction(() => {
@@ -70,9 +76,22 @@ export class WriteBatcher {
     } catch (error) {
       for (const item of batch) item.reject(error);
       throw error;
+    } finally {
+      this.db.pragma('synchronous = FULL');
     }
+    if (!this.wal) {
+      for (const item of batch) {
+        if (failed.has(item)) item.reject(failed.get(item));
+        else item.resolve();
+      }
+      return;
+    }
+    const synced = this.wal.sync();
+    // Nobody waits for the sync of a batch without captures; a failure reaches those who wait.
+    synced.catch(() => undefined);
     for (const item of batch) {
       if (failed.has(item)) item.reject(failed.get(item));
+      else if (item.durable) synced.then(item.resolve, item.reject);
       else item.resolve();
     }
   }

@@ -15,6 +15,7 @@ import { type Draft, draftToYaml, getAt, issuesByPath, setAt } from '../../forms
 import { SelectField, TextField } from '../../forms/fields';
 import { useUnsavedGuard } from '../../forms/use-unsaved-guard';
 import { CloudProviderFields, K8SClusterFields } from './connection-fields';
+import { ConnectionTest } from './connection-test';
 
 /** Stable empty list: a fresh [] per render would re-run the validation memo every time. */
 const NO_CONNECTIONS: readonly Connection[] = [];
@@ -148,6 +149,11 @@ function ConnectionForm({ initial, isNew }: { initial: Draft | Connection; isNew
             />
           )}
         </fieldset>
+        <ConnectionTest
+          run={() => transport.call('testConnection', { connection: draft })}
+          disabled={!validation.valid}
+          disabledReason="Fix the problems first: only a valid connection can be tested"
+        />
       </form>
       <IssueList issues={validation.errors} label="Validation errors" />
       <IssueList issues={validation.warnings} kind="warning" label="Validation warnings" />

@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Feedback } from '../../components/feedback';
 import { EmptyState, ErrorState, Loading } from '../../components/state-views';
 import { formatRoute } from '../../navigation/route';
+import { ConnectionTest } from './connection-test';
 
 /** "profile dev · eu-central-1", "context kind-dev", "EKS payments (eu-west-1)". */
 export function describeConnection(c: Connection): string {
@@ -73,6 +74,7 @@ export function ConnectionList() {
               <th scope="col">Name</th>
               <th scope="col">Kind</th>
               <th scope="col">Access</th>
+              <th scope="col">Test</th>
               <th scope="col">
                 <span className="visually-hidden">Actions</span>
               </th>
@@ -88,6 +90,12 @@ export function ConnectionList() {
                 </td>
                 <td>{c.kind}</td>
                 <td>{describeConnection(c)}</td>
+                <td className="connection-test-cell">
+                  <ConnectionTest
+                    buttonLabel={`Test ${c.metadata.name}`}
+                    run={() => transport.call('testConnection', { name: c.metadata.name })}
+                  />
+                </td>
                 <td>
                   <button
                     type="button"

@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { BEHAVIOR_MODES, type Connection } from '../../../../shared/model';
-import { type Draft, formatLabels, getAt, parseLabels, setAt } from '../../forms/draft';
+import { MapField } from '../../forms/codec-field';
+import { type Draft, getAt, setAt } from '../../forms/draft';
 import { FieldErrors, NumberField, SelectField, TextField } from '../../forms/fields';
-import { TimeZoneList } from '../../forms/time-zones';
+import { TimeZonePicker } from '../../forms/time-zone-picker';
 import { WindowsEditor } from '../../forms/windows-editor';
 import { StrategyEditor } from './strategy-editor';
 import { TargetsEditor } from './targets-editor';
@@ -64,24 +64,23 @@ export function PlanForm({
           errors={nameErrors}
           onChange={(v) => set(['metadata', 'name'], v)}
         />
-        <LabelsField
+        <MapField
+          label="Labels"
           value={getAt(draft, ['metadata', 'labels'])}
+          placeholder="team=payments, env=dev"
+          hint="key=value pairs, separated by commas."
           errors={errors.get('metadata.labels')}
           onChange={(v) => set(['metadata', 'labels'], v)}
         />
       </fieldset>
       <fieldset className="form-section">
         <legend>Schedule</legend>
-        <TextField
+        <TimeZonePicker
           label="Time zone"
-          list="hibernator-time-zones"
           value={str(getAt(draft, ['spec', 'schedule', 'timezone']))}
-          placeholder="Europe/Berlin"
-          hint="The off-hours below are wall-clock times in this zone."
           errors={errors.get('spec.schedule.timezone')}
           onChange={(v) => set(['spec', 'schedule', 'timezone'], v)}
         />
-        <TimeZoneList id="hibernator-time-zones" />
         <h3 className="form-subtitle">Off-hours (asleep)</h3>
         <WindowsEditor
           windows={getAt(draft, ['spec', 'schedule', 'offHours'])}
@@ -137,40 +136,5 @@ export function PlanForm({
         />
       </fieldset>
     </>
-  );
-}
-
-/** Keeps the text as typed ("team=pay, " mid-word) and only re-derives it when the labels change elsewhere. */
-function LabelsField({
-  value,
-  errors,
-  onChange,
-}: {
-  value: unknown;
-  errors: string[] | undefined;
-  onChange(v: Record<string, string> | undefined): void;
-}) {
-  const [text, setText] = useState(() => formatLabels(value));
-  const [seen, setSeen] = useState(() => JSON.stringify(value ?? null));
-  const incoming = JSON.stringify(value ?? null);
-  if (incoming !== seen) {
-    setSeen(incoming);
-    setText(formatLabels(value));
-  }
-  const onText = (next: string): void => {
-    const labels = parseLabels(next);
-    setText(next);
-    setSeen(JSON.stringify(labels ?? null));
-    onChange(labels);
-  };
-  return (
-    <TextField
-      label="Labels"
-      value={text}
-      placeholder="team=payments, env=dev"
-      hint="key=value pairs, separated by commas."
-      errors={errors}
-      onChange={onText}
-    />
   );
 }

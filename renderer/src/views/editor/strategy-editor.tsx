@@ -1,12 +1,8 @@
 import { STRATEGY_TYPES } from '../../../../shared/model';
 import { type DraftPath, getAt, pathKey, setAt } from '../../forms/draft';
-import {
-  CheckboxField,
-  FieldErrors,
-  NumberField,
-  SelectField,
-  TextField,
-} from '../../forms/fields';
+import { FieldErrors, NumberField, SelectField } from '../../forms/fields';
+import { DagEditor } from './strategy/dag-editor';
+import { StagesEditor } from './strategy/stages-editor';
 
 interface StrategyEditorProps {
   strategy: unknown;
@@ -18,14 +14,6 @@ interface StrategyEditorProps {
 
 function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
-}
-
-function str(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}
-
-function num(value: unknown): number | undefined {
-  return typeof value === 'number' ? value : undefined;
 }
 
 const HINT: Readonly<Record<string, string>> = {
@@ -43,14 +31,24 @@ export function StrategyEditor({
   errors,
   onChange,
 }: StrategyEditorProps) {
-  const type = str(getAt(strategy, ['type']));
+  const type =
+    typeof getAt(strategy, ['type']) === 'string' ? String(getAt(strategy, ['type'])) : '';
   const err = (...rest: (string | number)[]): string[] | undefined =>
     errors.get(pathKey([...path, ...rest]));
   const set = (rest: (string | number)[], value: unknown): void =>
     onChange(setAt(strategy, rest, value));
-  const deps = list(getAt(strategy, ['dependencies']));
-  const stages = list(getAt(strategy, ['stages']));
-  const targetOptions = targetNames.map((t) => ({ value: t, label: t }));
+  const maxConcurrency = getAt(strategy, ['maxConcurrency']);
+
+  const setType = (next: string): void => {
+    let s = setAt(strategy, ['type'], next);
+    // Fields of another type would only draw "not used by this strategy" warnings.
+    if (next !== 'DAG') s = setAt(s, ['dependencies'], undefined);
+    if (next !== 'Staged') s = setAt(s, ['stages'], undefined);
+    if (next !== 'Parallel' && next !== 'DAG') s = setAt(s, ['maxConcurrency'], undefined);
+    if (next === 'Staged' && list(getAt(s, ['stages'])).length === 0)
+      s = setAt(s, ['stages'], [{ name: 'stage-1', parallel: true, targets: [...targetNames] }]);
+    onChange(s);
+  };
 
   return (
     <div className="strategy-editor">
@@ -60,128 +58,35 @@ export function StrategyEditor({
         options={STRATEGY_TYPES.map((t) => ({ value: t, label: t }))}
         errors={err('type')}
         hint={HINT[type]}
-        onChange={(v) => set(['type'], v)}
+        onChange={setType}
       />
       {(type === 'Parallel' || type === 'DAG') && (
         <NumberField
           label="Max concurrency"
           min={1}
-          value={num(getAt(strategy, ['maxConcurrency']))}
+          value={typeof maxConcurrency === 'number' ? maxConcurrency : undefined}
           placeholder="no limit"
           errors={err('maxConcurrency')}
           onChange={(v) => set(['maxConcurrency'], v)}
         />
       )}
       {type === 'DAG' && (
-        <div role="group" aria-label="Dependencies">
-          {deps.map((d, i) => (
-            <div key={i} className="field-row repeat-item">
-              <SelectField
-                label={`Dependency ${i + 1} from`}
-                value={str(getAt(d, ['from']))}
-                options={targetOptions}
-                errors={err('dependencies', i, 'from')}
-                onChange={(v) => set(['dependencies', i, 'from'], v)}
-              />
-              <SelectField
-                label={`Dependency ${i + 1} to`}
-                value={str(getAt(d, ['to']))}
-                options={targetOptions}
-                errors={err('dependencies', i, 'to')}
-                onChange={(v) => set(['dependencies', i, 'to'], v)}
-              />
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => set(['dependencies', i], undefined)}
-              >
-                Remove dependency {i + 1}
-              </button>
-            </div>
-          ))}
-          <FieldErrors id="dag-errors" messages={err('dependencies')} />
-          <button
-            type="button"
-            onClick={() =>
-              set(
-                ['dependencies'],
-                [...deps, { from: targetNames[0] ?? '', to: targetNames[1] ?? '' }],
-              )
-            }
-          >
-            Add dependency
-          </button>
-        </div>
+        <DagEditor
+          dependencies={list(getAt(strategy, ['dependencies']))}
+          targetNames={targetNames}
+          path={path}
+          errors={errors}
+          onChange={(v) => set(['dependencies'], v)}
+        />
       )}
       {type === 'Staged' && (
-        <div role="group" aria-label="Stages">
-          {stages.map((stage, i) => {
-            const members = list(getAt(stage, ['targets'])).map(str);
-            return (
-              <div key={i} className="repeat-item" role="group" aria-label={`Stage ${i + 1}`}>
-                <div className="field-row">
-                  <TextField
-                    label={`Stage ${i + 1} name`}
-                    value={str(getAt(stage, ['name']))}
-                    errors={err('stages', i, 'name')}
-                    onChange={(v) => set(['stages', i, 'name'], v)}
-                  />
-                  <NumberField
-                    label={`Stage ${i + 1} max concurrency`}
-                    min={1}
-                    value={num(getAt(stage, ['maxConcurrency']))}
-                    placeholder="no limit"
-                    errors={err('stages', i, 'maxConcurrency')}
-                    onChange={(v) => set(['stages', i, 'maxConcurrency'], v)}
-                  />
-                </div>
-                <CheckboxField
-                  label={`Stage ${i + 1} runs its targets in parallel`}
-                  checked={getAt(stage, ['parallel']) !== false}
-                  onChange={(v) => set(['stages', i, 'parallel'], v)}
-                />
-                <div className="toolbar" role="group" aria-label={`Stage ${i + 1} targets`}>
-                  {targetNames.map((t) => (
-                    <CheckboxField
-                      key={t}
-                      label={t}
-                      checked={members.includes(t)}
-                      onChange={(on) =>
-                        set(
-                          ['stages', i, 'targets'],
-                          on ? [...members, t] : members.filter((m) => m !== t),
-                        )
-                      }
-                    />
-                  ))}
-                </div>
-                <FieldErrors
-                  id={`stage-${i}-errors`}
-                  messages={[...(err('stages', i) ?? []), ...(err('stages', i, 'targets') ?? [])]}
-                />
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => set(['stages', i], undefined)}
-                >
-                  Remove stage {i + 1}
-                </button>
-              </div>
-            );
-          })}
-          <FieldErrors id="stages-errors" messages={err('stages')} />
-          <button
-            type="button"
-            onClick={() =>
-              set(
-                ['stages'],
-                [...stages, { name: `stage-${stages.length + 1}`, parallel: true, targets: [] }],
-              )
-            }
-          >
-            Add stage
-          </button>
-        </div>
+        <StagesEditor
+          stages={list(getAt(strategy, ['stages']))}
+          targetNames={targetNames}
+          path={path}
+          errors={errors}
+          onChange={(v) => set(['stages'], v)}
+        />
       )}
       <FieldErrors id="strategy-errors" messages={err()} />
     </div>

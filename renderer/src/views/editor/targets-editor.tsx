@@ -7,6 +7,8 @@ import {
 import { type DraftPath, getAt, pathKey, setAt } from '../../forms/draft';
 import { FieldErrors, SelectField, TextField } from '../../forms/fields';
 import { YamlField } from '../../forms/yaml-field';
+import { ParameterFields } from './target-parameters/parameter-fields';
+import { parameterTemplate } from './target-parameters/parameter-specs';
 
 interface TargetsEditorProps {
   targets: unknown;
@@ -26,7 +28,7 @@ function executorOf(value: unknown): ExecutorType | null {
   return EXECUTOR_TYPES.find((t) => t === value) ?? null;
 }
 
-/** Targets: name, executor, the connection it talks through, and its parameters as YAML. */
+/** Targets: name, executor, the connection it talks through, and its parameters (form and YAML). */
 export function TargetsEditor({
   targets,
   connections,
@@ -46,6 +48,8 @@ export function TargetsEditor({
     const kind = CONNECTOR_KIND_FOR_EXECUTOR[type];
     const current = getAt(list, [i, 'connectorRef']);
     let next = setAt(list, [i, 'type'], type);
+    // Parameters belong to one executor: another type starts from its own (empty) shape.
+    next = setAt(next, [i, 'parameters'], parameterTemplate(type));
     // The connection kind follows the executor; a ref of the wrong kind could never be valid.
     if (kind === null) next = setAt(next, [i, 'connectorRef'], undefined);
     else if (getAt(current, ['kind']) !== kind)
@@ -100,15 +104,25 @@ export function TargetsEditor({
                 />
               )}
             </div>
-            <YamlField
-              label={`${label} parameters`}
-              value={getAt(t, ['parameters'])}
-              errors={[
-                ...(err(i, 'parameters') ?? []),
-                ...parameterErrors(errors, pathKey([...path, i, 'parameters'])),
-              ]}
-              onChange={(v) => set([i, 'parameters'], v)}
-            />
+            {type ? (
+              <ParameterFields
+                key={type}
+                type={type}
+                params={getAt(t, ['parameters'])}
+                prefix={pathKey([...path, i, 'parameters'])}
+                label={label}
+                errors={errors}
+                onChange={(v) => set([i, 'parameters'], v)}
+              />
+            ) : (
+              <YamlField
+                label={`${label} parameters`}
+                hint="Pick a type to get its parameter fields."
+                value={getAt(t, ['parameters'])}
+                errors={err(i, 'parameters')}
+                onChange={(v) => set([i, 'parameters'], v)}
+              />
+            )}
             <FieldErrors id={`target-${i}-errors`} messages={err(i)} />
             <div className="toolbar">
               <button
@@ -141,14 +155,4 @@ export function TargetsEditor({
       </button>
     </div>
   );
-}
-
-/** Messages about fields inside the parameters (`…parameters.selector.tags`), shown with their path under the parameters box. */
-function parameterErrors(errors: Map<string, string[]>, prefix: string): string[] {
-  const out: string[] = [];
-  for (const [path, messages] of errors) {
-    if (path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`))
-      for (const m of messages) out.push(`${path.slice(prefix.length + 1)}: ${m}`);
-  }
-  return out;
 }

@@ -4,6 +4,7 @@ import { type DayPicture, weekPicture } from '../../../../shared/schedule';
 import { useApp, useNow, useResource } from '../../app/app-context';
 import { NextTransition } from '../../components/next-transition';
 import { WeekPicture } from '../../components/week-picture';
+import { asleepHours, monthOf } from '../../format/asleep-hours';
 import { formatRoute } from '../../navigation/route';
 
 function asleepMinutes(days: readonly DayPicture[]): number {
@@ -37,7 +38,13 @@ export function OverviewTab({ detail }: { detail: PlanDetail }) {
       return null;
     }
   }, [detail.plan, detail.exceptions, dayKey]);
+  const month = useMemo(() => {
+    const range = monthOf(new Date(dayKey * 86_400_000));
+    return asleepHours(detail.plan, detail.exceptions, range.from, range.to);
+  }, [detail.plan, detail.exceptions, dayKey]);
   const cost = hourlyCost(settings?.hourlyCosts, detail);
+  const money = (h: number): string =>
+    settings ? `${(h * cost).toFixed(2)} ${settings.currency}` : '';
 
   return (
     <div>
@@ -45,10 +52,11 @@ export function OverviewTab({ detail }: { detail: PlanDetail }) {
         <h2 id="week-title">This week</h2>
         <WeekPicture plan={detail.plan} exceptions={detail.exceptions} now={now} />
         {asleep !== null && (
-          <p className="muted">
+          <p className="muted" aria-label="Hours asleep">
             Asleep {Math.round(asleep)} h of 168 h this week ({Math.round((asleep / 168) * 100)}%)
+            {month !== null ? `, ${Math.round(month)} h this month` : ''}
             {cost > 0 && settings
-              ? `, saving about ${(asleep * cost).toFixed(2)} ${settings.currency}`
+              ? ` — saving about ${money(asleep)} this week${month !== null ? `, ${money(month)} this month` : ''}`
               : ''}
             .
           </p>

@@ -4,7 +4,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError, type PlanDetail } from '../../../../shared/api';
 import { callsOf, createWorldTransport, settle } from '../../test-support/fake-transport';
 import { cleanup, renderApp } from '../../test-support/render-app';
-import { sampleDetail, sampleLedger, sampleSummary } from '../../test-support/samples';
+import {
+  sampleDetail,
+  sampleLedger,
+  sampleSettings,
+  sampleSummary,
+} from '../../test-support/samples';
 
 afterEach(cleanup);
 
@@ -114,5 +119,18 @@ describe('plan detail', () => {
     expect((await screen.findByRole('alert')).textContent).toContain(
       'There is no plan named "ghost".',
     );
+  });
+
+  it('estimates hours asleep this week and month, and the money saved with hourly costs', async () => {
+    const transport = world(sampleDetail('demo', 'Active'));
+    transport.handlers.getSettings = () => ({
+      ...sampleSettings,
+      hourlyCosts: { 'demo/frontend': 1.5, 'demo/api': 0.5, 'other/api': 100 },
+    });
+    renderApp(transport, '#/plans/demo');
+    const line = await screen.findByLabelText('Hours asleep');
+    // Weeknights 18:00–08:00 UTC, Friday evening until Monday morning included: 118 h.
+    expect(line.textContent).toMatch(/^Asleep 118 h of 168 h this week \(70%\), \d+ h this month/);
+    expect(line.textContent).toContain('saving about 236.00 EUR this week');
   });
 });

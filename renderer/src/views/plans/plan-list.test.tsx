@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFakeTransport, settle } from '../../test-support/fake-transport';
 import { cleanup, renderApp } from '../../test-support/render-app';
@@ -65,5 +65,48 @@ describe('plan list', () => {
     renderApp(transport);
     expect((await screen.findByRole('alert')).textContent).toContain('engine stopped');
     expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+  });
+
+  it('renders only a window of 500 plans and shows the others as the list scrolls', async () => {
+    const many = Array.from({ length: 500 }, (_, i) =>
+      sampleSummary(`plan-${String(i).padStart(3, '0')}`),
+    );
+    renderApp(transportWith(many));
+    await screen.findByRole('row', { name: 'Plan plan-000' });
+    const rendered = (): number => screen.getAllByRole('row', { name: /^Plan plan-/ }).length;
+    expect(rendered()).toBeLessThan(40);
+    expect(screen.queryByRole('row', { name: 'Plan plan-300' })).toBeNull();
+
+    const scroller = screen.getByRole('region', { name: '500 plan(s), scrollable' });
+    act(() => {
+      scroller.scrollTop = 300 * 56;
+      fireEvent.scroll(scroller);
+    });
+    expect(screen.getByRole('row', { name: 'Plan plan-300' })).toBeTruthy();
+    expect(screen.queryByRole('row', { name: 'Plan plan-000' })).toBeNull();
+    expect(rendered()).toBeLessThan(40);
+    expect(screen.getByRole('row', { name: 'Plan plan-300' }).getAttribute('aria-rowindex')).toBe(
+      '302',
+    );
+  });
+
+  it('shows the week strip and the last cycle of each plan', async () => {
+    const failed = {
+      ...sampleSummary('qa', 'Error'),
+      lastResult: {
+        operation: 'shutdown' as const,
+        result: 'failed',
+        finishedAt: new Date(Date.now() - 3 * 60_000).toISOString(),
+        message: 'cache node did not answer',
+      },
+    };
+    renderApp(transportWith([sampleSummary('demo'), failed]));
+    const row = await screen.findByRole('row', { name: 'Plan qa' });
+    expect(within(row).getByRole('img').getAttribute('aria-label')).toBe(
+      // Weeknights 18:00–08:00 as cron pairs: asleep from Friday 18:00 until Monday 08:00.
+      'Asleep 118 h this week (UTC)',
+    );
+    expect(row.textContent).toContain('Shutdown failed · 3 min ago');
+    expect(screen.getByRole('row', { name: 'Plan demo' }).textContent).toContain('not run yet');
   });
 });

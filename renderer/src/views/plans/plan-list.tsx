@@ -1,18 +1,27 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import type { ScheduleException } from '../../../../shared/model';
 import { PHASES, type Phase } from '../../../../shared/model/status';
 import { useApp, useNow, useResource } from '../../app/app-context';
 import { ErrorState, Loading } from '../../components/state-views';
+import { useVirtualRows } from '../../components/virtual-rows';
 import { PHASE_WORD } from '../../format/phase';
 import { EmptyPlans } from './empty-plans';
 import { ExportAllButton } from './export-all-button';
-import { PlanRow } from './plan-row';
+import { PLAN_ROW_HEIGHT, PlanRow } from './plan-row';
 import './plan-list.css';
 
-/** Every plan with its phase, next transition and trouble, live from the event stream. */
+const NONE: readonly ScheduleException[] = [];
+
+/**
+ * Every plan with its phase, week, next transition, last cycle and trouble, live from the
+ * event stream. Only the rows in view are rendered, so hundreds of plans scroll smoothly.
+ */
 export function PlanList() {
   const { stores } = useApp();
   const { data, error } = useResource(stores.plans);
+  const exceptions = useResource(stores.exceptions).data;
   const now = useNow();
+  const scroller = useRef<HTMLDivElement | null>(null);
   const [query, setQuery] = useState('');
   const [phase, setPhase] = useState<Phase | 'all'>('all');
 
@@ -28,6 +37,13 @@ export function PlanList() {
       )
       .sort((a, b) => a.name.localeCompare(b.name));
   }, [data, query, phase]);
+  const exceptionsByPlan = useMemo(() => {
+    const map = new Map<string, ScheduleException[]>();
+    for (const e of exceptions ?? [])
+      map.set(e.spec.planRef.name, [...(map.get(e.spec.planRef.name) ?? []), e]);
+    return map;
+  }, [exceptions]);
+  const rows = useVirtualRows(scroller, shown.length, PLAN_ROW_HEIGHT);
 
   if (data === undefined)
     return error ? (
@@ -79,22 +95,58 @@ export function PlanList() {
         </select>
       </div>
       {error && <ErrorState error={error} onRetry={() => void stores.plans.refresh()} />}
-      <table className="plan-table" aria-label="Plans">
-        <thead>
-          <tr>
-            <th scope="col">Phase</th>
-            <th scope="col">Plan</th>
-            <th scope="col">Next</th>
-            <th scope="col">Targets</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((p) => (
-            <PlanRow key={p.name} plan={p} now={now} />
-          ))}
-        </tbody>
-      </table>
+      <div
+        ref={scroller}
+        className="plan-scroller"
+        onScroll={rows.onScroll}
+        tabIndex={0}
+        role="region"
+        aria-label={`${shown.length} plan(s), scrollable`}
+      >
+        <table className="plan-table" aria-label="Plans" aria-rowcount={shown.length + 1}>
+          <colgroup>
+            <col className="col-phase" />
+            <col />
+            <col className="col-week" />
+            <col className="col-next" />
+            <col className="col-last" />
+            <col className="col-targets" />
+          </colgroup>
+          <thead>
+            <tr aria-rowindex={1}>
+              <th scope="col">Phase</th>
+              <th scope="col">Plan</th>
+              <th scope="col">Week</th>
+              <th scope="col">Next</th>
+              <th scope="col">Last cycle</th>
+              <th scope="col">Targets</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.padTop > 0 && <Spacer height={rows.padTop} />}
+            {shown.slice(rows.start, rows.end).map((p, k) => (
+              <PlanRow
+                key={p.name}
+                plan={p}
+                now={now}
+                exceptions={exceptionsByPlan.get(p.name) ?? NONE}
+                index={rows.start + k}
+              />
+            ))}
+            {rows.padBottom > 0 && <Spacer height={rows.padBottom} />}
+          </tbody>
+        </table>
+      </div>
       {shown.length === 0 && <p className="muted">No plan matches the filter.</p>}
     </div>
+  );
+}
+
+/** Stands in for the rows outside the window, so the scrollbar reflects the whole list. */
+function Spacer({ height }: { height: number }) {
+  return (
+    <tr aria-hidden="true" className="plan-spacer">
+      <td colSpan={6} style={{ height }} />
+    </tr>
   );
 }

@@ -1,22 +1,62 @@
+import type { ScheduleException } from '../../../../shared/model';
 import type { PlanSummary } from '../../../../shared/model/status';
 import { NextTransition } from '../../components/next-transition';
 import { PhaseBadge } from '../../components/phase-badge';
+import { WeekStrip } from '../../components/week-strip';
+import { formatAgo, formatTimestamp } from '../../format/time';
 import { formatRoute } from '../../navigation/route';
 
-export function PlanRow({ plan, now }: { plan: PlanSummary; now: Date }) {
+/** Fixed, so the list can be windowed and live updates never move the rows under the pointer. */
+export const PLAN_ROW_HEIGHT = 56;
+
+const OPERATION_WORD = { shutdown: 'Shutdown', wakeup: 'Wake-up' } as const;
+const DONE_WORD = { shutdown: 'Went to sleep', wakeup: 'Woke up' } as const;
+
+function LastCycle({ plan, now }: { plan: PlanSummary; now: Date }) {
+  const last = plan.lastResult;
+  if (!last) return <span className="muted">not run yet</span>;
+  const ok = last.result === 'succeeded';
   return (
-    <tr className="plan-row" data-plan={plan.name} aria-label={`Plan ${plan.name}`}>
+    <span
+      className={`last-cycle last-cycle-${ok ? 'ok' : 'bad'}`}
+      title={`${formatTimestamp(last.finishedAt)}${last.message ? ` — ${last.message}` : ''}`}
+    >
+      {ok ? DONE_WORD[last.operation] : `${OPERATION_WORD[last.operation]} ${last.result}`}
+      <span className="muted"> · {formatAgo(new Date(last.finishedAt), now)}</span>
+    </span>
+  );
+}
+
+export function PlanRow({
+  plan,
+  now,
+  exceptions,
+  index,
+}: {
+  plan: PlanSummary;
+  now: Date;
+  exceptions: readonly ScheduleException[];
+  /** Position among all rows (for aria-rowindex: the header is row 1). */
+  index: number;
+}) {
+  return (
+    <tr
+      className="plan-row"
+      data-plan={plan.name}
+      aria-label={`Plan ${plan.name}`}
+      aria-rowindex={index + 2}
+    >
       <td className="plan-phase">
         <PhaseBadge phase={plan.phase} />
       </td>
-      <td>
-        <a
-          href={formatRoute({ view: 'plan', name: plan.name, tab: 'overview' })}
-          className="plan-name"
-        >
-          {plan.name}
-        </a>
-        <div>
+      <td className="plan-cell">
+        <div className="plan-line">
+          <a
+            href={formatRoute({ view: 'plan', name: plan.name, tab: 'overview' })}
+            className="plan-name"
+          >
+            {plan.name}
+          </a>{' '}
           {Object.entries(plan.labels).map(([k, v]) => (
             <span key={k} className="label-chip">
               {k}={v}
@@ -24,19 +64,25 @@ export function PlanRow({ plan, now }: { plan: PlanSummary; now: Date }) {
           ))}
         </div>
         {plan.error && (
-          <div className="plan-error" role="note">
+          <div className="plan-error plan-line" role="note" title={plan.error.message}>
             {plan.error.message}
           </div>
         )}
       </td>
-      <td className="plan-next">
+      <td className="plan-week">
+        <WeekStrip plan={plan} exceptions={exceptions} now={now} />
+      </td>
+      <td className="plan-next plan-line">
         {plan.suspended ? (
           <span className="muted">schedule paused</span>
         ) : (
           <NextTransition transition={plan.nextTransition} timezone={plan.timezone} now={now} />
         )}
       </td>
-      <td className="tabular">{plan.targetCount}</td>
+      <td className="plan-last plan-line">
+        <LastCycle plan={plan} now={now} />
+      </td>
+      <td className="tabular plan-targets">{plan.targetCount}</td>
     </tr>
   );
 }
