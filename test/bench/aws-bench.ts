@@ -219,6 +219,16 @@ async function ec2Thousand(): Promise<BenchResult[]> {
   }
 }
 
+/** Makespan of running jobs in order on `slots` workers, each taking the next job when free. */
+export function listSchedule(durations: readonly number[], slots: number): number {
+  const free = Array.from({ length: Math.min(slots, durations.length) }, () => 0);
+  for (const d of durations) {
+    const slot = free.indexOf(Math.min(...free));
+    free[slot] = (free[slot] ?? 0) + d;
+  }
+  return Math.max(0, ...free);
+}
+
 /** Five targets of each executor, each over its own resources. */
 function twentyTargets(): { seed: AwsSeed; targets: TargetSpec[] } {
   const five = [0, 1, 2, 3, 4];
@@ -300,7 +310,9 @@ async function twentyTargetPlan(): Promise<BenchResult[]> {
     const durations = ledger.map(
       (e) => Date.parse(e.finishedAt ?? '') - Date.parse(e.startedAt ?? ''),
     );
-    const critical = Math.max(Math.max(...durations), durations.reduce((a, c) => a + c, 0) / 10);
+    // The critical path of a Parallel stage limited to 10: the same targets, with their measured
+    // durations, started in list order whenever one of 10 slots frees up (what the engine does).
+    const critical = listSchedule(durations, 10);
     await b.emu.post('/_emulator/reset');
     await call('applyPlan', {
       plan: awsPlan('ten-wide', targets, { strategy: { type: 'Parallel', maxConcurrency: 10 } }),
@@ -324,7 +336,18 @@ async function twentyTargetPlan(): Promise<BenchResult[]> {
       }),
     );
     return [
-      { name: 'aws: 20-target plan, critical path', value: Math.round(critical), unit: 'ms' },
+      {
+        name: 'aws: 20-target plan, critical path (list schedule of the measured durations on 10 slots)',
+        value: Math.round(critical),
+        unit: 'ms',
+      },
+      {
+        name: 'aws: 20-target plan, lower bound max(longest, sum/10) (informational)',
+        value: Math.round(
+          Math.max(Math.max(...durations), durations.reduce((a, c) => a + c, 0) / 10),
+        ),
+        unit: 'ms',
+      },
       { name: 'aws: 20-target plan at maxConcurrency 10', value: Math.round(wall), unit: 'ms' },
       {
         name: 'aws: 20-target plan / critical path',
