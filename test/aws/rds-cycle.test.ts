@@ -82,6 +82,37 @@ describe('rds executor through the engine', () => {
     expect(point.resources[0]?.state).toMatchObject({ snapshotId: snapshots[0]?.id });
   });
 
+  it('snapshots an Aurora cluster at cluster level before stopping it, and wakes it', async () => {
+    t = await startAwsTestEnv();
+    await t.connect();
+    await t.call('applyPlan', {
+      plan: awsPlan('db', [
+        {
+          name: 'aurora',
+          type: 'rds',
+          parameters: {
+            selector: { clusterIds: ['analytics-aurora'] },
+            snapshotBeforeStop: true,
+            awaitCompletion: { enabled: true, timeout: '1m' },
+          },
+        },
+      ]),
+    });
+    const asleep = await runAction(t, 'hibernateNow', 'db');
+    expect(ledger(asleep, 'aurora').state).toBe('Completed');
+    const region = t.emu.region();
+    expect(region?.rds.clusterSnapshots).toEqual([
+      expect.objectContaining({
+        clusterId: 'analytics-aurora',
+        id: expect.stringMatching(/^hibernator-analytics-aurora-\d{14}-[0-9a-f]{4}$/),
+      }),
+    ]);
+    expect(region?.rds.snapshots).toEqual([]);
+    expect(rdsStatus(t, 'analytics-aurora')).toBe('stopped');
+    await runAction(t, 'wakeNow', 'db');
+    expect(rdsStatus(t, 'analytics-aurora')).toBe('available');
+  });
+
   it('explains why an Aurora member or a read replica named by id is skipped', async () => {
     t = await startAwsTestEnv();
     await t.connect();

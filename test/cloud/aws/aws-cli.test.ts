@@ -232,6 +232,18 @@ describe.skipIf(cli.path === undefined).concurrent(`the real AWS CLI (${cli.reas
       'analytics-aurora',
     ]);
     expect(at(clusters, 'DBClusters', 0, 'DBClusterMembers', 0, 'IsClusterWriter')).toBe(true);
+    const clusterSnapshot = await ok(emu, key, [
+      'rds',
+      'create-db-cluster-snapshot',
+      '--db-cluster-identifier',
+      'analytics-aurora',
+      '--db-cluster-snapshot-identifier',
+      'cli-cluster-snap',
+    ]);
+    expect(at(clusterSnapshot, 'DBClusterSnapshot', 'DBClusterIdentifier')).toBe(
+      'analytics-aurora',
+    );
+    emu.clock.advance(TRANSITION);
     const stopCluster = await ok(emu, key, [
       'rds',
       'stop-db-cluster',

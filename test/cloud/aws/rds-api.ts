@@ -2,6 +2,7 @@ import { AwsError } from './aws-error';
 import { decodeToken, paginate } from './pagination';
 import { RDS_FILTERS, type QueryFilter, type QueryParams } from './query-params';
 import {
+  createClusterSnapshot,
   createSnapshot,
   findCluster,
   findInstance,
@@ -11,7 +12,13 @@ import {
   stopDbCluster,
   stopDbInstance,
 } from './rds-model';
-import { dbClusterXml, dbInstanceXml, dbSnapshotXml, tagListXml } from './rds-xml';
+import {
+  dbClusterSnapshotXml,
+  dbClusterXml,
+  dbInstanceXml,
+  dbSnapshotXml,
+  tagListXml,
+} from './rds-xml';
 import type { QueryCall, QueryService } from './service-context';
 import type { RdsCluster, RdsInstance, RdsSnapshot, RegionState } from './types';
 import { leaf, list } from './xml';
@@ -156,6 +163,14 @@ function createDbSnapshotAction({ params, state, world }: QueryCall): string {
   return `<DBSnapshot>${dbSnapshotXml(state, snapshot)}</DBSnapshot>`;
 }
 
+function createDbClusterSnapshotAction({ params, state, world }: QueryCall): string {
+  const snapshotId = params.require('DBClusterSnapshotIdentifier');
+  const cluster = findCluster(state, params.require('DBClusterIdentifier'));
+  const tags = Object.fromEntries(params.tags('Tags.Tag').map((t) => [t.key, t.value]));
+  const snapshot = createClusterSnapshot(world, state, cluster, snapshotId, tags);
+  return `<DBClusterSnapshot>${dbClusterSnapshotXml(snapshot)}</DBClusterSnapshot>`;
+}
+
 function listTagsForResource({ params, state }: QueryCall): string {
   const name = params.require('ResourceName');
   return tagListXml(tagsOf(state, name));
@@ -191,6 +206,7 @@ export const rdsService: QueryService = {
     StopDBCluster: stopDbClusterAction,
     StartDBCluster: startDbClusterAction,
     CreateDBSnapshot: createDbSnapshotAction,
+    CreateDBClusterSnapshot: createDbClusterSnapshotAction,
     ListTagsForResource: listTagsForResource,
   },
 };

@@ -1,5 +1,12 @@
 import { AwsError } from './aws-error';
-import type { RdsCluster, RdsInstance, RdsSnapshot, RegionState, Tags } from './types';
+import type {
+  RdsCluster,
+  RdsClusterSnapshot,
+  RdsInstance,
+  RdsSnapshot,
+  RegionState,
+  Tags,
+} from './types';
 import type { AwsWorld } from './world';
 
 /**
@@ -31,7 +38,7 @@ export function defaultPort(engine: string): number {
 
 export function rdsArn(
   state: RegionState,
-  kind: 'db' | 'cluster' | 'snapshot',
+  kind: 'db' | 'cluster' | 'snapshot' | 'cluster-snapshot',
   id: string,
 ): string {
   return `arn:aws:rds:${state.region}:${state.accountId}:${kind}:${id}`;
@@ -268,6 +275,46 @@ export function createSnapshot(
   world.after(
     state,
     `rds/snapshot/${id}`,
+    world.timings.snapshot,
+    () => (snapshot.status = 'available'),
+  );
+  return snapshot;
+}
+
+/** CreateDBClusterSnapshot: Aurora is snapshotted at cluster level, and only while available. */
+export function createClusterSnapshot(
+  world: AwsWorld,
+  state: RegionState,
+  cluster: RdsCluster,
+  snapshotId: string,
+  tags: Tags,
+): RdsClusterSnapshot {
+  const id = snapshotId.toLowerCase();
+  if (state.rds.clusterSnapshots.has(id)) {
+    throw new AwsError(
+      'DBClusterSnapshotAlreadyExistsFault',
+      `Cannot create the cluster snapshot because one with the identifier ${id} already exists.`,
+    );
+  }
+  if (cluster.status !== 'available') {
+    throw new AwsError(
+      'InvalidDBClusterStateFault',
+      `DbCluster ${cluster.id} is not in a valid state.`,
+    );
+  }
+  const snapshot: RdsClusterSnapshot = {
+    id,
+    arn: rdsArn(state, 'cluster-snapshot', id),
+    clusterId: cluster.id,
+    engine: cluster.engine,
+    status: 'creating',
+    createdAt: world.now(),
+    tags: { ...tags },
+  };
+  state.rds.clusterSnapshots.set(id, snapshot);
+  world.after(
+    state,
+    `rds/cluster-snapshot/${id}`,
     world.timings.snapshot,
     () => (snapshot.status = 'available'),
   );

@@ -1,5 +1,12 @@
 import { readReplicasOf } from './rds-model';
-import type { RdsCluster, RdsInstance, RdsSnapshot, RegionState, Tags } from './types';
+import type {
+  RdsCluster,
+  RdsClusterSnapshot,
+  RdsInstance,
+  RdsSnapshot,
+  RegionState,
+  Tags,
+} from './types';
 import { leaf, list, scalarList, xml } from './xml';
 
 /** RDS XML member names, as in the RDS API reference (PascalCase, typed list members). */
@@ -121,6 +128,21 @@ export function dbSnapshotXml(state: RegionState, s: RdsSnapshot): string {
     leaf('PercentProgress', s.status === 'available' ? 100 : 0),
     leaf('Encrypted', true),
     leaf('DBSnapshotArn', s.arn),
+    tagListXml(s.tags),
+  ].join('');
+}
+
+export function dbClusterSnapshotXml(s: RdsClusterSnapshot): string {
+  return [
+    leaf('DBClusterSnapshotIdentifier', s.id),
+    leaf('DBClusterIdentifier', s.clusterId),
+    leaf('SnapshotCreateTime', new Date(s.createdAt)),
+    leaf('Engine', s.engine),
+    leaf('Status', s.status),
+    leaf('SnapshotType', 'manual'),
+    leaf('PercentProgress', s.status === 'available' ? 100 : 0),
+    leaf('StorageEncrypted', true),
+    leaf('DBClusterSnapshotArn', s.arn),
     tagListXml(s.tags),
   ].join('');
 }

@@ -50,6 +50,7 @@ export interface RegionDump {
     instances: RdsInstanceDump[];
     clusters: RdsClusterDump[];
     snapshots: Array<{ id: string; instanceId: string; status: string }>;
+    clusterSnapshots: Array<{ id: string; clusterId: string; status: string }>;
   };
   eks: {
     clusters: Array<{
@@ -131,6 +132,11 @@ function dumpRegion(s: RegionState): RegionDump {
         ...(c.automaticRestartTime === undefined
           ? {}
           : { automaticRestartTime: iso(c.automaticRestartTime) }),
+      })),
+      clusterSnapshots: [...s.rds.clusterSnapshots.values()].map((x) => ({
+        id: x.id,
+        clusterId: x.clusterId,
+        status: x.status,
       })),
       snapshots: [...s.rds.snapshots.values()].map((x) => ({
         id: x.id,

@@ -84,6 +84,17 @@ export interface RdsSnapshot {
   tags: Tags;
 }
 
+/** A manual Aurora cluster snapshot (CreateDBClusterSnapshot). */
+export interface RdsClusterSnapshot {
+  id: string;
+  arn: string;
+  clusterId: string;
+  engine: string;
+  status: 'creating' | 'available';
+  createdAt: number;
+  tags: Tags;
+}
+
 export interface ScalingConfig {
   minSize: number;
   maxSize: number;
@@ -161,6 +172,7 @@ export interface RegionState {
     instances: Map<string, RdsInstance>;
     clusters: Map<string, RdsCluster>;
     snapshots: Map<string, RdsSnapshot>;
+    clusterSnapshots: Map<string, RdsClusterSnapshot>;
   };
   eks: Map<string, EksCluster>;
   asg: Map<string, AsgGroup>;

@@ -34,7 +34,12 @@ export class AwsWorld {
         accountId,
         region,
         ec2: new Map(),
-        rds: { instances: new Map(), clusters: new Map(), snapshots: new Map() },
+        rds: {
+          instances: new Map(),
+          clusters: new Map(),
+          snapshots: new Map(),
+          clusterSnapshots: new Map(),
+        },
         eks: new Map(),
         asg: new Map(),
       };
