@@ -620,7 +620,7 @@ export class PlanRunner {
       const to: Phase = outcome.operation === 'shutdown' ? 'Hibernated' : 'Active';
       const unlock =
         outcome.operation === 'wakeup' &&
-        this.deps.restore.allTargetsRestored(this.name, status.cycle?.id ?? null);
+        this.deps.restore.unlockRestoreData(this.name, status.cycle?.id ?? null);
       if (outcome.operation === 'shutdown') status.lastKeepAsleepAt = now.toISOString();
       this.setPhase(
         to,

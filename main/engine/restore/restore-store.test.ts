@@ -159,7 +159,7 @@ describe('cycle queries and repairs', () => {
 
   it('lists orphaned points of deleted plans', () => {
     save('c1', [running('i-1')]);
-    const [summary] = store.summaries(undefined, new Map(), new Set());
+    const [summary] = store.list(undefined, new Map(), new Set());
     expect(summary).toMatchObject({ plan: 'p', orphaned: true, open: false });
   });
 });

@@ -228,6 +228,15 @@ export class RestoreStore {
     return !!point && point.cycle_id === cycleId && point.restored_at !== null;
   }
 
+  /**
+   * Unlock (semantics.md section 5): true when the cycle may close because every target that took
+   * part carries its restore marker. The caller closes the cycle in the plan's state; the points
+   * stay, consumed, for inspection.
+   */
+  unlockRestoreData(plan: string, cycleId: string | null): boolean {
+    return this.allTargetsRestored(plan, cycleId);
+  }
+
   /** Targets that took part in the cycle are those with a point in it; all must carry a marker. */
   allTargetsRestored(plan: string, cycleId: string | null): boolean {
     if (!cycleId) return true;
@@ -239,7 +248,7 @@ export class RestoreStore {
     return (row?.pending ?? 0) === 0;
   }
 
-  summaries(
+  list(
     plan: string | undefined,
     openCycles: ReadonlyMap<string, string | null>,
     knownPlans: ReadonlySet<string>,

@@ -28,7 +28,7 @@ function mapStoreError<T>(fn: () => T): T {
 
 export function listRestorePoints(ctx: ServiceContext, plan?: string): RestorePointSummary[] {
   const cycles = openCycles(ctx);
-  return ctx.restore.summaries(plan, cycles, new Set(cycles.keys()));
+  return ctx.restore.list(plan, cycles, new Set(cycles.keys()));
 }
 
 export function inspectRestorePoint(
