@@ -24,6 +24,8 @@ const reason = unavailable();
 if (reason) console.log(`[electron smoke] skipped: ${reason}`);
 
 test.describe('desktop app', () => {
+  // Skipped only where the app cannot start (no Electron binary, no display, no Electron-ABI
+  // better-sqlite3): the reason is printed above and given to Playwright.
   test.skip(reason !== null, reason ?? '');
 
   test('opens the window on the plan list and talks to the engine through the preload', async () => {

@@ -1,7 +1,7 @@
 import { Document, LineCounter, isScalar, parseDocument, visit } from 'yaml';
 import type { Issue } from '../../../shared/model';
 
-/** An object being edited: any shape, since it may be invalid while the user types. */
+/** An object being edited, of no fixed shape: it may be invalid while the user types. */
 export type Draft = Record<string, unknown>;
 export type DraftPath = readonly (string | number)[];
 
