@@ -75,60 +75,70 @@ function fromCluster(c: DBCluster): RdsResource | undefined {
   };
 }
 
-export async function describeInstances(
+/** Every page of one RDS describe call (Marker pagination), converted and filtered. */
+async function describeAll<Raw>(
   target: AwsTarget,
-  filters: Filter[] = [],
+  action: string,
+  fetchPage: (
+    marker: string | undefined,
+  ) => Promise<{ items: Raw[] | undefined; marker: string | undefined }>,
+  convert: (raw: Raw) => RdsResource | undefined,
 ): Promise<RdsResource[]> {
   const out: RdsResource[] = [];
   let marker: string | undefined;
   do {
-    const page = await target.call('rds:DescribeDBInstances', () =>
-      target.clients.rds.send(
+    const page = await target.call(action, () => fetchPage(marker));
+    for (const raw of page.items ?? []) {
+      const r = convert(raw);
+      if (r !== undefined) out.push(r);
+    }
+    marker = page.marker || undefined;
+  } while (marker !== undefined);
+  return out;
+}
+
+export function describeInstances(
+  target: AwsTarget,
+  filters: Filter[] = [],
+): Promise<RdsResource[]> {
+  return describeAll(
+    target,
+    'rds:DescribeDBInstances',
+    async (marker) => {
+      const page = await target.clients.rds.send(
         new DescribeDBInstancesCommand({
           MaxRecords: PAGE,
           ...(filters.length > 0 ? { Filters: filters } : {}),
           ...(marker ? { Marker: marker } : {}),
         }),
-        {
-          abortSignal: target.ctx.signal,
-        },
-      ),
-    );
-    for (const raw of page.DBInstances ?? []) {
-      const r = fromInstance(raw);
-      if (r !== undefined) out.push(r);
-    }
-    marker = page.Marker || undefined;
-  } while (marker !== undefined);
-  return out;
+        { abortSignal: target.ctx.signal },
+      );
+      return { items: page.DBInstances, marker: page.Marker };
+    },
+    fromInstance,
+  );
 }
 
-export async function describeClusters(
+export function describeClusters(
   target: AwsTarget,
   filters: Filter[] = [],
 ): Promise<RdsResource[]> {
-  const out: RdsResource[] = [];
-  let marker: string | undefined;
-  do {
-    const page = await target.call('rds:DescribeDBClusters', () =>
-      target.clients.rds.send(
+  return describeAll(
+    target,
+    'rds:DescribeDBClusters',
+    async (marker) => {
+      const page = await target.clients.rds.send(
         new DescribeDBClustersCommand({
           MaxRecords: PAGE,
           ...(filters.length > 0 ? { Filters: filters } : {}),
           ...(marker ? { Marker: marker } : {}),
         }),
-        {
-          abortSignal: target.ctx.signal,
-        },
-      ),
-    );
-    for (const raw of page.DBClusters ?? []) {
-      const r = fromCluster(raw);
-      if (r !== undefined) out.push(r);
-    }
-    marker = page.Marker || undefined;
-  } while (marker !== undefined);
-  return out;
+        { abortSignal: target.ctx.signal },
+      );
+      return { items: page.DBClusters, marker: page.Marker };
+    },
+    fromCluster,
+  );
 }
 
 /** By identifier, through filters: an id that does not exist is absent, not an error. */
