@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { SaveBar } from '../../components/save-bar';
 import {
   API_VERSION,
   CLOUD_PROVIDER_KIND,
@@ -85,26 +86,14 @@ function ConnectionForm({ initial, isNew }: { initial: Draft | Connection; isNew
     <div className="page">
       <header className="page-header">
         <h1>{isNew ? 'Add connection' : `Edit ${name}`}</h1>
-        <div className="toolbar">
-          <span role="status" className={validation.valid ? 'muted' : 'issue-error'}>
-            {validation.valid
-              ? dirty
-                ? 'Valid — not saved yet'
-                : 'Valid — no changes'
-              : `${validation.errors.length} problem(s) to fix`}
-          </span>
-          <a className="button" href="#/connections">
-            Cancel
-          </a>
-          <button
-            type="button"
-            className="primary"
-            disabled={!validation.valid || save.state.status === 'running'}
-            onClick={() => void onSave()}
-          >
-            Save
-          </button>
-        </div>
+        <SaveBar
+          valid={validation.valid}
+          dirty={dirty}
+          problems={validation.errors.length}
+          cancelHref="#/connections"
+          saving={save.state.status === 'running'}
+          onSave={() => void onSave()}
+        />
       </header>
       <Feedback state={save.state} />
       <form

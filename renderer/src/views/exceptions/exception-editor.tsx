@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { SaveBar } from '../../components/save-bar';
 import type { ApiError } from '../../../../shared/api';
 import {
   EXCEPTION_REASON_ANNOTATION,
@@ -110,26 +111,14 @@ function ExceptionForm({ initial, isNew }: { initial: Draft | ScheduleException;
     <div className="page exception-editor">
       <header className="page-header">
         <h1>{isNew ? 'New exception' : `Edit ${name}`}</h1>
-        <div className="toolbar">
-          <span role="status" className={validation.valid ? 'muted' : 'issue-error'}>
-            {validation.valid
-              ? dirty
-                ? 'Valid — not saved yet'
-                : 'Valid — no changes'
-              : `${validation.errors.length} problem(s) to fix`}
-          </span>
-          <a className="button" href="#/exceptions">
-            Cancel
-          </a>
-          <button
-            type="button"
-            className="primary"
-            disabled={!validation.valid || save.state.status === 'running'}
-            onClick={() => void onSave()}
-          >
-            Save
-          </button>
-        </div>
+        <SaveBar
+          valid={validation.valid}
+          dirty={dirty}
+          problems={validation.errors.length}
+          cancelHref="#/exceptions"
+          saving={save.state.status === 'running'}
+          onSave={() => void onSave()}
+        />
       </header>
       <Feedback state={save.state} />
       <form
