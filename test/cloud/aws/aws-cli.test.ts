@@ -72,7 +72,9 @@ function aws(
     AWS_PAGER: '',
     ...extraEnv,
   };
-  const fullArgs = ['--endpoint-url', emu.url, '--no-cli-pager', '--output', 'json', ...args];
+  // `--no-cli-pager` exists only in v2 (v1 never pages); a v1 CLI (pip's) would refuse the option.
+  const pager = /^aws-cli\/1\./.test(cli.reason) ? [] : ['--no-cli-pager'];
+  const fullArgs = ['--endpoint-url', emu.url, ...pager, '--output', 'json', ...args];
   return new Promise((resolve) => {
     execFile(cli.path ?? 'aws', fullArgs, { env, timeout: 30_000 }, (error, stdout, stderr) => {
       const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
