@@ -1,5 +1,5 @@
 import type { Envelope } from '../../shared/api/bridge';
-import type { TrayAction } from './tray-action';
+import type { TrayAction } from './tray/tray-action';
 
 export interface ActionRunnerDeps {
   call(method: string, input: unknown): Promise<Envelope>;

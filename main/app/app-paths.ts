@@ -17,7 +17,8 @@ export interface AppPaths {
 
 /**
  * The app root from this module's own location: the bundle is out/main/index.js and the source
- * main/app/*.ts, both two levels below the root, so development, tests and the asar agree.
+ * main/app/app-paths.ts, both two levels below the root, so development, tests and the asar agree
+ * (which is why this module lives in main/app itself, not in one of its sub-folders).
  */
 export function appRoot(moduleUrl: string = import.meta.url): string {
   return resolve(dirname(fileURLToPath(moduleUrl)), '..', '..');

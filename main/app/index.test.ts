@@ -28,7 +28,9 @@ it('the main entry takes the single-instance lock, opens a secure window and the
   fake.app.isPackaged = true;
   const lock = vi.spyOn(fake.app, 'requestSingleInstanceLock');
   await import('./index');
-  await vi.waitFor(() => expect(FakeTray.instances).toHaveLength(1));
+  // Startup opens the engine (SQLite, migrations) after the import returns; on a busy machine that
+  // takes longer than waitFor's 1 s default, so wait up to the test's own budget.
+  await vi.waitFor(() => expect(FakeTray.instances).toHaveLength(1), { timeout: 15_000 });
   expect(lock).toHaveBeenCalledOnce();
   expect(FakeBrowserWindow.instances[0]?.options.webPreferences).toMatchObject({
     contextIsolation: true,

@@ -1,7 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type Envelope } from '../../shared/api/bridge';
 import type { HibernatorEvent } from '../../shared/api/events';
-import { isAppUrl } from './app-protocol';
+import { isAppUrl } from './window/app-protocol';
 
 /** The engine as the bridge sees it: `Engine.call` parses every input with the shared schemas. */
 export interface BridgeHost {

@@ -1,4 +1,4 @@
-import type { TrayIconState } from '../tray-icon';
+import type { TrayIconState } from '../tray/tray-icon';
 import type { RgbaImage } from './png-encode';
 
 /** A region of the unit square ([0,1] x [0,1], y down). */

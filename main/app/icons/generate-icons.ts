@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { TRAY_ICON_STATES } from '../tray-icon';
+import { TRAY_ICON_STATES } from '../tray/tray-icon';
 import { drawAppIcon, drawTrayIcon, type TrayVariant } from './draw-icons';
 import { encodeIcns, encodeIco } from './icon-containers';
 import { encodePng } from './png-encode';

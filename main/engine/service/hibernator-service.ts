@@ -1,10 +1,12 @@
 import type { ApiInput, ApiOutputs, HibernatorApi } from '../../../shared/api/contract';
 import * as actions from './action-methods';
+import * as connections from './connection-methods';
 import { discover } from './discover-methods';
-import * as objects from './object-methods';
+import * as exceptions from './exception-methods';
 import * as plans from './plan-methods';
 import * as restore from './restore-methods';
 import type { ServiceContext } from './service-context';
+import * as yaml from './yaml-methods';
 
 type Out<M extends keyof ApiOutputs> = Promise<ApiOutputs[M]>;
 
@@ -28,28 +30,28 @@ export class HibernatorService implements HibernatorApi {
     return plans.deletePlan(this.ctx, input.name, input.force ?? false);
   }
   importYaml(input: ApiInput<'importYaml'>): Out<'importYaml'> {
-    return objects.importYaml(this.ctx, input.yaml, input.dryRun ?? false);
+    return yaml.importYaml(this.ctx, input.yaml, input.dryRun ?? false);
   }
   async exportYaml(input: ApiInput<'exportYaml'>): Out<'exportYaml'> {
-    return objects.exportYaml(this.ctx, input.plans);
+    return yaml.exportYaml(this.ctx, input.plans);
   }
   async listExceptions(input: ApiInput<'listExceptions'>): Out<'listExceptions'> {
     return this.ctx.exceptions.list(input.plan);
   }
   applyException(input: ApiInput<'applyException'>): Out<'applyException'> {
-    return objects.applyException(this.ctx, input.exception);
+    return exceptions.applyException(this.ctx, input.exception);
   }
   deleteException(input: ApiInput<'deleteException'>): Out<'deleteException'> {
-    return objects.deleteException(this.ctx, input.name);
+    return exceptions.deleteException(this.ctx, input.name);
   }
   async listConnections(_: ApiInput<'listConnections'>): Out<'listConnections'> {
     return this.ctx.connections.list();
   }
   async applyConnection(input: ApiInput<'applyConnection'>): Out<'applyConnection'> {
-    return objects.applyConnection(this.ctx, input.connection);
+    return connections.applyConnection(this.ctx, input.connection);
   }
   async deleteConnection(input: ApiInput<'deleteConnection'>): Out<'deleteConnection'> {
-    return objects.deleteConnection(this.ctx, input.name);
+    return connections.deleteConnection(this.ctx, input.name);
   }
   hibernateNow(input: ApiInput<'hibernateNow'>): Out<'hibernateNow'> {
     return actions.hibernateNow(this.ctx, input.plan, input.until);
@@ -106,7 +108,7 @@ export class HibernatorService implements HibernatorApi {
     return actions.pauseAll(this.ctx, input.paused);
   }
   testConnection(input: ApiInput<'testConnection'>): Out<'testConnection'> {
-    return objects.testConnection(this.ctx, input.name, input.connection);
+    return connections.testConnection(this.ctx, input.name, input.connection);
   }
   listAwsProfiles(_: ApiInput<'listAwsProfiles'>): Out<'listAwsProfiles'> {
     return this.ctx.connectionTools.listAwsProfiles();

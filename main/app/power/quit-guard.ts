@@ -1,4 +1,4 @@
-import { joinNames } from './display-format';
+import { joinNames } from '../display-format';
 
 export interface QuitDialog {
   message: string;

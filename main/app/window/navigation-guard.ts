@@ -23,7 +23,7 @@ export function isSafeExternalUrl(url: string): boolean {
 /**
  * The window never navigates away from app://hibernator and never opens another window: links
  * to https pages open in the OS browser, everything else is refused. Applied to every
- * webContents the app creates (desktop-app.ts, 'web-contents-created').
+ * webContents the app creates (../desktop-app.ts, 'web-contents-created').
  */
 export function guardWebContents(contents: WebContents, openExternal: (url: string) => void): void {
   const refuse = (event: { preventDefault(): void }, url: string): void => {

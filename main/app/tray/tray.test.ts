@@ -1,12 +1,12 @@
 import * as electron from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { planSummary } from './test-support/plan-summary';
-import { FakeTray, resetFakeElectron, type FakeElectron } from './test-support/fake-electron';
+import { planSummary } from '../test-support/plan-summary';
+import { FakeTray, resetFakeElectron, type FakeElectron } from '../test-support/fake-electron';
 import { toMenuTemplate, TrayController } from './tray';
 import type { TrayAction } from './tray-action';
 
 vi.mock('electron', async () =>
-  (await import('./test-support/fake-electron')).createFakeElectron(),
+  (await import('../test-support/fake-electron')).createFakeElectron(),
 );
 const fake = electron as unknown as FakeElectron;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Phase, PlanSummary } from '../../shared/model/status';
-import { planSummary } from './test-support/plan-summary';
+import type { Phase, PlanSummary } from '../../../shared/model/status';
+import { planSummary } from '../test-support/plan-summary';
 import { buildTrayMenu, planLabel, trayHeader, type TrayMenuItem } from './tray-menu';
 
 const now = new Date('2026-11-26T20:00:00Z');

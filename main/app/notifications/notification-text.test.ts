@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PlanError } from '../../shared/model/status';
+import type { PlanError } from '../../../shared/model/status';
 import {
   caughtUpNotification,
   credentialsNotification,
@@ -9,7 +9,7 @@ import {
   phaseNotification,
   type TextContext,
 } from './notification-text';
-import { planSummary } from './test-support/plan-summary';
+import { planSummary } from '../test-support/plan-summary';
 
 const now = new Date('2026-11-26T19:00:50Z');
 

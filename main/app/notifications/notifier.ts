@@ -1,10 +1,10 @@
 import { Notification } from 'electron';
-import type { HibernatorEvent } from '../../shared/api/events';
-import type { TimeFormat } from './display-format';
-import type { AppStateSnapshot } from './app-state';
+import type { HibernatorEvent } from '../../../shared/api/events';
+import type { TimeFormat } from '../display-format';
+import type { AppStateSnapshot } from '../app-state';
 import type { NotificationPolicy, PolicyContext } from './notification-policy';
 import type { NotificationSpec } from './notification-text';
-import type { TrayAction } from './tray-action';
+import type { TrayAction } from '../tray/tray-action';
 
 /** Notification buttons show on macOS (signed app, alert style) and Windows toasts; not on Linux. */
 export function notificationButtonsSupported(platform: NodeJS.Platform): boolean {

@@ -1,9 +1,12 @@
-import type { ApiInput, ApiMethod } from '../../shared/api/contract';
+import type { ApiInput, ApiMethod } from '../../../shared/api/contract';
 
 /** One API call as data, so menus and notifications can be compared in tests and run later. */
 export type ApiCall = { [M in ApiMethod]: { method: M; input: ApiInput<M> } }[ApiMethod];
 
-/** What a tray item or a notification does when chosen; the wiring runs it (tray.ts, notifier.ts). */
+/**
+ * What a tray item or a notification does when chosen; the wiring runs it (tray.ts,
+ * ../notifications/notifier.ts).
+ */
 export type TrayAction =
   { kind: 'call'; call: ApiCall } | { kind: 'open'; plan?: string } | { kind: 'quit' };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QuitGuard, quitWhileBusyDialog, type QuitDialog } from './quit-guard';
-import { fakeEvent } from './test-support/fake-electron';
+import { fakeEvent } from '../test-support/fake-electron';
 
 function setup(busy: string[], answer: boolean) {
   const log: string[] = [];

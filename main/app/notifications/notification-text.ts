@@ -1,8 +1,8 @@
-import type { Settings } from '../../shared/api/contract';
-import type { HibernatorEvent } from '../../shared/api/events';
-import type { PlanError, PlanSummary } from '../../shared/model/status';
-import { formatClock, formatElapsed, joinNames, type TimeFormat } from './display-format';
-import { callAction, type TrayAction } from './tray-action';
+import type { Settings } from '../../../shared/api/contract';
+import type { HibernatorEvent } from '../../../shared/api/events';
+import type { PlanError, PlanSummary } from '../../../shared/model/status';
+import { formatClock, formatElapsed, joinNames, type TimeFormat } from '../display-format';
+import { callAction, type TrayAction } from '../tray/tray-action';
 
 /** The kinds a person can switch off in Settings (`getSettings().notifications`). */
 export type NotificationKind = keyof Settings['notifications'];

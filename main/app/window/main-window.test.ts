@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MainWindow, planRoute } from './main-window';
-import { FakeBrowserWindow, resetFakeElectron } from './test-support/fake-electron';
+import { FakeBrowserWindow, resetFakeElectron } from '../test-support/fake-electron';
 import { loadWindowState, saveWindowState } from './window-state';
 
 vi.mock('electron', async () =>
-  (await import('./test-support/fake-electron')).createFakeElectron(),
+  (await import('../test-support/fake-electron')).createFakeElectron(),
 );
 
 let dir = '';

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { HibernatorEvent } from '../../shared/api/events';
-import type { AppStateSnapshot } from './app-state';
+import type { HibernatorEvent } from '../../../shared/api/events';
+import type { AppStateSnapshot } from '../app-state';
 import { NotificationPolicy } from './notification-policy';
 import { notificationButtonsSupported, Notifier } from './notifier';
-import { FakeNotification, fakeEvent, resetFakeElectron } from './test-support/fake-electron';
-import type { TrayAction } from './tray-action';
+import { FakeNotification, fakeEvent, resetFakeElectron } from '../test-support/fake-electron';
+import type { TrayAction } from '../tray/tray-action';
 
 vi.mock('electron', async () =>
-  (await import('./test-support/fake-electron')).createFakeElectron(),
+  (await import('../test-support/fake-electron')).createFakeElectron(),
 );
 
 const snapshot: AppStateSnapshot = {

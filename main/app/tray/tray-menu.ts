@@ -1,6 +1,6 @@
-import type { Settings } from '../../shared/api/contract';
-import type { Phase, PlanSummary } from '../../shared/model/status';
-import { formatClock, PHASE_WORDS, type TimeFormat } from './display-format';
+import type { Settings } from '../../../shared/api/contract';
+import type { Phase, PlanSummary } from '../../../shared/model/status';
+import { formatClock, PHASE_WORDS, type TimeFormat } from '../display-format';
 import { allowedActions, toggleFor } from './plan-actions';
 import { callAction, type TrayAction } from './tray-action';
 

@@ -1,7 +1,7 @@
 import type { Session, WebContents } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { denyAllPermissions, guardWebContents, isSafeExternalUrl } from './navigation-guard';
-import { FakeWebContents, fakeEvent } from './test-support/fake-electron';
+import { FakeWebContents, fakeEvent } from '../test-support/fake-electron';
 
 function guarded() {
   const contents = new FakeWebContents();

@@ -1,14 +1,8 @@
-import type {
-  ApplyResult,
-  ConnectionTestResult,
-  ImportResult,
-  ImportedItem,
-} from '../../../shared/api/contract';
+import type { ImportResult, ImportedItem } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
 import {
   exportYaml as toYamlDocuments,
   parseYamlDocuments,
-  validateConnection,
   validateException,
   validatePlan,
   type Connection,
@@ -16,92 +10,8 @@ import {
   type Plan,
   type ScheduleException,
 } from '../../../shared/model';
-import { checkPlanEdit, requirePlan } from './plan-methods';
+import { checkPlanEdit } from './plan-methods';
 import type { ServiceContext } from './service-context';
-
-export async function applyException(ctx: ServiceContext, input: unknown): Promise<ApplyResult> {
-  const plans = ctx.plans.list(ctx.clock.now()).map((p) => p.plan);
-  const result = validateException(input, { plans });
-  if (!result.valid || !result.value) {
-    throw new ApiError(
-      'INVALID_INPUT',
-      `The exception is not valid: ${result.errors.length} problem(s).`,
-      result.errors,
-    );
-  }
-  const exception = result.value;
-  requirePlan(ctx, exception.spec.planRef.name);
-  const created = ctx.exceptions.upsert(exception, ctx.clock.now());
-  ctx.bus.emit({
-    type: 'ExceptionChanged',
-    plan: exception.spec.planRef.name,
-    exception: exception.metadata.name,
-    change: created ? 'created' : 'updated',
-  });
-  await ctx.lifecycle.planChanged(
-    exception.spec.planRef.name,
-    `exception ${exception.metadata.name} ${created ? 'added' : 'changed'}`,
-  );
-  return { name: exception.metadata.name, created, warnings: result.warnings };
-}
-
-export async function deleteException(
-  ctx: ServiceContext,
-  name: string,
-): Promise<{ name: string; deleted: boolean }> {
-  const existing = ctx.exceptions.get(name);
-  if (!existing) throw new ApiError('NOT_FOUND', `There is no schedule exception named "${name}".`);
-  ctx.exceptions.delete(name);
-  ctx.bus.emit({
-    type: 'ExceptionChanged',
-    plan: existing.spec.planRef.name,
-    exception: name,
-    change: 'deleted',
-  });
-  if (ctx.plans.get(existing.spec.planRef.name, ctx.clock.now())) {
-    await ctx.lifecycle.planChanged(existing.spec.planRef.name, `exception ${name} removed`);
-  }
-  return { name, deleted: true };
-}
-
-export function applyConnection(ctx: ServiceContext, input: unknown): ApplyResult {
-  const result = validateConnection(input);
-  if (!result.valid || !result.value) {
-    throw new ApiError(
-      'INVALID_INPUT',
-      `The connection is not valid: ${result.errors.length} problem(s).`,
-      result.errors,
-    );
-  }
-  const created = ctx.connections.upsert(result.value, ctx.clock.now());
-  ctx.bus.emit({
-    type: 'ConnectionChanged',
-    connection: result.value.metadata.name,
-    change: created ? 'created' : 'updated',
-  });
-  return { name: result.value.metadata.name, created, warnings: result.warnings };
-}
-
-export function deleteConnection(
-  ctx: ServiceContext,
-  name: string,
-): { name: string; deleted: boolean } {
-  if (!ctx.connections.get(name))
-    throw new ApiError('NOT_FOUND', `There is no connection named "${name}".`);
-  const users = ctx.plans
-    .list(ctx.clock.now())
-    .filter((p) => p.plan.spec.targets.some((t) => t.connectorRef?.name === name))
-    .map((p) => p.plan.metadata.name);
-  if (users.length > 0) {
-    throw new ApiError(
-      'NOT_ALLOWED',
-      `Connection ${name} is used by plan(s) ${users.join(', ')}: change their targets first.`,
-    );
-  }
-  ctx.connections.delete(name);
-  ctx.bus.emit({ type: 'ConnectionChanged', connection: name, change: 'deleted' });
-  return { name, deleted: true };
-}
 
 /**
  * Multi-document import: every document is validated (plans in the same file are the context
@@ -260,34 +170,4 @@ export function exportYaml(ctx: ServiceContext, planNames?: string[]): { yaml: s
   const exceptions = ctx.exceptions.list().filter((e) => names.has(e.spec.planRef.name));
   const objects: HibernatorObject[] = [...connections, ...plans, ...exceptions];
   return { yaml: toYamlDocuments(objects) };
-}
-
-/** Tests a stored connection by name, or an unsaved one from the editor. */
-export async function testConnection(
-  ctx: ServiceContext,
-  name: string | undefined,
-  draft: unknown,
-): Promise<ConnectionTestResult> {
-  let connection: Connection | null;
-  if (draft !== undefined) {
-    const result = validateConnection(draft);
-    if (!result.valid || !result.value)
-      throw new ApiError(
-        'INVALID_INPUT',
-        `The connection is not valid: ${result.errors.length} problem(s).`,
-        result.errors,
-      );
-    connection = result.value;
-  } else if (name) {
-    connection = ctx.connections.get(name);
-    if (!connection) throw new ApiError('NOT_FOUND', `There is no connection named "${name}".`);
-  } else {
-    throw new ApiError(
-      'INVALID_INPUT',
-      'Give the name of a stored connection or a connection to test.',
-      [{ path: 'name', message: 'is required' }],
-    );
-  }
-  const all = ctx.connections.list().filter((c) => c.metadata.name !== connection?.metadata.name);
-  return ctx.connectionTools.testConnection(connection, [...all, connection]);
 }

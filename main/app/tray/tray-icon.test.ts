@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Phase } from '../../shared/model/status';
-import { pngSize } from './icons/png-encode';
+import type { Phase } from '../../../shared/model/status';
+import { pngSize } from '../icons/png-encode';
 import { TRAY_ICON_STATES, trayIconFile, trayIconState } from './tray-icon';
 
 const phases = (...list: Phase[]) => list.map((phase) => ({ phase }));
@@ -43,7 +43,7 @@ describe('trayIconFile', () => {
     });
   });
 
-  const assets = join(import.meta.dirname, 'assets', 'tray');
+  const assets = join(import.meta.dirname, '..', 'assets', 'tray');
   const variants = TRAY_ICON_STATES.flatMap((state) =>
     (['darwin', 'linux'] as const).flatMap((platform) =>
       [true, false].map((dark) => trayIconFile(state, platform, dark).file),

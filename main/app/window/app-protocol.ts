@@ -1,7 +1,7 @@
-import { CONTENT_TYPES } from '../server/static-files';
+import { CONTENT_TYPES } from '../../server/static-files';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { SECURITY_HEADERS } from '../server/api-handler';
+import { SECURITY_HEADERS } from '../../server/api-handler';
 
 /**
  * The window loads the built renderer from `app://hibernator/`, not file://: a standard, secure

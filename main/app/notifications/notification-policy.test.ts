@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Settings } from '../../shared/api/contract';
-import type { HibernatorEvent } from '../../shared/api/events';
-import type { Phase } from '../../shared/model/status';
+import type { Settings } from '../../../shared/api/contract';
+import type { HibernatorEvent } from '../../../shared/api/events';
+import type { Phase } from '../../../shared/model/status';
 import { NotificationPolicy, type PolicyContext } from './notification-policy';
 
 const T0 = Date.parse('2026-11-26T19:00:00Z');

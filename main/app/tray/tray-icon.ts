@@ -1,4 +1,4 @@
-import type { PlanSummary } from '../../shared/model/status';
+import type { PlanSummary } from '../../../shared/model/status';
 
 /** The four looks of the tray icon (ui.md phase colours): sun, moon, hourglass, exclamation. */
 export const TRAY_ICON_STATES = ['awake', 'asleep', 'working', 'error'] as const;

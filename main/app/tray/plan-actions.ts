@@ -1,4 +1,4 @@
-import type { PlanSummary } from '../../shared/model/status';
+import type { PlanSummary } from '../../../shared/model/status';
 
 export type PlanActionId =
   | 'hibernateNow'

@@ -1,5 +1,5 @@
-import type { Settings } from '../../shared/api/contract';
-import type { HibernatorEvent } from '../../shared/api/events';
+import type { Settings } from '../../../shared/api/contract';
+import type { HibernatorEvent } from '../../../shared/api/events';
 import {
   caughtUpNotification,
   credentialsNotification,
