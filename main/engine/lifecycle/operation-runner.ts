@@ -2,7 +2,7 @@ import type { Connection } from '../../../shared/model';
 import type { LedgerEntry, Operation, PlanStatus } from '../../../shared/model/status';
 import type { ClassifiedError, Executor, ExecutorContext } from '../executors/executor';
 import { ExecutorError } from '../executors/executor';
-import type { ResourceCapture } from '../restore/restore-store';
+import type { RestoreWriter } from '../restore/restore-writer';
 import { runLimited } from './concurrency';
 import type { EffectiveConfig, EffectiveTarget } from './effective-config';
 import type { LifecycleDeps } from './lifecycle-deps';
@@ -15,10 +15,8 @@ export interface OperationHost {
   status(): PlanStatus;
   /** Persists the ledger soon (coalesced); phase changes are never left to this. */
   ledgerChanged(entry: LedgerEntry): void;
-  /** Commits captures durably; resolves only after the commit. */
-  commitCaptures(target: string, executor: string, resources: ResourceCapture[]): Promise<void>;
-  /** Sets the target's restore marker durably (batched like captures). */
-  markRestored(target: string): Promise<void>;
+  /** The plan's restore points: captures are saved and points loaded through it. */
+  readonly restore: RestoreWriter;
   /** False once the plan is suspended, deleted or the engine closes: nothing new starts. */
   mayStart(): boolean;
   signal: AbortSignal;
@@ -184,7 +182,6 @@ async function execute(
   executor: Executor<unknown>,
   entry: LedgerEntry,
 ): Promise<string> {
-  const { deps } = host;
   const name = target.target.name;
   const parsed = executor.parameterSchema.safeParse(target.parameters);
   if (!parsed.success) {
@@ -202,7 +199,12 @@ async function execute(
   if (operation === 'shutdown') {
     if (!cycle) throw new ExecutorError('NO_CYCLE', 'internal: shutdown without an open cycle');
     const result = await executor.shutdown(parsed.data, ctx, async (resources) => {
-      await host.commitCaptures(name, executor.type, resources);
+      await host.restore.saveCaptures(
+        host.status().cycle?.id ?? null,
+        name,
+        executor.type,
+        resources,
+      );
       const ct = host.status().cycle?.targets[name];
       if (ct && resources.length > 0) ct.touched = true;
     });
@@ -211,16 +213,16 @@ async function execute(
     return result.message;
   }
   const cycleId = cycle?.id ?? null;
-  const point = deps.restore.load(host.plan, name, cycleId);
+  const point = host.restore.load(name, cycleId);
   if (point) {
     if (point.restoredAt)
       return `already restored in this cycle at ${point.restoredAt}; not redone`;
     if (point.resources.length === 0) {
-      await host.markRestored(name);
+      await host.restore.markRestored(name);
       return 'restore point holds no resources to wake; nothing to do';
     }
     const result = await executor.wakeUp(parsed.data, point, ctx);
-    await host.markRestored(name);
+    await host.restore.markRestored(name);
     return result.message;
   }
   if (cycle?.targets[name]?.touched) {

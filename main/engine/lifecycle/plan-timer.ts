@@ -1,0 +1,81 @@
+import type { Plan, ScheduleException } from '../../../shared/model';
+import { SUSPEND_UNTIL_ANNOTATION } from '../../../shared/model/constants';
+import type { PlanStatus } from '../../../shared/model/status';
+import { upcoming } from '../../../shared/schedule';
+import type { TimerHandle } from '../clock';
+import { KEEP_ASLEEP_EVERY_MS } from './keep-asleep';
+import type { LifecycleDeps } from './lifecycle-deps';
+
+/**
+ * One timer per plan, armed for the next instant the plan has something to do (its next
+ * transition, a heads-up, an automatic retry, the end of a suspension, the keep-asleep check):
+ * no polling. A heads-up that is already due is sent here, once per transition.
+ */
+export class PlanTimer {
+  private timer: TimerHandle | null = null;
+  private headsUpSentFor: string | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly name: string,
+    private readonly deps: LifecycleDeps,
+    private readonly onFire: () => void,
+  ) {}
+
+  arm(plan: Plan, exceptions: ScheduleException[], status: PlanStatus, now: Date): void {
+    this.cancel();
+    if (this.stopped) return;
+    const candidates: number[] = [];
+    const next = upcoming(plan, exceptions, now, 1)[0];
+    if (next) candidates.push(next.at.getTime());
+    const minutes = this.deps.settings().headsUpMinutes;
+    if (
+      next &&
+      next.operation === 'hibernate' &&
+      status.phase === 'Active' &&
+      !plan.spec.suspend &&
+      minutes > 0
+    ) {
+      const headsUpAt = next.at.getTime() - minutes * 60_000;
+      const key = next.at.toISOString();
+      if (now.getTime() >= headsUpAt) {
+        if (this.headsUpSentFor !== key) {
+          this.headsUpSentFor = key;
+          this.deps.bus.emit({
+            type: 'HeadsUp',
+            plan: this.name,
+            at: key,
+            minutes: Math.ceil((next.at.getTime() - now.getTime()) / 60_000),
+          });
+        }
+      } else candidates.push(headsUpAt);
+    }
+    if (status.phase === 'Error' && status.nextRetryAt)
+      candidates.push(Date.parse(status.nextRetryAt));
+    const until = plan.metadata.annotations?.[SUSPEND_UNTIL_ANNOTATION];
+    if (plan.spec.suspend && until && !Number.isNaN(Date.parse(until)))
+      candidates.push(Date.parse(until));
+    if (
+      status.phase === 'Hibernated' &&
+      plan.spec.targets.some((t) => this.deps.executors.get(t.type)?.keepAsleep)
+    ) {
+      candidates.push(
+        Date.parse(status.lastKeepAsleepAt ?? status.phaseSince) + KEEP_ASLEEP_EVERY_MS,
+      );
+    }
+    if (candidates.length === 0) return;
+    const at = Math.min(...candidates);
+    this.timer = this.deps.clock.setTimer(this.onFire, Math.max(0, at - now.getTime()));
+  }
+
+  cancel(): void {
+    this.timer?.cancel();
+    this.timer = null;
+  }
+
+  /** For good: the plan is gone or the engine closes. */
+  stop(): void {
+    this.stopped = true;
+    this.cancel();
+  }
+}
