@@ -250,6 +250,22 @@ describe('restore lifecycle scenarios', () => {
     expect(world.running('b')).toEqual([]);
   });
 
+  it('suspended during WakingUp and resumed before the running target finished: the wake-up completes', async () => {
+    const world = new FakeWorld().add('a', 'a-1', true).add('b', 'b-1', true);
+    await setup(world, ['a', 'b'], { strategy: { type: 'Sequential' } });
+    await t.advanceTo(NIGHT);
+    world.script('b', { delayMs: 10_000 }); // wake-up runs b first (reverse order)
+    await t.advanceTo(MORNING);
+    await t.call('suspend', { plan: 'dev' });
+    await t.call('resume', { plan: 'dev' }); // b is still starting
+    world.script('b', {});
+    await t.advance(10_000);
+    await t.settle();
+    expect(await t.phase()).toBe('Active');
+    expect(world.running('a')).toEqual(['a-1']);
+    expect(world.running('b')).toEqual(['b-1']);
+  });
+
   it('suspended during WakingUp and resumed off-hours: what was woken goes back to sleep in the same cycle', async () => {
     const world = new FakeWorld().add('a', 'a-1', true).add('b', 'b-1', true);
     await setup(world, ['a', 'b'], { strategy: { type: 'Sequential' } });

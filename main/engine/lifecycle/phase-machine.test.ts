@@ -385,6 +385,26 @@ describe('decide: a suspension whose until-time has passed ends, then the phase 
   });
 });
 
+describe('decide: resumed while the suspended operation still winds down', () => {
+  table(
+    [
+      {
+        when: 'resumed with the wake-up still finishing: wait, keep the recorded phase for the route',
+        facts: {
+          phase: 'Suspended',
+          suspendedAtPhase: 'WakingUp',
+          lastOperation: 'wakeup',
+          schedule: AWAKE,
+          operationRunning: true,
+          ...HIBERNATED_WITH_DATA,
+        },
+        then: { kind: 'waitForOperation' },
+      },
+    ],
+    {},
+  );
+});
+
 describe('decide: resume (semantics.md §3, the resume table)', () => {
   const resumed = (
     suspendedAtPhase: Phase | null,

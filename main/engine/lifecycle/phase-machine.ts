@@ -107,6 +107,10 @@ export function decide(facts: PhaseFacts): PhaseStep {
   }
   const liftSuspension = facts.suspension === 'expired';
   const desired = desiredState(facts);
+  // Resumed while the operation it was suspended in still finishes: route once it has ended,
+  // or the recorded phase would be consumed by a start that cannot happen yet.
+  if (facts.phase === 'Suspended' && facts.operationRunning)
+    return { liftSuspension, consumeSuspendedAt: false, decision: { kind: 'waitForOperation' } };
   if (facts.phase === 'Suspended')
     return { liftSuspension, consumeSuspendedAt: true, decision: resume(facts, desired) };
   return { liftSuspension, consumeSuspendedAt: false, decision: byPhase(facts, desired) };

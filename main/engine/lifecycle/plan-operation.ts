@@ -184,6 +184,8 @@ export class PlanOperation {
             deps.clock.now(),
           );
       });
+      // A resume may have come in while this operation wound down: let it route now.
+      void this.owner.reconcile('operation stopped');
       return;
     }
     const problems = [...outcome.failed, ...outcome.aborted];
