@@ -36,13 +36,92 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'warn',
     },
   },
-  {
-    files: ['main/engine/**/*.ts', 'shared/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: [{ name: 'electron', message: 'Only main/app may import electron.' }] },
-      ],
-    },
-  },
+  // The layers (architecture.md): hosts -> engine -> shared; the renderer sees shared only.
+  // One entry per folder, most specific last: a file matching several gets the last entry's
+  // list only, so each entry repeats the restrictions of the layers it sits in.
+  ...layerRules(),
 );
+
+/**
+ * `no-restricted-imports` per layer. Relative imports are matched by regex on the `../` prefix,
+ * so `../../lifecycle/x` from an executor is caught at any depth while `test/cloud/...` is not.
+ */
+function layerRules() {
+  const electron = { name: 'electron', message: 'Only main/app may import electron.' };
+  const up = (folders, message) => ({
+    regex: `^(\\.\\./)+(${folders.join('|')})(/|$)`,
+    message,
+  });
+  const engine = [
+    up(
+      ['app', 'server', 'cli'],
+      'main/engine never imports its hosts (main/app, main/server, main/cli).',
+    ),
+  ];
+  const bottom = [
+    ...engine,
+    up(
+      ['connections', 'executors', 'lifecycle', 'service', 'store', 'restore', 'host'],
+      'errors/, cloud-errors/ and util/ are the bottom of the engine: they import no other engine folder.',
+    ),
+  ];
+  const connections = [
+    ...engine,
+    up(
+      ['executors', 'lifecycle', 'service'],
+      'connections/ sit below executors/ and lifecycle/: move the shared piece down (errors/, cloud-errors/, util/).',
+    ),
+  ];
+  const executors = [
+    ...engine,
+    up(
+      ['lifecycle', 'service', 'store', 'host'],
+      'executors/ never import lifecycle/, service/, store/ or host/: the engine hands them what they need (ExecutorContext).',
+    ),
+  ];
+  const hosts = [
+    {
+      regex: '^(\\.\\./)+engine/',
+      message:
+        "Hosts import main/engine only through its entry point ('../engine', main/engine/index.ts).",
+    },
+  ];
+  const layer = (files, patterns, paths = [electron]) => ({
+    files,
+    rules: { 'no-restricted-imports': ['error', { paths, patterns }] },
+  });
+  return [
+    layer(
+      ['shared/**/*.ts'],
+      [
+        up(
+          ['main', 'preload', 'renderer'],
+          'shared/ is used by every side: it imports nothing from main/, preload/ or renderer/.',
+        ),
+      ],
+    ),
+    layer(
+      ['renderer/**/*.{ts,tsx}'],
+      [
+        up(
+          ['main', 'preload', 'test', 'scripts', 'bin'],
+          'The renderer talks only to HibernatorApi through a transport: it imports shared/ and its own files.',
+        ),
+      ],
+    ),
+    layer(['main/engine/**/*.ts'], engine),
+    layer(
+      [
+        'main/engine/errors/**/*.ts',
+        'main/engine/cloud-errors/**/*.ts',
+        'main/engine/util/**/*.ts',
+      ],
+      bottom,
+    ),
+    layer(['main/engine/connections/**/*.ts'], connections),
+    layer(['main/engine/executors/**/*.ts'], executors),
+    layer(['main/server/**/*.ts', 'main/cli/**/*.ts'], hosts),
+    // TODO(issue 11): main/app imports main/engine only through its entry point too; the
+    // coordinator adds main/app/**/*.ts to the hosts entry once its files have moved.
+  ];
+}

@@ -1,10 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ApiMethod, ApiOutputs } from '../../shared/api/contract';
-import type { Engine } from '../engine/engine';
-import { openHostEngine } from '../engine/host/open-host-engine';
-import { defaultDataDir } from '../engine/host/data-dir';
-import type { DispatchResult } from '../engine/service/dispatch';
+import { openHostEngine, defaultDataDir, type Engine, type DispatchResult } from '../engine';
 import { callLocalSocket, localSocketPath } from '../server/local-socket';
 import { CliError } from './cli-io';
 

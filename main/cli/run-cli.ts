@@ -11,7 +11,7 @@ import { previewCommand } from './commands/preview-command';
 import { validateCommand } from './commands/validate-command';
 import { resolveDataDir } from './engine-access';
 import { startServeHost } from '../server/serve-host';
-import { DataDirError } from '../engine/host/data-dir';
+import { DataDirError } from '../engine';
 
 /**
  * Runs one CLI command. Returns the exit code, or null for `serve`, which keeps running until

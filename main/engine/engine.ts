@@ -6,7 +6,7 @@ import type { EventListener } from '../../shared/api/events';
 import { systemClock, type Clock } from './clock';
 import { EventBus } from './events/event-bus';
 import { noConnectionTools, type ConnectionTools } from './connections/connection-tools';
-import type { ClientProvider } from './executors/executor';
+import type { ClientProvider } from './connections/client-provider';
 import { ExecutorRegistry } from './executors/registry';
 import { createNoopExecutor } from './executors/noop/noop-executor';
 import { prepareDataDir } from './host/data-dir';

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import { httpStatusFor } from '../../shared/api/errors';
 import type { HibernatorEvent } from '../../shared/api/events';
-import type { DispatchResult } from '../engine/service/dispatch';
+import type { DispatchResult } from '../engine';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import { serveStatic } from './static-files';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, rmSync, chmodSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import { join } from 'node:path';
-import type { DispatchResult } from '../engine/service/dispatch';
+import type { DispatchResult } from '../engine';
 import { createApiHandler, type ApiHost } from './api-handler';
 
 /** The engine's local endpoint: a socket file in the data dir (owner-only), a named pipe on Windows. */

@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Engine } from '../engine/engine';
-import { openHostEngine } from '../engine/host/open-host-engine';
+import { openHostEngine, type Engine } from '../engine';
 import { startLocalSocket, type LocalSocket } from './local-socket';
 import { startServe, type RunningServer } from './serve';
 

@@ -9,8 +9,7 @@ import {
   type AwsRetryPolicy,
 } from '../../main/engine/connections/aws/aws-clients';
 import { Engine } from '../../main/engine/engine';
-import { registerAwsExecutors } from '../../main/engine/executors/aws-common/aws-executors';
-import { ExecutorRegistry } from '../../main/engine/executors/registry';
+import { ExecutorRegistry, registerAwsExecutors } from '../../main/engine/executors/registry';
 import { createNoopExecutor } from '../../main/engine/executors/noop/noop-executor';
 import { createMemoryLogger } from '../../main/engine/logging/logger';
 import {

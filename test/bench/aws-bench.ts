@@ -15,10 +15,9 @@ import {
   type AwsClientProvider,
 } from '../../main/engine/connections/aws/aws-clients';
 import { Engine } from '../../main/engine/engine';
-import { registerAwsExecutors } from '../../main/engine/executors/aws-common/aws-executors';
 import { createEc2Executor } from '../../main/engine/executors/ec2/ec2-executor';
 import type { ExecutorContext } from '../../main/engine/executors/executor';
-import { ExecutorRegistry } from '../../main/engine/executors/registry';
+import { ExecutorRegistry, registerAwsExecutors } from '../../main/engine/executors/registry';
 import { createMemoryLogger } from '../../main/engine/logging/logger';
 import { parseExecutorParameters, type CloudProvider } from '../../shared/model';
 import type { ApiInput, ApiMethod, ApiOutputs } from '../../shared/api/contract';

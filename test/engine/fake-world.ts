@@ -1,9 +1,6 @@
 import { z } from 'zod';
-import {
-  ExecutorError,
-  classifyCommonError,
-  type Executor,
-} from '../../main/engine/executors/executor';
+import { classifyCommonError } from '../../main/engine/errors/coded-error';
+import { ExecutorError, type Executor } from '../../main/engine/executors/executor';
 
 /**
  * A tiny in-memory "cloud" for engine tests, and a scriptable executor over it. It registers

@@ -2,7 +2,9 @@ import type { ZodType } from 'zod';
 import type { PlannedAction } from '../../../shared/api/contract';
 import type { Connection, ExecutorType } from '../../../shared/model';
 import type { Clock } from '../clock';
+import type { ClientProvider } from '../connections/client-provider';
 import type { Logger } from '../logging/logger';
+import { CodedError, type ClassifiedError } from '../errors/coded-error';
 import type { LoadedRestorePoint, ResourceCapture } from '../restore/restore-store';
 
 /**
@@ -10,12 +12,6 @@ import type { LoadedRestorePoint, ResourceCapture } from '../restore/restore-sto
  * the call resolves only once the engine has committed them durably. Only then may it act.
  */
 export type ReportCaptures = (resources: ResourceCapture[]) => Promise<void>;
-
-/** Cloud clients for the target's connection, created lazily and cached per connection. */
-export interface ClientProvider {
-  /** Returns the named client set for the connection; executors narrow it with their own types. */
-  get<T>(kind: string, connection: Connection | null): Promise<T>;
-}
 
 export interface ExecutorContext {
   plan: string;
@@ -36,14 +32,7 @@ export interface ExecutorResult {
   message: string;
 }
 
-export type { PlannedAction };
-
-export interface ClassifiedError {
-  code: string;
-  message: string;
-  /** Throttling, 5xx, timeouts, network: retried automatically. Access denied, validation: not. */
-  transient: boolean;
-}
+export type { ClassifiedError, ClientProvider, PlannedAction };
 
 export interface Executor<P = unknown> {
   readonly type: ExecutorType;
@@ -65,60 +54,9 @@ export interface Executor<P = unknown> {
 }
 
 /** An error an executor throws on purpose, already classified. */
-export class ExecutorError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly transient = false,
-  ) {
-    super(message);
+export class ExecutorError extends CodedError {
+  constructor(code: string, message: string, transient = false) {
+    super(code, message, transient);
     this.name = 'ExecutorError';
   }
-}
-
-const TRANSIENT_CODES = new Set([
-  'Throttling',
-  'ThrottlingException',
-  'TooManyRequestsException',
-  'RequestLimitExceeded',
-  'InternalError',
-  'InternalFailure',
-  'ServiceUnavailable',
-  'ServiceUnavailableException',
-  'RequestTimeout',
-  'RequestTimeoutException',
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'ETIMEDOUT',
-  'EPIPE',
-  'EAI_AGAIN',
-  'TimeoutError',
-]);
-
-/**
- * Default classification from the error codes the SDKs use: AWS SDK v3 errors carry `name` and
- * `$metadata.httpStatusCode`; Kubernetes ApiException carries `code` (the HTTP status); Node
- * network errors carry `code`.
- */
-export function classifyCommonError(error: unknown): ClassifiedError {
-  if (error instanceof ExecutorError)
-    return { code: error.code, message: error.message, transient: error.transient };
-  const e = (typeof error === 'object' && error !== null ? error : {}) as Record<string, unknown>;
-  const message = error instanceof Error ? error.message : String(error);
-  const name = typeof e.name === 'string' ? e.name : 'Error';
-  const metadata = e.$metadata as { httpStatusCode?: number } | undefined;
-  const status =
-    typeof metadata?.httpStatusCode === 'number'
-      ? metadata.httpStatusCode
-      : typeof e.code === 'number'
-        ? e.code
-        : undefined;
-  const code = typeof e.code === 'string' ? e.code : typeof e.Code === 'string' ? e.Code : name;
-  if (TRANSIENT_CODES.has(code) || TRANSIENT_CODES.has(name))
-    return { code, message, transient: true };
-  if (status !== undefined && (status >= 500 || status === 429))
-    return { code: code || `HTTP_${status}`, message, transient: true };
-  if (name === 'AbortError')
-    return { code: 'ABORTED', message: 'The operation was cancelled.', transient: true };
-  return { code, message, transient: false };
 }

@@ -3,8 +3,8 @@ import { createAwsClientProvider, AWS_CLIENTS_KIND } from '../connections/aws/aw
 import { createAwsConnectionTools } from '../connections/aws/aws-connection-tools';
 import { applyShellEnv, resolveShellEnv } from '../connections/shell-env';
 import { Engine, defaultExecutors, type EngineOptions } from '../engine';
-import type { ClientProvider } from '../executors/executor';
-import { registerAwsExecutors } from '../executors/aws-common/aws-executors';
+import type { ClientProvider } from '../connections/client-provider';
+import { registerAwsExecutors } from '../executors/registry';
 import {
   createKubeClientProvider,
   KUBE_CLIENT_KIND,

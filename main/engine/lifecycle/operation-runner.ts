@@ -1,9 +1,10 @@
 import type { Connection } from '../../../shared/model';
 import type { LedgerEntry, Operation, PlanStatus } from '../../../shared/model/status';
 import type { ClassifiedError, Executor, ExecutorContext } from '../executors/executor';
+import { CodedError } from '../errors/coded-error';
 import { ExecutorError } from '../executors/executor';
 import type { RestoreWriter } from '../restore/restore-writer';
-import { runLimited } from './concurrency';
+import { runLimited } from '../util/concurrency';
 import type { EffectiveConfig, EffectiveTarget } from './effective-config';
 import type { LifecycleDeps } from './lifecycle-deps';
 import { compileStages, descendants, effectiveEdges, operationEdges, type Edge } from './stages';
@@ -166,7 +167,7 @@ function safeClassify(executor: Executor<unknown>, error: unknown): ClassifiedEr
 }
 
 function classifyUnknown(error: unknown): ClassifiedError {
-  if (error instanceof ExecutorError)
+  if (error instanceof CodedError)
     return { code: error.code, message: error.message, transient: error.transient };
   return {
     code: 'INTERNAL',

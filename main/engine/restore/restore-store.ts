@@ -4,6 +4,7 @@ import type {
   RestorePointSummary,
   RestoreResource,
 } from '../../../shared/model/status';
+import { CodedError } from '../errors/coded-error';
 
 /** What an executor reports before it changes a resource (write-ahead). */
 export interface ResourceCapture {
@@ -46,12 +47,9 @@ interface ResourceRow {
 /** A resource not seen for this many consecutive cycles is forgotten (semantics.md section 5). */
 export const STALE_EVICTION_COUNT = 3;
 
-export class RestoreStoreError extends Error {
-  constructor(
-    readonly code: 'NOT_FOUND' | 'INVALID_INPUT',
-    message: string,
-  ) {
-    super(message);
+export class RestoreStoreError extends CodedError {
+  constructor(code: 'NOT_FOUND' | 'INVALID_INPUT', message: string) {
+    super(code, message);
   }
 }
 

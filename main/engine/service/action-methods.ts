@@ -10,7 +10,7 @@ import {
   wakeUntil,
   type ScheduleExceptionLike,
 } from '../../../shared/schedule';
-import { LifecycleError, type PlanRunner } from '../lifecycle/plan-runner';
+import type { PlanRunner } from '../lifecycle/plan-runner';
 import { requirePlan } from './plan-methods';
 import type { ServiceContext } from './service-context';
 
@@ -31,15 +31,10 @@ async function withRunner<T>(
 ): Promise<T> {
   requirePlan(ctx, name);
   const runner = ctx.lifecycle.runner(name);
-  try {
-    return await runner.exclusive(() => {
-      const { plan, status } = runner.requireLoaded();
-      return fn(runner, plan, status);
-    });
-  } catch (error) {
-    if (error instanceof LifecycleError) throw new ApiError(error.code, error.message);
-    throw error;
-  }
+  return runner.exclusive(() => {
+    const { plan, status } = runner.requireLoaded();
+    return fn(runner, plan, status);
+  });
 }
 
 function storeHold(ctx: ServiceContext, plan: Plan, build: Shortcut): ScheduleException {

@@ -4,10 +4,10 @@ import {
   type ApiMethod,
   type HibernatorApi,
 } from '../../../shared/api/contract';
-import { ApiError, type ApiErrorBody } from '../../../shared/api/errors';
+import type { ApiErrorBody } from '../../../shared/api/errors';
 import { formatPath } from '../../../shared/model';
 import type { Logger } from '../logging/logger';
-import { StoredDataError } from '../store/stored-json';
+import { apiErrorBodyOf } from './api-errors';
 
 export type DispatchResult = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody };
 
@@ -52,9 +52,8 @@ export async function dispatch(
     const result = await call.call(api, parsed.data);
     return { ok: true, result };
   } catch (error) {
-    if (error instanceof ApiError) return { ok: false, error: error.toBody() };
-    if (error instanceof StoredDataError)
-      return { ok: false, error: { code: error.code, message: error.message } };
+    const body = apiErrorBodyOf(error);
+    if (body !== undefined) return { ok: false, error: body };
     logger?.error('api method failed', {
       method,
       error: error instanceof Error ? (error.stack ?? error.message) : String(error),

@@ -1,7 +1,6 @@
 import type { HistoryEntry } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
 import type { RestorePointDetail, RestorePointSummary } from '../../../shared/model/status';
-import { RestoreStoreError } from '../restore/restore-store';
 import { requirePlan } from './plan-methods';
 import type { ServiceContext } from './service-context';
 
@@ -17,15 +16,6 @@ function openCycles(ctx: ServiceContext): Map<string, string | null> {
   return map;
 }
 
-function mapStoreError<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (error) {
-    if (error instanceof RestoreStoreError) throw new ApiError(error.code, error.message);
-    throw error;
-  }
-}
-
 export function listRestorePoints(ctx: ServiceContext, plan?: string): RestorePointSummary[] {
   const cycles = openCycles(ctx);
   return ctx.restore.list(plan, cycles, new Set(cycles.keys()));
@@ -37,9 +27,7 @@ export function inspectRestorePoint(
   target: string,
 ): RestorePointDetail {
   const cycles = openCycles(ctx);
-  return mapStoreError(() =>
-    ctx.restore.inspect(plan, target, cycles.get(plan) ?? null, cycles.has(plan)),
-  );
+  return ctx.restore.inspect(plan, target, cycles.get(plan) ?? null, cycles.has(plan));
 }
 
 function executorOf(ctx: ServiceContext, plan: string, target: string): string {
@@ -73,7 +61,7 @@ export function patchRestorePoint(
       );
     }
   }
-  mapStoreError(() => ctx.restore.patch(plan, target, key, state, ctx.clock.now()));
+  ctx.restore.patch(plan, target, key, state, ctx.clock.now());
   ctx.bus.emit({ type: 'RestoreChanged', plan, target });
   return inspectRestorePoint(ctx, plan, target);
 }
@@ -84,7 +72,7 @@ export function dropRestorePoint(
   target: string,
   key?: string,
 ): { plan: string; target: string; dropped: number } {
-  const dropped = mapStoreError(() => ctx.restore.drop(plan, target, key));
+  const dropped = ctx.restore.drop(plan, target, key);
   ctx.bus.emit({ type: 'RestoreChanged', plan, target });
   return { plan, target, dropped };
 }

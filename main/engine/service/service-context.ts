@@ -3,7 +3,7 @@ import type { EngineInfo } from '../../../shared/api/contract';
 import type { Clock } from '../clock';
 import type { EventBus } from '../events/event-bus';
 import type { ConnectionTools } from '../connections/connection-tools';
-import type { ClientProvider } from '../executors/executor';
+import type { ClientProvider } from '../connections/client-provider';
 import type { ExecutorRegistry } from '../executors/registry';
 import type { Lifecycle } from '../lifecycle/lifecycle';
 import type { Logger } from '../logging/logger';

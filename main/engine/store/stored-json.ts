@@ -1,7 +1,10 @@
 import type { ZodType } from 'zod';
+import { CodedError } from '../errors/coded-error';
 
-export class StoredDataError extends Error {
-  readonly code = 'STORED_DATA_INVALID';
+export class StoredDataError extends CodedError {
+  constructor(message: string) {
+    super('STORED_DATA_INVALID', message);
+  }
 }
 
 /**

@@ -4,7 +4,7 @@ import { EKSClient } from '@aws-sdk/client-eks';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { CloudProvider, Connection } from '../../../../shared/model';
-import { ExecutorError } from '../../executors/executor';
+import { CodedError } from '../../errors/coded-error';
 import { awsClientConfig } from './aws-credentials';
 
 /** The kind string executors pass to `ctx.clients.get('aws', connection)`. */
@@ -159,12 +159,12 @@ export function createAwsClientProvider(options: AwsClientOptions = {}): AwsClie
     clientsFor,
     async get<T>(kind: string, connection: Connection | null): Promise<T> {
       if (kind !== AWS_CLIENTS_KIND)
-        throw new ExecutorError(
+        throw new CodedError(
           'NO_CLIENTS',
           `no "${kind}" clients here: the AWS client provider only serves "${AWS_CLIENTS_KIND}"`,
         );
       if (connection === null || connection.kind !== 'CloudProvider') {
-        throw new ExecutorError(
+        throw new CodedError(
           'CONNECTION_KIND',
           `AWS clients need a CloudProvider connection${connection === null ? '' : `, not the ${connection.kind} "${connection.metadata.name}"`}`,
         );

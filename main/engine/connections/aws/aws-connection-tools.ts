@@ -1,6 +1,6 @@
 import type { AwsProfileInfo, ConnectionTestResult } from '../../../../shared/api/contract';
 import type { CloudProvider, Connection } from '../../../../shared/model';
-import { classifyAwsError, whoOf } from '../../executors/aws-common/aws-errors';
+import { classifyAwsError, whoOf } from '../../cloud-errors/aws-errors';
 import { createAwsClientSet, type AwsClientOptions } from './aws-clients';
 import { awsConfigPaths, findAwsProfile, listAwsProfiles } from './aws-profiles';
 

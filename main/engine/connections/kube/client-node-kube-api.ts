@@ -16,7 +16,12 @@ import {
   type KubeObject,
 } from './kube-api';
 import { plain, record, toPage, toScale } from './kube-json';
-import { KubeError, toKubeError, type KubeEndpoint, type KubeOperation } from './kube-errors';
+import {
+  KubeError,
+  toKubeError,
+  type KubeEndpoint,
+  type KubeOperation,
+} from '../../cloud-errors/kube-errors';
 
 export interface KubeApiOptions {
   /** Items per list request (`limit`); the apiserver's own default is unbounded, so we always page. Default 250. */

@@ -4,7 +4,7 @@ import { KubeConfig, type User } from '@kubernetes/client-node';
 import type { CloudProvider } from '../../../../shared/model';
 import { awsClientConfig } from '../aws/aws-credentials';
 import { createEksToken } from './eks-token';
-import { KubeError, type KubeEndpoint } from './kube-errors';
+import { KubeError, type KubeEndpoint } from '../../cloud-errors/kube-errors';
 
 const AUTH_PROVIDER = 'hibernator-eks';
 /** Tokens are good for 15 minutes; a fresh one is signed well before that. */

@@ -8,8 +8,8 @@ import {
 } from '@kubernetes/client-node';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import { ExecutorError } from '../../executors/executor';
-import { KubeError } from './kube-errors';
+import { KubeError } from '../../cloud-errors/kube-errors';
+import { CodedError } from '../../errors/coded-error';
 
 /** The TLS inputs an agent is built from; two requests with the same ones can share connections. */
 const AGENT_KEYS = ['ca', 'cert', 'key', 'pfx', 'passphrase', 'rejectUnauthorized', 'servername'];
@@ -70,7 +70,7 @@ function keepAliveAuthentication(
  * keeps its spawn error, which toKubeError explains; errors already explained pass through.
  */
 function credentialsError(error: unknown, describe: string): unknown {
-  if (error instanceof ExecutorError) return error;
+  if (error instanceof CodedError) return error;
   const e = (typeof error === 'object' && error !== null ? error : {}) as Record<string, unknown>;
   if (typeof e.syscall === 'string') return error;
   const reason = (error instanceof Error ? error.message : String(error))

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { KubeEndpoint } from './kube-errors';
+import type { KubeEndpoint } from '../../cloud-errors/kube-errors';
 
 /** A resource type as the API addresses it; `group` is '' for the core group. */
 export interface GroupVersionResource {

@@ -1,10 +1,10 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { CloudProvider, Connection, K8SCluster } from '../../../../shared/model';
-import type { ClientProvider, ExecutorContext } from '../../executors/executor';
 import { createKubeApi, type KubeApiOptions } from './client-node-kube-api';
 import { resolveEksCluster } from './eks-cluster';
 import type { KubeApi } from './kube-api';
-import { KubeError, type KubeEndpoint } from './kube-errors';
+import { KubeError, type KubeEndpoint } from '../../cloud-errors/kube-errors';
+import type { ClientProvider } from '../client-provider';
 import { resolveKubeconfig } from './kubeconfig-connection';
 import type { KubeEnvironment } from './kubeconfig-paths';
 
@@ -138,9 +138,4 @@ export function createKubeClientProvider(options: KubeClientOptions = {}): KubeC
         if (result.status === 'fulfilled') result.value.close();
     },
   };
-}
-
-/** The executors' way to their cluster. */
-export function kubeApiFor(ctx: Pick<ExecutorContext, 'clients' | 'connection'>): Promise<KubeApi> {
-  return ctx.clients.get<KubeApi>(KUBE_CLIENT_KIND, ctx.connection);
 }

@@ -2,7 +2,7 @@ import type { ConnectionTestResult, KubeContextInfo } from '../../../../shared/a
 import type { Connection } from '../../../../shared/model';
 import type { ConnectionTools } from '../connection-tools';
 import { createKubeApi } from './client-node-kube-api';
-import { KubeError } from './kube-errors';
+import { KubeError } from '../../cloud-errors/kube-errors';
 import { listContextsIn } from './kubeconfig-files';
 import { defaultKubeconfigPaths } from './kubeconfig-paths';
 import { resolveKubeTarget, type KubeClientOptions } from './kube-client-provider';

@@ -2,7 +2,7 @@ import { KubeConfig, type User } from '@kubernetes/client-node';
 import { existsSync } from 'node:fs';
 import { defaultKubeconfigPaths, expandHome, type KubeEnvironment } from './kubeconfig-paths';
 import { mergeKubeconfigs, readKubeconfigFile, type MergedKubeconfig } from './kubeconfig-files';
-import { KubeError, type KubeEndpoint } from './kube-errors';
+import { KubeError, type KubeEndpoint } from '../../cloud-errors/kube-errors';
 
 /** `spec.kubeconfig` of a K8SCluster: absent path = the default files, absent context = their current one. */
 export interface KubeconfigSource {

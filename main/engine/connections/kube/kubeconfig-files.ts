@@ -2,7 +2,7 @@ import { KubeConfig, type Cluster, type Context, type User } from '@kubernetes/c
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import type { KubeContextInfo } from '../../../../shared/api/contract';
-import { KubeError } from './kube-errors';
+import { KubeError } from '../../cloud-errors/kube-errors';
 
 /** Several kubeconfig files seen as one, the way kubectl merges KUBECONFIG: the first definition of a name wins. */
 export interface MergedKubeconfig {

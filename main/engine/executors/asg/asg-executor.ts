@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parameterSchemas, type AsgParameters } from '../../../../shared/model';
 import type { Executor } from '../executor';
 import { assertPinnedAccount } from '../aws-common/account-guard';
-import { classifyAwsError } from '../aws-common/aws-errors';
+import { classifyAwsError } from '../../cloud-errors/aws-errors';
 import { openAwsTarget } from '../aws-common/aws-target';
 import { awaitSettings } from '../aws-common/await-completion';
 import { listNames, plural } from '../aws-common/batching';

@@ -1,7 +1,7 @@
 import type { CloudProvider } from '../../../../shared/model';
 import { AWS_CLIENTS_KIND, type AwsClients } from '../../connections/aws/aws-clients';
 import { ExecutorError, type ExecutorContext } from '../executor';
-import { classifyAwsError, whoOf } from './aws-errors';
+import { classifyAwsError, whoOf } from '../../cloud-errors/aws-errors';
 
 /**
  * What every AWS executor works with: the context, the connection and its client set, and

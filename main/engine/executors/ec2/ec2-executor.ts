@@ -4,7 +4,7 @@ import { parameterSchemas, type Ec2Parameters } from '../../../../shared/model';
 import type { LoadedRestorePoint } from '../../restore/restore-store';
 import { ExecutorError, type Executor, type ExecutorContext } from '../executor';
 import { assertPinnedAccount } from '../aws-common/account-guard';
-import { classifyAwsError } from '../aws-common/aws-errors';
+import { classifyAwsError } from '../../cloud-errors/aws-errors';
 import { openAwsTarget, type AwsTarget } from '../aws-common/aws-target';
 import {
   awaitSettings,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parameterSchemas, type EksParameters } from '../../../../shared/model';
 import type { Executor } from '../executor';
 import { assertPinnedAccount } from '../aws-common/account-guard';
-import { classifyAwsError } from '../aws-common/aws-errors';
+import { classifyAwsError } from '../../cloud-errors/aws-errors';
 import { openAwsTarget, type AwsTarget } from '../aws-common/aws-target';
 import { awaitSettings, preconditionWait } from '../aws-common/await-completion';
 import { listNames, plural } from '../aws-common/batching';

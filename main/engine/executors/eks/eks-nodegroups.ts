@@ -4,7 +4,7 @@ import {
   UpdateNodegroupConfigCommand,
 } from '@aws-sdk/client-eks';
 import { ExecutorError } from '../executor';
-import { isNotFound } from '../aws-common/aws-errors';
+import { isNotFound } from '../../cloud-errors/aws-errors';
 import type { AwsTarget } from '../aws-common/aws-target';
 import { waitUntil, type AwaitSettings, type Pending } from '../aws-common/await-completion';
 import { isOptedOut, type Tags } from '../aws-common/tag-selector';

@@ -1,14 +1,15 @@
 import { parameterSchemas, type KarpenterParameters } from '../../../../shared/model';
-import { kubeApiFor } from '../../connections/kube/kube-client-provider';
+import { kubeApiFor } from '../kube-common/kube-api-for';
 import {
   awaitTimeoutMs,
   listSome,
   notAborted,
   pollUntilDone,
   throwIfAborted,
-} from '../../connections/kube/kube-executor-support';
-import { runLimited } from '../../lifecycle/concurrency';
-import { classifyCommonError, type Executor, type PlannedAction } from '../executor';
+} from '../kube-common/kube-executor-support';
+import { runLimited } from '../../util/concurrency';
+import { classifyCommonError } from '../../errors/coded-error';
+import type { Executor, PlannedAction } from '../executor';
 import { findNodePools, nodesPerPool } from './nodepool-inventory';
 import {
   captureNodePool,

@@ -1,8 +1,8 @@
 import type { KarpenterParameters } from '../../../../shared/model';
 import { NODES, type KubeApi, type KubeObject } from '../../connections/kube/kube-api';
-import { KubeError } from '../../connections/kube/kube-errors';
-import { isExcluded } from '../../connections/kube/kube-executor-support';
-import { formatLabelSelector } from '../../connections/kube/label-selector';
+import { KubeError } from '../../cloud-errors/kube-errors';
+import { isExcluded } from '../kube-common/kube-executor-support';
+import { formatLabelSelector } from '../kube-common/label-selector';
 import { nodePoolGvr } from './nodepool-state';
 
 /** Karpenter labels every node it launches with the NodePool that owns it. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parameterSchemas, type NoopParameters } from '../../../../shared/model';
-import { ExecutorError, classifyCommonError, type Executor } from '../executor';
+import { classifyCommonError } from '../../errors/coded-error';
+import { ExecutorError, type Executor } from '../executor';
 
 const stateSchema = z.object({ wasAwake: z.boolean() }).strict();
 

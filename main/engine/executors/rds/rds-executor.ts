@@ -3,7 +3,7 @@ import { parameterSchemas, type RdsParameters } from '../../../../shared/model';
 import type { LoadedRestorePoint } from '../../restore/restore-store';
 import type { Executor } from '../executor';
 import { assertPinnedAccount } from '../aws-common/account-guard';
-import { classifyAwsError } from '../aws-common/aws-errors';
+import { classifyAwsError } from '../../cloud-errors/aws-errors';
 import { openAwsTarget, type AwsTarget } from '../aws-common/aws-target';
 import { awaitSettings, preconditionWait } from '../aws-common/await-completion';
 import { listNames, plural } from '../aws-common/batching';

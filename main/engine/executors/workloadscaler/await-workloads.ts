@@ -1,6 +1,6 @@
 import type { GroupVersionResource, KubeApi, KubeObject } from '../../connections/kube/kube-api';
-import { listSome, pollUntilDone } from '../../connections/kube/kube-executor-support';
-import { runLimited } from '../../lifecycle/concurrency';
+import { listSome, pollUntilDone } from '../kube-common/kube-executor-support';
+import { runLimited } from '../../util/concurrency';
 import type { ExecutorContext } from '../executor';
 
 export interface AwaitedWorkload {

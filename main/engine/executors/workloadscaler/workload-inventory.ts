@@ -1,9 +1,9 @@
 import type { WorkloadScalerParameters } from '../../../../shared/model';
 import { HPAS, NAMESPACES, type KubeApi, type KubeObject } from '../../connections/kube/kube-api';
-import { KubeError } from '../../connections/kube/kube-errors';
-import { isExcluded } from '../../connections/kube/kube-executor-support';
-import { formatLabelMap, formatLabelSelector } from '../../connections/kube/label-selector';
-import { runLimited } from '../../lifecycle/concurrency';
+import { KubeError } from '../../cloud-errors/kube-errors';
+import { isExcluded } from '../kube-common/kube-executor-support';
+import { formatLabelMap, formatLabelSelector } from '../kube-common/label-selector';
+import { runLimited } from '../../util/concurrency';
 import { workloadKey, workloadType, type WorkloadType } from './workload-types';
 
 export interface Workload {

@@ -1,20 +1,16 @@
 import { parameterSchemas, type WorkloadScalerParameters } from '../../../../shared/model';
 import type { KubeApi } from '../../connections/kube/kube-api';
-import { kubeApiFor } from '../../connections/kube/kube-client-provider';
+import { kubeApiFor } from '../kube-common/kube-api-for';
 import {
   awaitTimeoutMs,
   listSome,
   notAborted,
   throwIfAborted,
-} from '../../connections/kube/kube-executor-support';
-import { runLimited } from '../../lifecycle/concurrency';
+} from '../kube-common/kube-executor-support';
+import { runLimited } from '../../util/concurrency';
 import type { LoadedRestorePoint } from '../../restore/restore-store';
-import {
-  classifyCommonError,
-  type Executor,
-  type ExecutorContext,
-  type PlannedAction,
-} from '../executor';
+import { classifyCommonError } from '../../errors/coded-error';
+import type { Executor, ExecutorContext, PlannedAction } from '../executor';
 import { awaitWorkloads, type AwaitedWorkload } from './await-workloads';
 import { findWorkloads, type Inventory, type Workload } from './workload-inventory';
 import { gvrFromCapture, parseWorkloadKey, stateFor, WorkloadStateSchema } from './workload-types';

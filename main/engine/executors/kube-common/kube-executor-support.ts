@@ -1,6 +1,6 @@
 import { EXCLUDE_ANNOTATION, parseDuration, type AwaitCompletion } from '../../../../shared/model';
-import { ExecutorError, type ExecutorContext } from '../../executors/executor';
-import type { KubeObject } from './kube-api';
+import type { KubeObject } from '../../connections/kube/kube-api';
+import { ExecutorError, type ExecutorContext } from '../executor';
 
 /** `hibernator.ardikabs.com/exclude: "true"` opts a workload or NodePool out of every plan. */
 export function isExcluded(object: KubeObject): boolean {

@@ -1,5 +1,5 @@
 import { ApiException } from '@kubernetes/client-node';
-import { ExecutorError } from '../../executors/executor';
+import { CodedError } from '../errors/coded-error';
 
 /** One API request as a user would name it in RBAC terms, for error messages. */
 export interface KubeOperation {
@@ -20,7 +20,7 @@ export interface KubeEndpoint {
 }
 
 /** A failed Kubernetes request, already classified; `status` is the HTTP status when there was an answer. */
-export class KubeError extends ExecutorError {
+export class KubeError extends CodedError {
   constructor(
     code: string,
     message: string,
@@ -103,8 +103,7 @@ function networkReason(code: string): string {
 /** Turns whatever client-node threw for `op` into a classified KubeError with a message a user can act on. */
 export function toKubeError(error: unknown, op: KubeOperation, endpoint: KubeEndpoint): KubeError {
   if (error instanceof KubeError) return error;
-  if (error instanceof ExecutorError)
-    return new KubeError(error.code, error.message, error.transient);
+  if (error instanceof CodedError) return new KubeError(error.code, error.message, error.transient);
   if (error instanceof ApiException) {
     const status = parseStatus(error.body);
     const retryHeader = Number(
@@ -228,7 +227,7 @@ function fromStatus(
   }
 }
 
-/** Classification for executors: KubeError and ExecutorError carry it; anything else is not retried. */
+/** Classification for executors: KubeError and CodedError carry it; anything else is not retried. */
 export function isNotFound(error: unknown): boolean {
   return error instanceof KubeError && error.status === 404 && error.code === 'KUBE_NOT_FOUND';
 }

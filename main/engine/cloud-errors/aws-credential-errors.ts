@@ -1,4 +1,4 @@
-import type { ClassifiedError } from '../../executors/executor';
+import type { ClassifiedError } from '../errors/coded-error';
 
 /**
  * The credential providers' own errors (`CredentialsProviderError`, `TokenProviderError` from

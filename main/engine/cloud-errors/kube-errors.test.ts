@@ -1,6 +1,6 @@
 import { ApiException } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
-import { classifyCommonError } from '../../executors/executor';
+import { classifyCommonError } from '../errors/coded-error';
 import { toKubeError, type KubeOperation } from './kube-errors';
 
 const endpoint = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ExecutorError } from '../executor';
+import { CodedError } from '../errors/coded-error';
 import { arnFromMessage, classifyAwsError, isNotFound } from './aws-errors';
 
 /** Errors shaped as the AWS SDK v3 surfaces them: `name`, `$metadata.httpStatusCode`, `$fault`. */
@@ -109,7 +109,7 @@ describe('AWS error classification', () => {
   });
 
   it('passes executor errors through and knows not-found errors', () => {
-    expect(classifyAwsError(new ExecutorError('WRONG_ACCOUNT', 'x'))).toEqual({
+    expect(classifyAwsError(new CodedError('WRONG_ACCOUNT', 'x'))).toEqual({
       code: 'WRONG_ACCOUNT',
       message: 'x',
       transient: false,

@@ -1,5 +1,5 @@
-import { ExecutorError, type ClassifiedError } from '../executor';
-import { explainCredentialError } from '../../connections/aws/credential-errors';
+import { CodedError, type ClassifiedError } from '../errors/coded-error';
+import { explainCredentialError } from './aws-credential-errors';
 
 /**
  * AWS errors in words a user can act on, with stable codes. The SDK surfaces each service's
@@ -120,7 +120,7 @@ export function arnFromMessage(message: string): string | undefined {
 
 /** Classifies one failed AWS call; `info` says what was called and as whom, for the message. */
 export function classifyAwsError(error: unknown, info?: AwsCallInfo): ClassifiedError {
-  if (error instanceof ExecutorError)
+  if (error instanceof CodedError)
     return { code: error.code, message: error.message, transient: error.transient };
   const credential = explainCredentialError(error, info?.profile);
   if (credential !== undefined) return credential;
@@ -201,10 +201,4 @@ export function classifyAwsError(error: unknown, info?: AwsCallInfo): Classified
 export function isNotFound(error: unknown): boolean {
   const { name } = shapeOf(error);
   return /NotFound|NotFoundFault|NoSuch/.test(name) || name === 'ResourceNotFoundException';
-}
-
-export function toExecutorError(error: unknown, info?: AwsCallInfo): ExecutorError {
-  if (error instanceof ExecutorError) return error;
-  const c = classifyAwsError(error, info);
-  return new ExecutorError(c.code, c.message, c.transient);
 }
