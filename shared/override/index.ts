@@ -18,3 +18,4 @@ export {
   type OverrideRequest,
   type OverrideSettings,
 } from './plan-override';
+export { choicesFor, type OverrideChoice } from './choices';
