@@ -19,3 +19,4 @@ export {
   type OverrideSettings,
 } from './plan-override';
 export { choicesFor, type OverrideChoice } from './choices';
+export { legacyHoldKind, migrateHolds, type HoldMigration } from './migrate-holds';
