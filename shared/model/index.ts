@@ -17,3 +17,9 @@ export * from './target';
 export { isKnownTimeZone } from './time-zone';
 export * from './validate';
 export * from './yaml';
+export {
+  EXPORT_OVERRIDE_MIN_AHEAD_MS,
+  exportPlanAnnotations,
+  importPlanAnnotations,
+  type PlanImport,
+} from './yaml-override';
