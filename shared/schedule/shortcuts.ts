@@ -12,6 +12,11 @@ import { upcoming } from './upcoming';
 import { DAY_MS, HOUR_MS, SECOND_MS, instantMs, zoneRules } from './zoned-time';
 
 /**
+ * @deprecated Issue 12: manual actions now set the plan's one override (shared/override
+ * planOverride; stored as annotations, shared/model/override.ts) and no longer create
+ * exceptions. Kept only until the engine's integration moves off it; shared/override
+ * migrate-holds.ts recognises the holds written here, so keep their names and shape unchanged.
+ *
  * Manual holds. Every one is an ordinary ScheduleException (semantics.md section 2: "every
  * manual hold is an exception"), so it is visible, expires by itself and is evaluated like any
  * other. Each builder computes its validity from the schedule *as it stands* (existing
