@@ -7,6 +7,7 @@ export { parseInstant, InstantSchema } from './instant';
 export { formatPath } from './issue';
 export * from './metadata';
 export * from './names';
+export * from './override';
 export * from './parameters';
 export * from './plan';
 export * from './schedule';
@@ -16,3 +17,9 @@ export * from './target';
 export { isKnownTimeZone } from './time-zone';
 export * from './validate';
 export * from './yaml';
+export {
+  EXPORT_OVERRIDE_MIN_AHEAD_MS,
+  exportPlanAnnotations,
+  importPlanAnnotations,
+  type PlanImport,
+} from './yaml-override';

@@ -9,6 +9,8 @@ import { parameterSchemas } from './parameters';
 import { isRecord, recordAt, stringAt } from './raw';
 import { orderKeys } from './schema-walk';
 import { type HibernatorObject, type ValidationContext, validateObject } from './validate';
+import type { PlanOverride } from './override';
+import { exportPlanAnnotations, importPlanAnnotations } from './yaml-override';
 
 export interface ImportedDocument {
   /** 0-based position of the object in the file (an item of a `List` counts as one object). */
@@ -21,6 +23,8 @@ export interface ImportedDocument {
   warnings: Issue[];
   /** 1-based line where the object starts in the text. */
   line?: number;
+  /** HibernatePlan only: the manual override its annotations carry (kept on the plan), or null. */
+  override?: PlanOverride | null;
 }
 
 interface RawDocument {
@@ -188,8 +192,16 @@ function validateDocuments(raws: RawDocument[], ctx: ValidationContext): Importe
       seen.set(key, `${raw.label} (line ${raw.line})`);
     }
 
+    let value: unknown = raw.value;
+    if (result.kind === PLAN_KIND) {
+      const prepared = importPlanAnnotations(value);
+      value = prepared.value;
+      result.override = prepared.override;
+      result.errors.push(...prepared.errors);
+      result.warnings.push(...prepared.warnings);
+    }
     const hasPlans = ctx.plans !== undefined || plans.size > 0;
-    const checked = validateObject(raw.value, {
+    const checked = validateObject(value, {
       ...(ctx.connections ? { connections: [...connections.values()] } : {}),
       ...(hasPlans ? { plans: [...plans.values()] } : {}),
       knownPlanNames: filePlanNames,
@@ -228,8 +240,37 @@ function canonical(object: HibernatorObject): unknown {
   return ordered;
 }
 
+export interface ExportOptions {
+  /** The current time: a plan's manual override is written only when it ends at least 5 min later. */
+  now?: Date;
+}
+
+export interface ExportWarning extends Issue {
+  /** `Kind/name` of the object the warning is about. */
+  object: string;
+}
+
+/** The object as exported: a plan's override kept only while far enough ahead, one-shot annotations dropped. */
+function exportable(
+  object: HibernatorObject,
+  options: ExportOptions,
+): { object: HibernatorObject; warnings: ExportWarning[] } {
+  if (object.kind !== PLAN_KIND || !object.metadata.annotations) return { object, warnings: [] };
+  const out = exportPlanAnnotations(object.metadata.annotations, options.now);
+  const { annotations: _old, ...metadata } = object.metadata;
+  const annotations = Object.keys(out.annotations).length > 0 ? out.annotations : undefined;
+  return {
+    object: { ...object, metadata: annotations ? { ...metadata, annotations } : metadata },
+    warnings: out.warnings.map((w) => ({ ...w, object: `${PLAN_KIND}/${object.metadata.name}` })),
+  };
+}
+
 /** One object as YAML. Strings YAML 1.1 would misread (19:00, yes, timestamps) are quoted, so kubectl reads them as written. */
-export function toYaml(object: HibernatorObject): string {
+export function toYaml(object: HibernatorObject, options: ExportOptions = {}): string {
+  return yamlText(exportable(object, options).object);
+}
+
+function yamlText(object: HibernatorObject): string {
   const doc = new Document(canonical(object), { version: '1.1' });
   visit(doc, {
     Seq(_, node) {
@@ -243,7 +284,22 @@ export function toYaml(object: HibernatorObject): string {
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
+/** Several objects as one multi-document YAML text, separated by `---`, and what export changed. */
+export function exportYamlWithWarnings(
+  objects: readonly HibernatorObject[],
+  options: ExportOptions = {},
+): { yaml: string; warnings: ExportWarning[] } {
+  const prepared = objects.map((o) => exportable(o, options));
+  return {
+    yaml: prepared.map((p) => yamlText(p.object)).join('---\n'),
+    warnings: prepared.flatMap((p) => p.warnings),
+  };
+}
+
 /** Several objects as one multi-document YAML text, separated by `---`. */
-export function exportYaml(objects: readonly HibernatorObject[]): string {
-  return objects.map(toYaml).join('---\n');
+export function exportYaml(
+  objects: readonly HibernatorObject[],
+  options: ExportOptions = {},
+): string {
+  return exportYamlWithWarnings(objects, options).yaml;
 }

@@ -25,3 +25,11 @@ export {
   wakeUntil,
 } from './shortcuts';
 export { intervals, weekPicture, type DayInterval, type DayPicture } from './week-picture';
+export {
+  evaluateDesired,
+  overrideEndMs,
+  overrideInEffect,
+  scheduledSleepMs,
+  upcomingDesired,
+  type DesiredEvaluation,
+} from './desired';

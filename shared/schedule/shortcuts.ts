@@ -12,6 +12,11 @@ import { upcoming } from './upcoming';
 import { DAY_MS, HOUR_MS, SECOND_MS, instantMs, zoneRules } from './zoned-time';
 
 /**
+ * DEPRECATED (issue 12): manual actions now set the plan's one override (shared/override
+ * planOverride; stored as annotations, shared/model/override.ts) and no longer create
+ * exceptions. Kept only until the engine's integration moves off it; shared/override
+ * migrate-holds.ts recognises the holds written here, so keep their names and shape unchanged.
+ *
  * Manual holds. Every one is an ordinary ScheduleException (semantics.md section 2: "every
  * manual hold is an exception"), so it is visible, expires by itself and is evaluated like any
  * other. Each builder computes its validity from the schedule *as it stands* (existing
@@ -125,7 +130,9 @@ function zoneName(plan: SchedulePlan): string {
   return plan.spec.schedule.timezone;
 }
 
-/** "Keep awake for N hours": suspend valid [now, now + N h). */
+/** "Keep awake for N hours": suspend valid [now, now + N h). *
+ * @deprecated Use planOverride (shared/override): actions set the plan's one override.
+ */
 export function keepAwakeFor(
   plan: SchedulePlan,
   exceptions: readonly ScheduleExceptionLike[],
@@ -166,6 +173,8 @@ function nextHibernation(
  * "Skip next hibernation" / "skip tonight": suspend valid over the next hibernation that starts
  * after `now`. When the plan is asleep now, that is the one after the current hibernation (to
  * end the current one, use `wakeUntil`).
+ *
+ * @deprecated Use planOverride (shared/override): actions set the plan's one override.
  */
 export function skipNextHibernation(
   plan: SchedulePlan,
@@ -182,6 +191,8 @@ export function skipNextHibernation(
  * "Wake now": suspend from now until the next scheduled wake-up, or until `until`. Without
  * `until` the plan must be hibernated now (`ALREADY_AWAKE` otherwise). A schedule that never
  * wakes within 90 days gets the 90-day maximum.
+ *
+ * @deprecated Use planOverride (shared/override): actions set the plan's one override.
  */
 export function wakeUntil(
   plan: SchedulePlan,
@@ -211,6 +222,8 @@ export function wakeUntil(
  * Without `until` the plan must be awake now (`ALREADY_HIBERNATED` otherwise). Suspensions
  * still win over an extend, so a hold that would not hibernate now is refused
  * (`BLOCKED_BY_SUSPEND`) rather than stored to no effect.
+ *
+ * @deprecated Use planOverride (shared/override): actions set the plan's one override.
  */
 export function hibernateUntil(
   plan: SchedulePlan,
@@ -247,6 +260,8 @@ export function hibernateUntil(
  * "Keep awake until tomorrow": suspend from now until the start of the next working period,
  * defined as the first scheduled wake-up after the next hibernation (the current one when the
  * plan is asleep now). Friday evening therefore holds until Monday's wake-up.
+ *
+ * @deprecated Use planOverride (shared/override): actions set the plan's one override.
  */
 export function keepAwakeUntilTomorrow(
   plan: SchedulePlan,

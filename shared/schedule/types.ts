@@ -72,3 +72,12 @@ export interface ScheduleInterval {
   source: IntervalSource;
   reason: string;
 }
+
+/**
+ * The part of a plan's manual override the schedule reads (shared/model/override.ts has the
+ * full stored form). `until` is an ISO-8601 instant, exclusive; null = until removed.
+ */
+export interface OverrideLike {
+  phase: ScheduleOperation;
+  until: string | null;
+}
