@@ -69,11 +69,36 @@ export const apiInputSchemas = {
       hours: z
         .number()
         .positive()
-        .max(24 * 90),
+        .max(24 * 90)
+        .optional(),
+      until: isoInstant.optional(),
+    })
+    .strict()
+    .refine((v) => v.hours !== undefined || v.until !== undefined, {
+      message: 'give hours or until',
+      path: ['hours'],
+    }),
+  keepAwakeUntilTomorrow: z.object({ plan: name, until: isoInstant.optional() }).strict(),
+  skipNextHibernation: z.object({ plan: name, until: isoInstant.optional() }).strict(),
+  /** "Back to schedule": removes the plan's override (nothing to remove is not an error). */
+  clearOverride: planRef,
+  /** Undo of the last override action: puts back the override it replaced (or none). */
+  undoOverride: planRef,
+  /** The heads-up's "keep it": extends the override by its original length. */
+  keepOverride: planRef,
+  /** What each choice of an action would do now (ends, lengths, cost/saving), for the window. */
+  overrideChoices: z
+    .object({
+      plan: name,
+      action: z.enum([
+        'hibernateNow',
+        'wakeNow',
+        'keepAwake',
+        'keepAwakeUntilTomorrow',
+        'skipNextHibernation',
+      ]),
     })
     .strict(),
-  keepAwakeUntilTomorrow: planRef,
-  skipNextHibernation: planRef,
   suspend: z
     .object({ plan: name, until: isoInstant.optional(), reason: z.string().max(500).optional() })
     .strict(),
@@ -144,10 +169,39 @@ export interface ImportResult {
   errors: Issue[];
 }
 
+/** The plan's one manual override as the API shows it (semantics.md §2). */
+export interface OverrideView {
+  phase: 'hibernate' | 'wakeup';
+  /** RFC 3339 UTC; null = until removed (only from imported YAML). */
+  until: string | null;
+  setAt: string | null;
+  by: string | null;
+  /** Length first chosen, in ms (the heads-up's "keep it" adds it again). */
+  durationMs: number | null;
+}
+
 export interface ActionResult {
   plan: string;
   message: string;
   exception?: string;
+  /**
+   * For override actions: the override now in force (null = back on schedule), the one it
+   * replaced (what undoOverride restores), and what the change does against the schedule.
+   */
+  override?: OverrideView | null;
+  previousOverride?: OverrideView | null;
+  consequence?: { kind: 'saves' | 'costs' | 'none'; deltaMs: number; text: string };
+}
+
+export interface OverrideChoiceView {
+  id: string;
+  request: { action: string; hours?: number; until?: string };
+  until: string;
+  hours: number;
+  duration: string;
+  outcome: 'set' | 'clear';
+  consequence: { kind: 'saves' | 'costs' | 'none'; deltaMs: number; text: string };
+  needsConfirmation: boolean;
 }
 
 export interface HistoryTarget {
@@ -248,6 +302,10 @@ export interface ApiOutputs {
   keepAwake: ActionResult;
   keepAwakeUntilTomorrow: ActionResult;
   skipNextHibernation: ActionResult;
+  clearOverride: ActionResult;
+  undoOverride: ActionResult;
+  keepOverride: ActionResult;
+  overrideChoices: OverrideChoiceView[];
   suspend: ActionResult;
   resume: ActionResult;
   retry: ActionResult;
@@ -288,4 +346,5 @@ export const READ_ONLY_METHODS: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
   'testConnection',
   'listAwsProfiles',
   'listKubeContexts',
+  'overrideChoices',
 ]);

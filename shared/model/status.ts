@@ -121,6 +121,13 @@ export interface PlanSummary {
   nextTransition: Transition | null;
   error: PlanError | null;
   updatedAt: string;
+  /** The plan's manual override in force (expired ones are not shown), else null. */
+  override: {
+    phase: 'hibernate' | 'wakeup';
+    until: string | null;
+    setAt: string | null;
+    by: string | null;
+  } | null;
   /** The base windows, for the small week strip of the list. */
   offHours: Array<{ start: string; end: string; daysOfWeek: string[] }>;
   /** The last finished operation, for the list's "last cycle" column. */

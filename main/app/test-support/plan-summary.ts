@@ -16,6 +16,7 @@ export function planSummary(
     suspended: phase === 'Suspended',
     nextTransition: null,
     error: null,
+    override: null,
     updatedAt: '2026-11-26T08:00:00.000Z',
     offHours: [{ start: '18:00', end: '08:00', daysOfWeek: ['MON', 'TUE', 'WED', 'THU', 'FRI'] }],
     lastResult: null,

@@ -1,4 +1,5 @@
 import type { ApiInput, ApiOutputs, HibernatorApi } from '../../../shared/api/contract';
+import { ApiError } from '../../../shared/api/errors';
 import * as actions from './action-methods';
 import * as connections from './connection-methods';
 import { discover } from './discover-methods';
@@ -60,7 +61,21 @@ export class HibernatorService implements HibernatorApi {
     return actions.wakeNow(this.ctx, input.plan, input.until);
   }
   keepAwake(input: ApiInput<'keepAwake'>): Out<'keepAwake'> {
+    if (input.hours === undefined)
+      throw new ApiError('NOT_IMPLEMENTED', 'keepAwake with until is not implemented yet');
     return actions.keepAwake(this.ctx, input.plan, input.hours);
+  }
+  clearOverride(_: ApiInput<'clearOverride'>): Out<'clearOverride'> {
+    throw new ApiError('NOT_IMPLEMENTED', 'clearOverride is not implemented yet');
+  }
+  undoOverride(_: ApiInput<'undoOverride'>): Out<'undoOverride'> {
+    throw new ApiError('NOT_IMPLEMENTED', 'undoOverride is not implemented yet');
+  }
+  keepOverride(_: ApiInput<'keepOverride'>): Out<'keepOverride'> {
+    throw new ApiError('NOT_IMPLEMENTED', 'keepOverride is not implemented yet');
+  }
+  async overrideChoices(_: ApiInput<'overrideChoices'>): Out<'overrideChoices'> {
+    throw new ApiError('NOT_IMPLEMENTED', 'overrideChoices is not implemented yet');
   }
   keepAwakeUntilTomorrow(input: ApiInput<'keepAwakeUntilTomorrow'>): Out<'keepAwakeUntilTomorrow'> {
     return actions.keepAwakeTomorrow(this.ctx, input.plan);

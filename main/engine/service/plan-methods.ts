@@ -1,8 +1,8 @@
 import { ApiError } from '../../../shared/api/errors';
 import type { ApplyResult, PlanDetail } from '../../../shared/api/contract';
-import { validatePlan, type Plan } from '../../../shared/model';
+import { readOverride, validatePlan, type Plan } from '../../../shared/model';
 import type { PlanSummary, Transition } from '../../../shared/model/status';
-import { evaluate, upcoming } from '../../../shared/schedule';
+import { evaluate, overrideInEffect, upcoming } from '../../../shared/schedule';
 import type { StoredPlan } from '../store/plan-repository';
 import type { ServiceContext } from './service-context';
 
@@ -17,6 +17,18 @@ export function requirePlan(ctx: ServiceContext, name: string): StoredPlan {
   const stored = ctx.plans.get(name, ctx.clock.now());
   if (!stored) throw new ApiError('NOT_FOUND', `There is no plan named "${name}".`);
   return stored;
+}
+
+/** The override in force now, from the plan's annotations (an expired or unreadable one is none). */
+function overrideView(plan: StoredPlan['plan'], now: Date): PlanSummary['override'] {
+  const { override } = readOverride(plan.metadata.annotations);
+  if (!override || !overrideInEffect(override, now)) return null;
+  return {
+    phase: override.phase,
+    until: override.until,
+    setAt: override.setAt ?? null,
+    by: override.by ?? null,
+  };
 }
 
 function statusOf(ctx: ServiceContext, stored: StoredPlan): StoredPlan['status'] {
@@ -45,6 +57,7 @@ export function listPlans(ctx: ServiceContext): PlanSummary[] {
       suspended: plan.spec.suspend,
       nextTransition: next ? toTransition(next) : null,
       error: status.error,
+      override: overrideView(plan, now),
       updatedAt: stored.updatedAt,
       offHours: plan.spec.schedule.offHours,
       lastResult: last.get(plan.metadata.name) ?? null,

@@ -36,6 +36,7 @@ export function sampleSummary(name = 'demo', phase: Phase = 'Active'): PlanSumma
     suspended: phase === 'Suspended',
     nextTransition: { at: '2026-11-26T18:00:00.000Z', operation: 'hibernate' },
     error: null,
+    override: null,
     updatedAt: '2026-11-26T10:00:00.000Z',
     offHours: [{ start: '18:00', end: '08:00', daysOfWeek: ['MON', 'TUE', 'WED', 'THU', 'FRI'] }],
     lastResult: null,
