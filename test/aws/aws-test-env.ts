@@ -9,8 +9,7 @@ import {
   type AwsRetryPolicy,
 } from '../../main/engine/connections/aws/aws-clients';
 import { Engine } from '../../main/engine/engine';
-import { ExecutorRegistry, registerAwsExecutors } from '../../main/engine/executors/registry';
-import { createNoopExecutor } from '../../main/engine/executors/noop/noop-executor';
+import { createExecutorRegistry } from '../../main/engine/executors/registry';
 import { createMemoryLogger } from '../../main/engine/logging/logger';
 import {
   SANDBOX_KEYS,
@@ -66,8 +65,8 @@ export async function startAwsTestEnv(options: AwsTestEnvOptions = {}): Promise<
     env,
     retry: { baseDelayMs: 5, maxDelayMs: 50, ...options.retry },
   });
-  const registry = registerAwsExecutors(new ExecutorRegistry().register(createNoopExecutor()), {
-    pollIntervalMs: options.pollIntervalMs ?? 10,
+  const registry = createExecutorRegistry({
+    aws: { pollIntervalMs: options.pollIntervalMs ?? 10 },
   });
   const engine = Engine.open({
     dataDir: join(dir, 'data'),

@@ -17,7 +17,7 @@ import {
 import { Engine } from '../../main/engine/engine';
 import { createEc2Executor } from '../../main/engine/executors/ec2/ec2-executor';
 import type { ExecutorContext } from '../../main/engine/executors/executor';
-import { ExecutorRegistry, registerAwsExecutors } from '../../main/engine/executors/registry';
+import { createExecutorRegistry } from '../../main/engine/executors/registry';
 import { createMemoryLogger } from '../../main/engine/logging/logger';
 import { parseExecutorParameters, type CloudProvider } from '../../shared/model';
 import type { ApiInput, ApiMethod, ApiOutputs } from '../../shared/api/contract';
@@ -268,7 +268,7 @@ async function twentyTargetPlan(): Promise<BenchResult[]> {
     dataDir: join(b.dir, 'data'),
     host: 'serve',
     logger: createMemoryLogger(),
-    executors: registerAwsExecutors(new ExecutorRegistry(), { pollIntervalMs: 50 }),
+    executors: createExecutorRegistry({ aws: { pollIntervalMs: 50 } }),
     clients: b.clients,
   });
   const call = async <M extends ApiMethod>(

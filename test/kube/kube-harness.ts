@@ -12,16 +12,9 @@ import {
   type KubeClientOptions,
 } from '../../main/engine/connections/kube/kube-client-provider';
 import { Engine } from '../../main/engine/engine';
-import {
-  createKarpenterExecutor,
-  type KarpenterOptions,
-} from '../../main/engine/executors/karpenter/karpenter-executor';
-import { createNoopExecutor } from '../../main/engine/executors/noop/noop-executor';
-import { ExecutorRegistry } from '../../main/engine/executors/registry';
-import {
-  createWorkloadScalerExecutor,
-  type WorkloadScalerOptions,
-} from '../../main/engine/executors/workloadscaler/workloadscaler-executor';
+import type { KarpenterOptions } from '../../main/engine/executors/karpenter/karpenter-executor';
+import { createExecutorRegistry } from '../../main/engine/executors/registry';
+import type { WorkloadScalerOptions } from '../../main/engine/executors/workloadscaler/workloadscaler-executor';
 import { createMemoryLogger } from '../../main/engine/logging/logger';
 import { ConnectionRepository } from '../../main/engine/store/connection-repository';
 import { startKubeEmulator, type KubeEmulator, type KubeEmulatorOptions } from '../cloud/kube';
@@ -89,10 +82,11 @@ export function openKubeEngine(dataDir: string, options: KubeTestOptions = {}): 
     // The engine's connection store, read when a client is made (after the engine is open).
     findConnection: (name) => (current ? new ConnectionRepository(current.db).get(name) : null),
   });
-  const executors = new ExecutorRegistry()
-    .register(createNoopExecutor(() => 0))
-    .register(createWorkloadScalerExecutor({ pollIntervalMs: 25, ...options.workloads }))
-    .register(createKarpenterExecutor({ pollIntervalMs: 25, ...options.karpenter }));
+  const executors = createExecutorRegistry({
+    random: () => 0,
+    workloadscaler: { pollIntervalMs: 25, ...options.workloads },
+    karpenter: { pollIntervalMs: 25, ...options.karpenter },
+  });
   return () => {
     current = Engine.open({
       dataDir,

@@ -226,8 +226,3 @@ function fromStatus(
       );
   }
 }
-
-/** Classification for executors: KubeError and CodedError carry it; anything else is not retried. */
-export function isNotFound(error: unknown): boolean {
-  return error instanceof KubeError && error.status === 404 && error.code === 'KUBE_NOT_FOUND';
-}

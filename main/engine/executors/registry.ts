@@ -4,7 +4,13 @@ import type { AwsExecutorOptions } from './aws-common/executor-options';
 import { createEc2Executor } from './ec2/ec2-executor';
 import { createEksExecutor } from './eks/eks-executor';
 import type { Executor } from './executor';
+import { createKarpenterExecutor, type KarpenterOptions } from './karpenter/karpenter-executor';
+import { createNoopExecutor } from './noop/noop-executor';
 import { createRdsExecutor } from './rds/rds-executor';
+import {
+  createWorkloadScalerExecutor,
+  type WorkloadScalerOptions,
+} from './workloadscaler/workloadscaler-executor';
 
 /** Adding a resource type = one folder under executors/ plus one line where the registry is built. */
 export class ExecutorRegistry {
@@ -24,14 +30,25 @@ export class ExecutorRegistry {
   }
 }
 
-/** The four AWS executors: `registerAwsExecutors(registry)`. */
-export function registerAwsExecutors(
-  registry: ExecutorRegistry,
-  options: AwsExecutorOptions = {},
-): ExecutorRegistry {
-  return registry
-    .register(createEc2Executor(options))
-    .register(createRdsExecutor(options))
-    .register(createEksExecutor(options))
-    .register(createAsgExecutor(options));
+export interface ExecutorRegistryOptions {
+  aws?: AwsExecutorOptions;
+  workloadscaler?: WorkloadScalerOptions;
+  karpenter?: KarpenterOptions;
+  /** The noop executor's dice (tests pin it). */
+  random?: () => number;
+}
+
+/**
+ * Every executor the engine knows, one line each: adding a resource type adds its folder and a
+ * line here. Options are the knobs tests and benchmarks turn; the defaults suit real clouds.
+ */
+export function createExecutorRegistry(options: ExecutorRegistryOptions = {}): ExecutorRegistry {
+  return new ExecutorRegistry()
+    .register(createNoopExecutor(options.random))
+    .register(createEc2Executor(options.aws))
+    .register(createRdsExecutor(options.aws))
+    .register(createEksExecutor(options.aws))
+    .register(createAsgExecutor(options.aws))
+    .register(createWorkloadScalerExecutor(options.workloadscaler))
+    .register(createKarpenterExecutor(options.karpenter));
 }

@@ -2,16 +2,14 @@ import type { ConnectionTools } from '../connections/connection-tools';
 import { createAwsClientProvider, AWS_CLIENTS_KIND } from '../connections/aws/aws-clients';
 import { createAwsConnectionTools } from '../connections/aws/aws-connection-tools';
 import { applyShellEnv, resolveShellEnv } from '../connections/shell-env';
-import { Engine, defaultExecutors, type EngineOptions } from '../engine';
+import { Engine, type EngineOptions } from '../engine';
 import type { ClientProvider } from '../connections/client-provider';
-import { registerAwsExecutors } from '../executors/registry';
+import { createExecutorRegistry } from '../executors/registry';
 import {
   createKubeClientProvider,
   KUBE_CLIENT_KIND,
 } from '../connections/kube/kube-client-provider';
 import { createKubeConnectionTools } from '../connections/kube/kube-connection-tools';
-import { createKarpenterExecutor } from '../executors/karpenter/karpenter-executor';
-import { createWorkloadScalerExecutor } from '../executors/workloadscaler/workloadscaler-executor';
 
 export interface HostEngineOptions extends Omit<
   EngineOptions,
@@ -38,9 +36,7 @@ export async function openHostEngine(options: HostEngineOptions): Promise<Engine
   const awsTools = createAwsConnectionTools({ env });
   const kube = createKubeClientProvider({ env, findConnection });
   const kubeTools = createKubeConnectionTools({ env, findConnection });
-  const executors = registerAwsExecutors(defaultExecutors())
-    .register(createWorkloadScalerExecutor())
-    .register(createKarpenterExecutor());
+  const executors = createExecutorRegistry();
   const clients: ClientProvider = {
     get<T>(kind: string, connection: Parameters<ClientProvider['get']>[1]): Promise<T> {
       if (kind === AWS_CLIENTS_KIND) return aws.get<T>(kind, connection);

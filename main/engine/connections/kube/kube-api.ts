@@ -103,7 +103,3 @@ export const HPAS: GroupVersionResource = {
   version: 'v2',
   resource: 'horizontalpodautoscalers',
 };
-
-export function gvrLabel(gvr: GroupVersionResource): string {
-  return `${gvr.group === '' ? '' : `${gvr.group}/`}${gvr.version}/${gvr.resource}`;
-}

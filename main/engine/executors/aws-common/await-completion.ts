@@ -1,5 +1,6 @@
 import { parseDuration, type AwaitCompletion } from '../../../../shared/model';
 import { ExecutorError, type ExecutorContext } from '../executor';
+import { pollUntil } from '../poll-until';
 import { listNames } from './batching';
 
 /** How long to wait for a state, resolved from `awaitCompletion` and the executor's default. */
@@ -52,21 +53,18 @@ export interface WaitOptions {
 }
 
 /**
- * Polls until nothing is pending. A timeout is a failure (the operator reported success; we do
- * not), and the message says what is still where: "timed out after 5m waiting for i-0ab to be
- * stopped; it is stopping". Time is measured on the injected clock, so tests need no real waits.
+ * The AWS executors' wait (pollUntil) in their words: the timeout message says what is still
+ * where: "timed out after 5m waiting for i-0ab to be stopped; it is stopping".
  */
-export async function waitUntil(options: WaitOptions): Promise<void> {
-  const { ctx } = options;
-  const started = ctx.clock.monotonicMs();
-  for (;;) {
-    const pending = await options.check();
-    if (pending.length === 0) return;
-    const elapsed = ctx.clock.monotonicMs() - started;
-    if (elapsed >= options.timeoutMs) throw timeoutError(options, pending);
-    ctx.progress(`waiting for ${pending.length} ${options.noun}(s) to be ${options.desired}`);
-    await ctx.sleep(Math.min(options.intervalMs, Math.max(1, options.timeoutMs - elapsed)));
-  }
+export function waitUntil(options: WaitOptions): Promise<void> {
+  return pollUntil(options.ctx, {
+    timeoutMs: options.timeoutMs,
+    intervalMs: options.intervalMs,
+    check: options.check,
+    progress: (pending) =>
+      `waiting for ${pending.length} ${options.noun}(s) to be ${options.desired}`,
+    timeoutError: (pending) => timeoutError(options, pending),
+  });
 }
 
 function timeoutError(options: WaitOptions, pending: Pending[]): ExecutorError {

@@ -1,6 +1,7 @@
 import { EXCLUDE_ANNOTATION, parseDuration, type AwaitCompletion } from '../../../../shared/model';
 import type { KubeObject } from '../../connections/kube/kube-api';
 import { ExecutorError, type ExecutorContext } from '../executor';
+import { pollUntil } from '../poll-until';
 
 /** `hibernator.ardikabs.com/exclude: "true"` opts a workload or NodePool out of every plan. */
 export function isExcluded(object: KubeObject): boolean {
@@ -23,11 +24,7 @@ export function formatDuration(ms: number): string {
   return `${Math.round(ms / 100) / 10}s`;
 }
 
-/**
- * Polls `check` (which returns what is still not done) until nothing is left, sleeping on the
- * engine's clock between rounds. Running out of time is a failure naming what is left: the
- * operator reports an await timeout as success, we do not (semantics.md section 7).
- */
+/** The Kubernetes executors' wait (pollUntil) in their words: what is left, described. */
 export async function pollUntilDone<T>(
   ctx: Pick<ExecutorContext, 'clock' | 'sleep' | 'progress'>,
   options: {
@@ -38,20 +35,18 @@ export async function pollUntilDone<T>(
   },
   check: () => Promise<T[]>,
 ): Promise<void> {
-  const deadline = ctx.clock.monotonicMs() + options.timeoutMs;
-  for (;;) {
-    const pending = await check();
-    if (pending.length === 0) return;
-    if (ctx.clock.monotonicMs() >= deadline) {
-      throw new ExecutorError(
+  return pollUntil(ctx, {
+    timeoutMs: options.timeoutMs,
+    intervalMs: options.intervalMs,
+    check,
+    progress: (pending) => `waiting: ${options.what}: ${options.describe(pending)}`,
+    timeoutError: (pending) =>
+      new ExecutorError(
         'AWAIT_TIMEOUT',
         `awaitCompletion timed out after ${formatDuration(options.timeoutMs)}: ${options.what}: ${options.describe(pending)}; raise awaitCompletion.timeout or check why they do not converge`,
         false,
-      );
-    }
-    ctx.progress(`waiting: ${options.what}: ${options.describe(pending)}`);
-    await ctx.sleep(Math.max(1, Math.min(options.intervalMs, deadline - ctx.clock.monotonicMs())));
-  }
+      ),
+  });
 }
 
 /**
