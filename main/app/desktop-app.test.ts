@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/api/bridge';
-import { Engine } from '../engine/engine';
-import { createMemoryLogger } from '../engine/logging/logger';
+import { Engine, createMemoryLogger } from '../engine';
 import { localSocketPath } from '../server/local-socket';
 import { runDesktop, type Desktop, type DesktopEnvironment } from './desktop-app';
 import {

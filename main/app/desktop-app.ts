@@ -10,10 +10,13 @@ import {
   shell,
 } from 'electron';
 import { join } from 'node:path';
-import type { Engine } from '../engine/engine';
-import { openHostEngine } from '../engine/host/open-host-engine';
-import { createFileLogger, type Logger } from '../engine/logging/logger';
-import { defaultDataDir } from '../engine/host/data-dir';
+import {
+  openHostEngine,
+  createFileLogger,
+  type Logger,
+  defaultDataDir,
+  type Engine,
+} from '../engine';
 import { startLocalSocket, type LocalSocket } from '../server/local-socket';
 import { appPaths, nativeBindingFor } from './app-paths';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, handleAppRequest } from './window/app-protocol';

@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/api/bridge';
 import { httpStatusFor } from '../../shared/api/errors';
-import { Engine } from '../engine/engine';
-import { createMemoryLogger } from '../engine/logging/logger';
+import { Engine, createMemoryLogger } from '../engine';
 import { createCallHandler, forwardEvents, registerIpcBridge } from './ipc-bridge';
 import { FakeWebContents } from './test-support/fake-electron';
 

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DataDirError } from '../engine/host/data-dir';
-import { EngineLockedError } from '../engine/host/engine-lock';
-import { DatabaseError } from '../engine/store/database';
+import { DataDirError, EngineLockedError, DatabaseError } from '../engine';
 import { startupErrorDialog } from './startup-errors';
 
 describe('startupErrorDialog', () => {

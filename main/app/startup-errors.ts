@@ -1,6 +1,4 @@
-import { DataDirError } from '../engine/host/data-dir';
-import { EngineLockedError } from '../engine/host/engine-lock';
-import { DatabaseError } from '../engine/store/database';
+import { DataDirError, EngineLockedError, DatabaseError } from '../engine';
 
 export interface StartupDialog {
   title: string;

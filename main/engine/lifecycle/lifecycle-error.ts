@@ -1,9 +1,12 @@
+import { CodedError } from '../errors/coded-error';
+
 /** A lifecycle step refused (the API answers it with the same code). */
-export class LifecycleError extends Error {
+export class LifecycleError extends CodedError {
   constructor(
-    readonly code: 'NOT_ALLOWED' | 'NOT_FOUND',
+    override readonly code: 'NOT_ALLOWED' | 'NOT_FOUND',
     message: string,
   ) {
-    super(message);
+    super(code, message, false);
+    this.name = 'LifecycleError';
   }
 }
