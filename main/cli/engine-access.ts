@@ -2,7 +2,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ApiMethod, ApiOutputs } from '../../shared/api/contract';
 import type { Engine } from '../engine/engine';
-import { openHostEngine } from '../engine/host/open-host-engine';
 import { defaultDataDir } from '../engine/host/data-dir';
 import type { DispatchResult } from '../engine/service/dispatch';
 import { callLocalSocket, localSocketPath } from '../server/local-socket';
@@ -39,6 +38,8 @@ export async function withEngine<T>(dataDir: string, fn: (call: Call) => Promise
   }
   let engine: Engine;
   try {
+    // Loaded here, not at the top: `validate`, `preview` and `help` never pay for the engine.
+    const { openHostEngine } = await import('../engine/host/open-host-engine');
     engine = await openHostEngine({ dataDir, host: 'cli', run: false });
   } catch (error) {
     throw new CliError(error instanceof Error ? error.message : String(error));

@@ -10,7 +10,6 @@ import {
 import { previewCommand } from './commands/preview-command';
 import { validateCommand } from './commands/validate-command';
 import { resolveDataDir } from './engine-access';
-import { startServeHost } from '../server/serve-host';
 import { DataDirError } from '../engine/host/data-dir';
 
 /**
@@ -52,6 +51,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number | null> 
         return await callCommand(args.positionals[0], args.positionals[1], dataDir(), io);
       case 'serve': {
         const port = intOption(v.port, 'port', 4680, 0, 65535);
+        // Loaded on demand, so the one-shot commands start without the HTTP host and the engine.
+        const { startServeHost } = await import('../server/serve-host');
         const host = await startServeHost({
           dataDir: dataDir(),
           port,
