@@ -1,8 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { ApiMethod, ApiOutputs } from '../../shared/api/contract';
 import type { Engine } from '../engine/engine';
-import { defaultDataDir } from '../engine/host/data-dir';
 import type { DispatchResult } from '../engine/service/dispatch';
 import { callLocalSocket, localSocketPath } from '../server/local-socket';
 import { CliError } from './cli-io';
@@ -20,10 +19,6 @@ function runningEnginePid(dataDir: string): number | null {
   } catch {
     return null;
   }
-}
-
-export function resolveDataDir(option: string | undefined, env: NodeJS.ProcessEnv): string {
-  return option ? resolve(option) : defaultDataDir(env);
 }
 
 /**
