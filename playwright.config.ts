@@ -2,8 +2,9 @@ import { defineConfig } from '@playwright/test';
 
 /**
  * The UI runs against the real engine through `hibernator serve`, in Debian's Chromium
- * (`npx playwright install` cannot download browsers here). Build the renderer first
- * (`npx electron-vite build`); each test starts its own `serve` on a fresh data directory.
+ * (`npx playwright install` cannot download browsers here). Build first (`npm run build`: the
+ * renderer, and the CLI bundle `serve` runs from); each test starts its own `serve` on a fresh
+ * data directory.
  */
 export default defineConfig({
   testDir: 'test/e2e',

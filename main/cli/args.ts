@@ -1,4 +1,6 @@
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { defaultDataDir } from '../engine/basics';
 import { CliError } from './cli-io';
 
 export interface ParsedArgs {
@@ -60,4 +62,9 @@ export function intOption(
   if (!Number.isInteger(n) || n < min || n > max)
     throw new CliError(`--${name} must be a whole number from ${min} to ${max} (got "${value}").`);
   return n;
+}
+
+/** The --data-dir option, else HIBERNATOR_DATA_DIR, else the desktop app's folder. */
+export function resolveDataDir(option: string | undefined, env: NodeJS.ProcessEnv): string {
+  return option ? resolve(option) : defaultDataDir(env);
 }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { ApiMethod, ApiOutputs } from '../../shared/api/contract';
-import { openHostEngine, defaultDataDir, type Engine, type DispatchResult } from '../engine';
+import type { Engine, DispatchResult } from '../engine';
 import { callLocalSocket, localSocketPath } from '../server/local-socket';
 import { CliError } from './cli-io';
 
@@ -20,10 +20,6 @@ function runningEnginePid(dataDir: string): number | null {
   }
 }
 
-export function resolveDataDir(option: string | undefined, env: NodeJS.ProcessEnv): string {
-  return option ? resolve(option) : defaultDataDir(env);
-}
-
 /**
  * Commands that need the engine talk to the running one through its local socket, so the
  * desktop app or `serve` keeps sole ownership of the database; otherwise they open the data
@@ -36,6 +32,8 @@ export async function withEngine<T>(dataDir: string, fn: (call: Call) => Promise
   }
   let engine: Engine;
   try {
+    // Loaded here, not at the top: `validate`, `preview` and `help` never pay for the engine.
+    const { openHostEngine } = await import('../engine');
     engine = await openHostEngine({ dataDir, host: 'cli', run: false });
   } catch (error) {
     throw new CliError(error instanceof Error ? error.message : String(error));

@@ -1,27 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { runCli } from './run-cli';
+import { z } from 'zod';
 
-// `hibernator plans | head` closes the pipe early: that is not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
-
-const io = {
-  out: (text: string) => process.stdout.write(text),
-  err: (text: string) => process.stderr.write(text),
-  readFile: (path: string) => readFileSync(path, 'utf8'),
-  writeFile: (path: string, text: string) => writeFileSync(path, text),
-  env: process.env,
-  cwd: process.cwd(),
-};
-
-runCli(process.argv.slice(2), io).then(
-  (code) => {
-    if (code !== null) process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`hibernator: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 2;
-  },
-);
+// The CLI's entry (bin/hibernator runs its bundle, out/cli/main.mjs). zod's JIT compiles a parser
+// for each object schema on its first parse: that pays off in the desktop engine, but a command
+// parses each schema a handful of times, and the compiling was a third of the start-up time of
+// `hibernator plans` (for `serve`, parsing small requests without it costs microseconds). zod
+// reads the setting when a schema is built, so it is set before the CLI, and with it the model's
+// schemas, is imported.
+z.config({ jitless: true });
+await import('./start-cli');

@@ -1,17 +1,8 @@
-import { intOption, parseCliArgs } from './args';
+import { intOption, parseCliArgs, resolveDataDir } from './args';
 import { CliError, USAGE, type CliIo } from './cli-io';
-import {
-  callCommand,
-  discoverCommand,
-  exportCommand,
-  importCommand,
-  plansCommand,
-} from './commands/engine-commands';
 import { previewCommand } from './commands/preview-command';
 import { validateCommand } from './commands/validate-command';
-import { resolveDataDir } from './engine-access';
-import { startServeHost } from '../server/serve-host';
-import { DataDirError } from '../engine';
+import { DataDirError } from '../engine/basics';
 
 /**
  * Runs one CLI command. Returns the exit code, or null for `serve`, which keeps running until
@@ -26,6 +17,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number | null> 
       return args.command || v.help ? 0 : 2;
     }
     const dataDir = (): string => resolveDataDir(v['data-dir'], io.env);
+    // Loaded by the commands that use it, so `validate`, `preview` and `help` start without it.
+    const engine = () => import('./commands/engine-commands');
     switch (args.command) {
       case 'validate':
         return validateCommand(args.positionals, v.json ?? false, io);
@@ -41,17 +34,25 @@ export async function runCli(argv: string[], io: CliIo): Promise<number | null> 
           io,
         );
       case 'import':
-        return await importCommand(args.positionals[0], v['dry-run'] ?? false, dataDir(), io);
+        return await (
+          await engine()
+        ).importCommand(args.positionals[0], v['dry-run'] ?? false, dataDir(), io);
       case 'export':
-        return await exportCommand(v.plan, v.output, dataDir(), io);
+        return await (await engine()).exportCommand(v.plan, v.output, dataDir(), io);
       case 'plans':
-        return await plansCommand(v.json ?? false, dataDir(), io);
+        return await (await engine()).plansCommand(v.json ?? false, dataDir(), io);
       case 'discover':
-        return await discoverCommand(args.positionals[0], v.target, v.json ?? false, dataDir(), io);
+        return await (
+          await engine()
+        ).discoverCommand(args.positionals[0], v.target, v.json ?? false, dataDir(), io);
       case 'call':
-        return await callCommand(args.positionals[0], args.positionals[1], dataDir(), io);
+        return await (
+          await engine()
+        ).callCommand(args.positionals[0], args.positionals[1], dataDir(), io);
       case 'serve': {
         const port = intOption(v.port, 'port', 4680, 0, 65535);
+        // Loaded on demand, so the one-shot commands start without the HTTP host and the engine.
+        const { startServeHost } = await import('../server/serve-host');
         const host = await startServeHost({
           dataDir: dataDir(),
           port,

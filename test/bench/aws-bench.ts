@@ -116,7 +116,7 @@ async function openBench(seed: AwsSeed): Promise<Bench> {
     spec: { type: 'aws', aws: { region: 'us-east-1', profile: 'dev', endpoint: emu.url } },
   };
   // Warm the client set (credentials file, HTTP agent) outside any measurement.
-  await clients.clientsFor(connection).callerIdentity();
+  await (await clients.clientsFor(connection)).callerIdentity();
   return {
     dir,
     emu,

@@ -20,6 +20,7 @@ const sections: Record<string, () => Promise<(o: { quick: boolean }) => Promise<
   lifecycle: async () => (await import('./lifecycle-bench')).runLifecycleBench,
   aws: async () => (await import('./aws-bench')).runAwsBench,
   kube: async () => (await import('./kube-bench')).runKubeBench,
+  cli: async () => (await import('./cli-bench')).runCliBench,
 };
 
 const RESULT_MARK = '@@bench-results ';

@@ -1,4 +1,4 @@
-import { ApiException } from '@kubernetes/client-node';
+import type { ApiException } from '@kubernetes/client-node';
 import { CodedError } from '../errors/coded-error';
 
 /** One API request as a user would name it in RBAC terms, for error messages. */
@@ -100,11 +100,28 @@ function networkReason(code: string): string {
   }
 }
 
+/**
+ * client-node's ApiException, recognised by its shape (numeric HTTP `code`, `body`, `headers`,
+ * and the message its constructor writes) rather than by `instanceof`, so this module, which
+ * every Kubernetes executor imports, does not load client-node: a host that never reaches a
+ * cluster (most CLI runs) never pays for it.
+ */
+function isApiException(error: unknown): error is ApiException<unknown> {
+  return (
+    error instanceof Error &&
+    'code' in error &&
+    typeof error.code === 'number' &&
+    'body' in error &&
+    'headers' in error &&
+    error.message.startsWith('HTTP-Code: ')
+  );
+}
+
 /** Turns whatever client-node threw for `op` into a classified KubeError with a message a user can act on. */
 export function toKubeError(error: unknown, op: KubeOperation, endpoint: KubeEndpoint): KubeError {
   if (error instanceof KubeError) return error;
   if (error instanceof CodedError) return new KubeError(error.code, error.message, error.transient);
-  if (error instanceof ApiException) {
+  if (isApiException(error)) {
     const status = parseStatus(error.body);
     const retryHeader = Number(
       (error.headers as Record<string, string> | undefined)?.['retry-after'],

@@ -1,11 +1,10 @@
-import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
-import { EC2Client } from '@aws-sdk/client-ec2';
-import { EKSClient } from '@aws-sdk/client-eks';
-import { RDSClient } from '@aws-sdk/client-rds';
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import type { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
+import type { EC2Client } from '@aws-sdk/client-ec2';
+import type { EKSClient } from '@aws-sdk/client-eks';
+import type { RDSClient } from '@aws-sdk/client-rds';
+import type { STSClient } from '@aws-sdk/client-sts';
 import type { CloudProvider, Connection } from '../../../../shared/model';
 import { CodedError } from '../../errors/coded-error';
-import { awsClientConfig } from './aws-credentials';
 
 /** The kind string executors pass to `ctx.clients.get('aws', connection)`. */
 export const AWS_CLIENTS_KIND = 'aws';
@@ -75,9 +74,50 @@ export function clientSetKey(provider: CloudProvider): string {
   ]);
 }
 
-export function createAwsClientSet(
+/**
+ * The SDK client packages and the credential chain, loaded on first use: they take seconds and
+ * hundreds of MB to load, and most CLI commands (and an app with no AWS connection) never call AWS.
+ */
+async function loadAwsSdk() {
+  const [autoScaling, ec2, eks, rds, sts, credentials] = await Promise.all([
+    import('@aws-sdk/client-auto-scaling'),
+    import('@aws-sdk/client-ec2'),
+    import('@aws-sdk/client-eks'),
+    import('@aws-sdk/client-rds'),
+    import('@aws-sdk/client-sts'),
+    import('./aws-credentials'),
+  ]);
+  return {
+    AutoScalingClient: autoScaling.AutoScalingClient,
+    EC2Client: ec2.EC2Client,
+    EKSClient: eks.EKSClient,
+    RDSClient: rds.RDSClient,
+    STSClient: sts.STSClient,
+    GetCallerIdentityCommand: sts.GetCallerIdentityCommand,
+    awsClientConfig: credentials.awsClientConfig,
+  };
+}
+type AwsSdk = Awaited<ReturnType<typeof loadAwsSdk>>;
+
+export async function createAwsClientSet(
   provider: CloudProvider,
   options: AwsClientOptions = {},
+): Promise<AwsClients> {
+  return makeClientSet(await loadAwsSdk(), provider, options);
+}
+
+function makeClientSet(
+  {
+    AutoScalingClient,
+    EC2Client,
+    EKSClient,
+    RDSClient,
+    STSClient,
+    GetCallerIdentityCommand,
+    awsClientConfig,
+  }: AwsSdk,
+  provider: CloudProvider,
+  options: AwsClientOptions,
 ): AwsClients {
   const now = options.now ?? Date.now;
   const base = awsClientConfig(provider, { ...(options.env ? { env: options.env } : {}), now });
@@ -135,7 +175,7 @@ export interface AwsClientProvider {
   /** `get('aws', connection)`: the cached client set of a CloudProvider connection. */
   get<T>(kind: string, connection: Connection | null): Promise<T>;
   /** The same, typed, for code that knows it holds a CloudProvider. */
-  clientsFor(provider: CloudProvider): AwsClients;
+  clientsFor(provider: CloudProvider): Promise<AwsClients>;
   /** Destroys every client (engine shutdown, tests). */
   close(): void;
 }
@@ -146,11 +186,15 @@ export interface AwsClientProvider {
  */
 export function createAwsClientProvider(options: AwsClientOptions = {}): AwsClientProvider {
   const cache = new Map<string, AwsClients>();
-  const clientsFor = (provider: CloudProvider): AwsClients => {
+  const clientsFor = async (provider: CloudProvider): Promise<AwsClients> => {
     const key = clientSetKey(provider);
+    const cached = cache.get(key);
+    if (cached !== undefined) return cached;
+    const sdk = await loadAwsSdk();
+    // Looked up again: a concurrent caller may have made the set while the SDK loaded.
     let set = cache.get(key);
     if (set === undefined) {
-      set = createAwsClientSet(provider, options);
+      set = makeClientSet(sdk, provider, options);
       cache.set(key, set);
     }
     return set;
@@ -169,7 +213,7 @@ export function createAwsClientProvider(options: AwsClientOptions = {}): AwsClie
           `AWS clients need a CloudProvider connection${connection === null ? '' : `, not the ${connection.kind} "${connection.metadata.name}"`}`,
         );
       }
-      return clientsFor(connection) as unknown as T;
+      return (await clientsFor(connection)) as unknown as T;
     },
     close() {
       for (const set of cache.values()) set.destroy();

@@ -69,7 +69,7 @@ async function testCloudProvider(
       `AWS profile '${aws.profile}' was not found in ${paths.config} or ${paths.credentials}: run \`aws configure --profile ${aws.profile}\` (or \`aws configure sso\`) or pick another profile`,
     );
   }
-  const clients = createAwsClientSet(connection, {
+  const clients = await createAwsClientSet(connection, {
     env,
     retry: { maxAttempts: 1 },
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),

@@ -1,11 +1,9 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { CloudProvider, Connection, K8SCluster } from '../../../../shared/model';
-import { createKubeApi, type KubeApiOptions } from './client-node-kube-api';
-import { resolveEksCluster } from './eks-cluster';
+import type { KubeApiOptions } from './client-node-kube-api';
 import type { KubeApi } from './kube-api';
 import { KubeError, type KubeEndpoint } from '../../cloud-errors/kube-errors';
 import type { ClientProvider } from '../client-provider';
-import { resolveKubeconfig } from './kubeconfig-connection';
 import type { KubeEnvironment } from './kubeconfig-paths';
 
 /** The client kind the Kubernetes executors ask the ClientProvider for; the client is a KubeApi. */
@@ -62,12 +60,18 @@ export async function resolveKubeTarget(
   connection: K8SCluster,
   options: KubeClientOptions = {},
 ): Promise<ResolvedKubeTarget> {
+  // The modules that load @kubernetes/client-node (and the AWS SDK for EKS) are imported on
+  // first use: hosts that never reach a cluster (most CLI runs) never load them.
   const eks = connection.spec.eks;
-  if (eks !== undefined)
-    return resolveEksCluster(eks, providerOf(connection, options.findConnection), {
+  if (eks !== undefined) {
+    const provider = providerOf(connection, options.findConnection);
+    const { resolveEksCluster } = await import('./eks-cluster');
+    return resolveEksCluster(eks, provider, {
       env: options.env,
       ...(options.now ? { now: options.now } : {}),
     });
+  }
+  const { resolveKubeconfig } = await import('./kubeconfig-connection');
   return resolveKubeconfig(connection.spec.kubeconfig ?? {}, options);
 }
 
@@ -119,9 +123,10 @@ export function createKubeClientProvider(options: KubeClientOptions = {}): KubeC
       const key = cacheKey(cluster, options.findConnection);
       let pending = cache.get(key);
       if (pending === undefined) {
-        pending = resolveKubeTarget(cluster, options).then(({ kc, endpoint }) =>
-          createKubeApi(kc, endpoint, options.api),
-        );
+        pending = resolveKubeTarget(cluster, options).then(async ({ kc, endpoint }) => {
+          const { createKubeApi } = await import('./client-node-kube-api');
+          return createKubeApi(kc, endpoint, options.api);
+        });
         cache.set(key, pending);
         pending.catch(() => cache.delete(key));
       }

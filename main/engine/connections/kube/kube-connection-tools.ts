@@ -1,9 +1,7 @@
 import type { ConnectionTestResult, KubeContextInfo } from '../../../../shared/api/contract';
 import type { Connection } from '../../../../shared/model';
 import type { ConnectionTools } from '../connection-tools';
-import { createKubeApi } from './client-node-kube-api';
 import { KubeError } from '../../cloud-errors/kube-errors';
-import { listContextsIn } from './kubeconfig-files';
 import { defaultKubeconfigPaths } from './kubeconfig-paths';
 import { resolveKubeTarget, type KubeClientOptions } from './kube-client-provider';
 
@@ -56,6 +54,8 @@ export function createKubeConnectionTools(
             findConnection,
           });
           server = endpoint.server;
+          // Loaded on first use: the modules behind it load @kubernetes/client-node.
+          const { createKubeApi } = await import('./client-node-kube-api');
           // One attempt: a test should say at once what is wrong, not retry it.
           const api = createKubeApi(kc, endpoint, { ...options.api, maxAttempts: 1 });
           const version = await api.serverVersion();
@@ -91,6 +91,7 @@ export function createKubeConnectionTools(
       }
     },
     async listKubeContexts(): Promise<KubeContextInfo[]> {
+      const { listContextsIn } = await import('./kubeconfig-files');
       return listContextsIn(defaultKubeconfigPaths(options), options.onSkippedFile);
     },
   };

@@ -1,8 +1,4 @@
-import {
-  DescribeAutoScalingGroupsCommand,
-  UpdateAutoScalingGroupCommand,
-  type AutoScalingGroup,
-} from '@aws-sdk/client-auto-scaling';
+import type { AutoScalingGroup } from '@aws-sdk/client-auto-scaling';
 import type { AsgParameters } from '../../../../shared/model';
 import type { AwsTarget } from '../aws-common/aws-target';
 import { waitUntil, type AwaitSettings, type Pending } from '../aws-common/await-completion';
@@ -53,6 +49,8 @@ async function describe(
   names: string[] | undefined,
   filters: DescribeFilter[],
 ): Promise<Group[]> {
+  // Loaded on first use, like every SDK module: hosts that never call AWS never load it.
+  const { DescribeAutoScalingGroupsCommand } = await import('@aws-sdk/client-auto-scaling');
   const out: Group[] = [];
   let token: string | undefined;
   do {
@@ -111,6 +109,7 @@ export async function updateGroup(
   name: string,
   scaling: Partial<Scaling>,
 ): Promise<void> {
+  const { UpdateAutoScalingGroupCommand } = await import('@aws-sdk/client-auto-scaling');
   await target.call('autoscaling:UpdateAutoScalingGroup', () =>
     target.clients.autoscaling.send(
       new UpdateAutoScalingGroupCommand({

@@ -1,4 +1,3 @@
-import { StartInstancesCommand, StopInstancesCommand } from '@aws-sdk/client-ec2';
 import { z } from 'zod';
 import { parameterSchemas, type Ec2Parameters } from '../../../../shared/model';
 import type { LoadedRestorePoint } from '../../restore/restore-store';
@@ -76,6 +75,8 @@ async function settledSelection(
 }
 
 async function stopBatches(target: AwsTarget, ids: string[], hibernate: boolean): Promise<void> {
+  // Loaded on first use, like every SDK module: hosts that never call AWS never load it.
+  const { StopInstancesCommand } = await import('@aws-sdk/client-ec2');
   for (const batch of chunk(ids, EC2_BATCH_SIZE)) {
     await target.call('ec2:StopInstances', () =>
       target.clients.ec2.send(
@@ -229,6 +230,7 @@ async function wake(
     found = await describeByIds(target, present);
   }
   const toStart = present.filter((id) => found.get(id)?.state === 'stopped');
+  const { StartInstancesCommand } = await import('@aws-sdk/client-ec2');
   for (const batch of chunk(toStart, EC2_BATCH_SIZE)) {
     await target.call('ec2:StartInstances', () =>
       target.clients.ec2.send(new StartInstancesCommand({ InstanceIds: batch }), {

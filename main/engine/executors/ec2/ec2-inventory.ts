@@ -1,4 +1,4 @@
-import { DescribeInstancesCommand, type Instance } from '@aws-sdk/client-ec2';
+import type { Instance } from '@aws-sdk/client-ec2';
 import type { Ec2Parameters } from '../../../../shared/model';
 import type { AwsTarget } from '../aws-common/aws-target';
 import { FILTER_VALUES_MAX, chunk } from '../aws-common/batching';
@@ -41,6 +41,8 @@ function toInstance(i: Instance): Ec2Instance | undefined {
 
 /** Every page of one DescribeInstances query (1,000 per page: 1,000 instances are one call). */
 async function describeAll(target: AwsTarget, filters: DescribeFilter[]): Promise<Ec2Instance[]> {
+  // Loaded on first use, like every SDK module: hosts that never call AWS never load it.
+  const { DescribeInstancesCommand } = await import('@aws-sdk/client-ec2');
   const out: Ec2Instance[] = [];
   let token: string | undefined;
   do {

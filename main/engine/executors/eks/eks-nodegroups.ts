@@ -1,8 +1,3 @@
-import {
-  DescribeNodegroupCommand,
-  ListNodegroupsCommand,
-  UpdateNodegroupConfigCommand,
-} from '@aws-sdk/client-eks';
 import { ExecutorError } from '../executor';
 import { isNotFound } from '../../cloud-errors/aws-errors';
 import type { AwsTarget } from '../aws-common/aws-target';
@@ -32,6 +27,8 @@ export function parseNodegroupKey(key: string): { cluster: string; name: string 
 }
 
 export async function listNodegroupNames(target: AwsTarget, cluster: string): Promise<string[]> {
+  // Loaded on first use, like every SDK module: hosts that never call AWS never load it.
+  const { ListNodegroupsCommand } = await import('@aws-sdk/client-eks');
   const names: string[] = [];
   let token: string | undefined;
   do {
@@ -68,6 +65,7 @@ export async function describeNodegroup(
   cluster: string,
   name: string,
 ): Promise<Nodegroup | undefined> {
+  const { DescribeNodegroupCommand } = await import('@aws-sdk/client-eks');
   return target.call('eks:DescribeNodegroup', async () => {
     try {
       const answer = await target.clients.eks.send(
@@ -96,6 +94,7 @@ export async function updateScaling(
   ng: Pick<Nodegroup, 'cluster' | 'name'>,
   scaling: Partial<Scaling>,
 ): Promise<void> {
+  const { UpdateNodegroupConfigCommand } = await import('@aws-sdk/client-eks');
   await target.call('eks:UpdateNodegroupConfig', () =>
     target.clients.eks.send(
       new UpdateNodegroupConfigCommand({

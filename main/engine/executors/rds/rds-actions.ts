@@ -1,10 +1,3 @@
-import {
-  CreateDBClusterSnapshotCommand,
-  StartDBClusterCommand,
-  StartDBInstanceCommand,
-  StopDBClusterCommand,
-  StopDBInstanceCommand,
-} from '@aws-sdk/client-rds';
 import type { AwsTarget } from '../aws-common/aws-target';
 import { waitUntil, type AwaitSettings, type Pending } from '../aws-common/await-completion';
 import { describeByIds, keyOf, parseKey, type RdsResource } from './rds-inventory';
@@ -75,6 +68,9 @@ export async function stopDatabase(
   ref: RdsRef,
   snapshot: string | undefined,
 ): Promise<void> {
+  // Loaded on first use, like every SDK module: hosts that never call AWS never load it.
+  const { CreateDBClusterSnapshotCommand, StopDBClusterCommand, StopDBInstanceCommand } =
+    await import('@aws-sdk/client-rds');
   const signal = { abortSignal: target.ctx.signal };
   if (ref.kind === 'instance') {
     // StopDBInstance takes the snapshot itself before stopping: one call, no window in between.
@@ -106,6 +102,7 @@ export async function stopDatabase(
 }
 
 export async function startDatabase(target: AwsTarget, ref: RdsRef): Promise<void> {
+  const { StartDBClusterCommand, StartDBInstanceCommand } = await import('@aws-sdk/client-rds');
   const signal = { abortSignal: target.ctx.signal };
   if (ref.kind === 'instance') {
     await target.call('rds:StartDBInstance', () =>

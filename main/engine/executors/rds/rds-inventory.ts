@@ -1,10 +1,4 @@
-import {
-  DescribeDBClustersCommand,
-  DescribeDBInstancesCommand,
-  type DBCluster,
-  type DBInstance,
-  type Filter,
-} from '@aws-sdk/client-rds';
+import type { DBCluster, DBInstance, Filter } from '@aws-sdk/client-rds';
 import type { RdsParameters } from '../../../../shared/model';
 import type { AwsTarget } from '../aws-common/aws-target';
 import { chunk } from '../aws-common/batching';
@@ -105,6 +99,8 @@ export function describeInstances(
     target,
     'rds:DescribeDBInstances',
     async (marker) => {
+      // Loaded on first use, like every SDK module: hosts that never call AWS never load it.
+      const { DescribeDBInstancesCommand } = await import('@aws-sdk/client-rds');
       const page = await target.clients.rds.send(
         new DescribeDBInstancesCommand({
           MaxRecords: PAGE,
@@ -127,6 +123,7 @@ export function describeClusters(
     target,
     'rds:DescribeDBClusters',
     async (marker) => {
+      const { DescribeDBClustersCommand } = await import('@aws-sdk/client-rds');
       const page = await target.clients.rds.send(
         new DescribeDBClustersCommand({
           MaxRecords: PAGE,
