@@ -73,7 +73,8 @@ export function migrateLegacyHolds(deps: LifecycleDeps, flags: MigrationFlags): 
     }
     flags.setFlag(HOLD_MIGRATION_FLAG);
   })();
-  for (const event of events) deps.bus.emit(event);
+  // Hosts subscribe right after the engine opens (which runs this): tell them on the next turn.
+  if (events.length > 0) setImmediate(() => events.forEach((event) => deps.bus.emit(event)));
   if (changed > 0) deps.logger.info('manual holds migrated to overrides', { plans: changed });
   return changed;
 }
