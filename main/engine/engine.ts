@@ -11,7 +11,9 @@ import { ExecutorRegistry } from './executors/registry';
 import { createNoopExecutor } from './executors/noop/noop-executor';
 import { prepareDataDir } from './host/data-dir';
 import { acquireEngineLock, type EngineLock } from './host/engine-lock';
+import { migrateLegacyHolds } from './lifecycle/hold-migration';
 import { Lifecycle } from './lifecycle/lifecycle';
+import type { LifecycleDeps } from './lifecycle/lifecycle-deps';
 import { createFileLogger, type Logger } from './logging/logger';
 import { RestoreStore } from './restore/restore-store';
 import { dispatch, type DispatchResult } from './service/dispatch';
@@ -58,6 +60,8 @@ export class Engine {
   readonly lifecycle: Lifecycle;
   readonly settings: SettingsRepository;
   private closed = false;
+  /** One-time data migrations that need the clock, run before the first reconcile. */
+  private migrate: () => void = () => undefined;
 
   private constructor(
     readonly dataDir: string,
@@ -111,7 +115,7 @@ export class Engine {
     const settings = new SettingsRepository(db);
     const executors = options.executors ?? defaultExecutors();
     const walSync = new WalSync(`${databasePath(dataDir)}-wal`);
-    const lifecycle: Lifecycle = new Lifecycle({
+    const lifecycleDeps: LifecycleDeps = {
       db,
       walSync,
       plans,
@@ -126,7 +130,8 @@ export class Engine {
       bus,
       settings: () => ({ headsUpMinutes: settings.get().headsUpMinutes }),
       passive: () => !lifecycle.isStarted,
-    });
+    };
+    const lifecycle: Lifecycle = new Lifecycle(lifecycleDeps);
     const info: EngineInfo = {
       version: ENGINE_VERSION,
       dataDir,
@@ -164,7 +169,8 @@ export class Engine {
       lifecycle,
       settings,
     );
-    if (options.run !== false) lifecycle.start();
+    engine.migrate = () => migrateLegacyHolds(lifecycleDeps, settings);
+    if (options.run !== false) engine.start();
     logger.info('engine started', { dataDir, host: options.host, pid: process.pid });
     return engine;
   }
@@ -176,7 +182,9 @@ export class Engine {
 
   /** Starts schedules and operations (for an engine opened with `run: false`). */
   start(): void {
-    if (!this.lifecycle.isStarted) this.lifecycle.start();
+    if (this.lifecycle.isStarted) return;
+    this.migrate();
+    this.lifecycle.start();
   }
 
   /** Parses and dispatches one API call; the shape every transport carries. */

@@ -136,7 +136,14 @@ async function handle(
       });
       return;
     }
-    const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+    let method: string;
+    try {
+      method = decodeURIComponent(url.pathname.slice('/api/'.length));
+    } catch {
+      // A broken percent-encoding is the caller's mistake, not a server error.
+      sendError(res, 'INVALID_INPUT', 'The request path has a broken percent-encoding.');
+      return;
+    }
     let raw: string;
     try {
       raw = await readBody(req);

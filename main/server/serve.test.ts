@@ -99,6 +99,20 @@ describe('serve', () => {
     expect((await list.json()).result).toEqual([]);
   });
 
+  it('answers a request path with a broken percent-encoding with 400, not 500', async () => {
+    const { url, token } = await start();
+    const broken = await fetch(`${url}/api/list%E0%A4%A`, {
+      method: 'POST',
+      body: '{}',
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(broken.status).toBe(400);
+    expect((await broken.json()).error).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/percent-encoding/),
+    });
+  });
+
   it('refuses other Host headers (DNS rebinding) and sends the CSP with every answer', async () => {
     const { url } = await start();
     const health = await fetch(`${url}/api/health`);

@@ -34,6 +34,12 @@ export const SettingsSchema = z.object({
   /** Optional hourly cost per target, for the savings estimate: "plan/target" -> money per hour. */
   hourlyCosts: z.record(z.string(), z.number().min(0)),
   currency: z.string().min(1).max(8),
+  /**
+   * "Wake now" during scheduled sleep keeps the plan awake this many hours (or until the
+   * schedule's next wake if sooner); also the length of any override on a schedule that never
+   * changes. The engine always fills it in (default 3); optional only so older callers compile.
+   */
+  wakeNowHours: z.number().min(0.25).max(24).optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -290,7 +296,8 @@ export interface ApiOutputs {
   applyPlan: ApplyResult;
   deletePlan: { name: string; deleted: boolean };
   importYaml: ImportResult;
-  exportYaml: { yaml: string };
+  /** `warnings`: an override left out or written, one-shot annotations dropped (per object). */
+  exportYaml: { yaml: string; warnings?: Array<Issue & { object: string }> };
   listExceptions: ScheduleException[];
   applyException: ApplyResult;
   deleteException: { name: string; deleted: boolean };

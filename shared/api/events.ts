@@ -2,7 +2,13 @@ import type { Operation, Phase, PlanError, TargetState } from '../model/status';
 
 /** Every event the engine emits; hosts forward them unchanged (IPC, SSE, CLI). */
 export type HibernatorEvent =
-  | { type: 'PlanChanged'; plan: string; change: 'created' | 'updated' | 'deleted' }
+  | {
+      type: 'PlanChanged';
+      plan: string;
+      change: 'created' | 'updated' | 'deleted';
+      /** Something the user is told once (e.g. earlier versions' manual holds migrated). */
+      message?: string;
+    }
   | {
       type: 'PhaseChanged';
       plan: string;
@@ -20,7 +26,14 @@ export type HibernatorEvent =
       state: TargetState;
       message: string | null;
     }
-  | { type: 'HeadsUp'; plan: string; at: string; minutes: number }
+  | {
+      type: 'HeadsUp';
+      plan: string;
+      at: string;
+      minutes: number;
+      /** The sleep comes because the manual override ends: offer "keep it" (keepOverride). */
+      overrideEnds?: boolean;
+    }
   | { type: 'CaughtUp'; plan: string; missedAt: string; operation: Operation; at: string }
   | { type: 'Failure'; plan: string; error: PlanError; retriesLeft: number }
   | { type: 'Recovery'; plan: string; message: string }

@@ -83,6 +83,31 @@ export const CycleSchema = z.object({
 });
 export type Cycle = z.infer<typeof CycleSchema>;
 
+/**
+ * The desktop's bookkeeping of the plan's manual override (semantics.md section 2): who set it,
+ * when, for how long. The override itself (phase, until) lives in the plan's annotations, the
+ * operator's way; this copy of phase/until tells whether the annotations still describe the same
+ * override (an edit or import that changed them starts a new one without this bookkeeping).
+ */
+export interface OverrideRecord {
+  phase: 'hibernate' | 'wakeup';
+  until: string | null;
+  setAt?: string | undefined;
+  by?: 'user' | 'tray' | 'heads-up' | 'import' | 'migration' | undefined;
+  durationMs?: number | undefined;
+  previous?: OverrideRecord | null | undefined;
+}
+export const OverrideRecordSchema: z.ZodType<OverrideRecord> = z.lazy(() =>
+  z.object({
+    phase: z.enum(['hibernate', 'wakeup']),
+    until: z.string().nullable(),
+    setAt: z.string().optional(),
+    by: z.enum(['user', 'tray', 'heads-up', 'import', 'migration']).optional(),
+    durationMs: z.number().optional(),
+    previous: OverrideRecordSchema.nullable().optional(),
+  }),
+);
+
 /** The stored state of a plan, written in one transaction with every phase change. */
 export const PlanStatusSchema = z.object({
   phase: PhaseSchema,
@@ -106,6 +131,10 @@ export const PlanStatusSchema = z.object({
   ledger: z.array(LedgerEntrySchema),
   phaseSince: z.string(),
   updatedAt: z.string(),
+  /** Bookkeeping of the override in the plan's annotations (absent in earlier versions' rows). */
+  override: OverrideRecordSchema.nullable().optional(),
+  /** What undoOverride puts back (`previous: null` = no override); absent = nothing to undo. */
+  overrideUndo: z.object({ previous: OverrideRecordSchema.nullable() }).nullable().optional(),
 });
 export type PlanStatus = z.infer<typeof PlanStatusSchema>;
 

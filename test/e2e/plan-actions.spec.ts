@@ -15,7 +15,9 @@ test('Hibernate now and Wake now move the plan through its phases live, and the 
 
   await page.getByRole('tab', { name: 'Targets' }).click();
   await page.getByRole('button', { name: 'Hibernate now' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'hibernating demo now' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'demo stays asleep until' }),
+  ).toBeVisible();
   await expect(badge).toHaveText(/Asleep/, { timeout: 20_000 });
   const states = page.getByRole('table', { name: 'Targets' }).getByTestId('target-state');
   await expect(states).toHaveText(['Completed', 'Completed', 'Completed', 'Completed']);

@@ -211,14 +211,18 @@ describe('phase machine', () => {
   it('actions that do not fit the phase say why and what to do', async () => {
     const world = new FakeWorld().add('web', 'i-1', true).script('web', { delayMs: 5000 });
     await setup(world, ['web']);
-    await expect(t.call('wakeNow', { plan: 'dev' })).rejects.toThrow('Plan dev is already awake.');
+    // Wake now on a plan the schedule keeps awake is "back on schedule", not a refusal.
+    const awake = await t.call('wakeNow', { plan: 'dev' });
+    expect(awake.override).toBeNull();
+    expect(awake.message).toContain('back on schedule');
     await expect(t.call('retry', { plan: 'dev' })).rejects.toThrow(
       /is Active; retry is for a plan that needs attention/,
     );
     await t.advanceTo(NIGHT);
-    await expect(t.call('hibernateNow', { plan: 'dev' })).rejects.toThrow(
-      'Plan dev is Hibernating; wait for it to finish or suspend it.',
-    );
+    // During a running shutdown an override action is stored and applies once it finishes.
+    const during = await t.call('wakeNow', { plan: 'dev' });
+    expect(during.override?.phase).toBe('wakeup');
+    expect(during.message).toContain('applies once the running shutdown finishes');
     const edited = planObject({ targets: ['web', 'extra'] });
     await expect(t.call('applyPlan', { plan: edited })).rejects.toThrow(
       /can change only while it is Active, Suspended or in Error/,
@@ -228,7 +232,7 @@ describe('phase machine', () => {
     );
   });
 
-  it('hibernate now and wake now hold until the next scheduled transition', async () => {
+  it('hibernate now holds until the next scheduled wake; wake now during sleep holds 3 h', async () => {
     const world = new FakeWorld().add('web', 'i-1', true);
     await setup(world, ['web']);
     const result = await t.call('hibernateNow', { plan: 'dev' });
@@ -236,10 +240,15 @@ describe('phase machine', () => {
     expect(result.message).toContain('until 2026-01-29T06:00:00');
     expect(await t.phase()).toBe('Hibernated');
     await t.advanceTo('2026-01-28T21:00:00Z');
-    await t.call('wakeNow', { plan: 'dev' });
+    const woken = await t.call('wakeNow', { plan: 'dev' });
+    expect(woken.override?.until).toBe('2026-01-29T00:00:00Z');
     await t.settle();
     expect(await t.phase()).toBe('Active');
-    await t.advanceTo('2026-01-29T05:00:00Z');
+    await t.advanceTo('2026-01-28T23:59:00Z');
+    expect(await t.phase()).toBe('Active');
+    await t.advanceTo('2026-01-29T00:00:00Z');
+    expect(await t.phase()).toBe('Hibernated');
+    await t.advanceTo('2026-01-29T06:00:00Z');
     expect(await t.phase()).toBe('Active');
     await t.advanceTo('2026-01-29T20:00:00Z');
     expect(await t.phase()).toBe('Hibernated');

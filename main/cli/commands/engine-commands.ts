@@ -48,6 +48,8 @@ export async function exportCommand(
       'exportYaml',
       await call('exportYaml', plans && plans.length > 0 ? { plans } : {}),
     );
+    for (const w of result.warnings ?? [])
+      io.err(`warning: ${w.object}: ${w.path ? `${w.path}: ` : ''}${w.message}\n`);
     if (output) {
       io.writeFile(output, result.yaml);
       io.err(`wrote ${output}\n`);

@@ -243,25 +243,35 @@ export class PlanOperation {
     if (!status) return;
     const running = status.operation !== null;
     const now = deps.clock.now();
-    const full: PlanError = { ...error, at: now.toISOString() };
-    status.error = full;
-    status.operation = null;
-    if (error.operation) status.lastOperation = error.operation;
     const retriesLeft = error.transient ? (status.retriesLeft ?? retries) : 0;
-    status.retriesLeft = retriesLeft;
-    status.nextRetryAt =
+    const nextRetryAt =
       error.transient && retriesLeft > 0
         ? new Date(now.getTime() + backoffDelayMs(retries - retriesLeft)).toISOString()
         : null;
+    // The target's own text may promise a retry; with none left that would be a false promise.
+    const message = nextRetryAt === null ? withoutRetryPromise(error.message) : error.message;
+    const full: PlanError = { ...error, message, at: now.toISOString() };
+    status.error = full;
+    status.operation = null;
+    if (error.operation) status.lastOperation = error.operation;
+    status.retriesLeft = retriesLeft;
+    status.nextRetryAt = nextRetryAt;
     const operationId = status.operationId;
-    state.setPhase('Error', error.message, () => {
-      if (running && operationId !== null)
-        deps.history.finish(operationId, 'failed', error.message, now);
+    state.setPhase('Error', message, () => {
+      if (running && operationId !== null) deps.history.finish(operationId, 'failed', message, now);
     });
     // One notification when there is nothing more the engine will do by itself, not on every attempt.
     if (status.nextRetryAt === null)
       deps.bus.emit({ type: 'Failure', plan: name, error: full, retriesLeft: 0 });
   }
+}
+
+/** "…; it will be retried" becomes "…; no automatic retry is left: use Retry". */
+export function withoutRetryPromise(message: string): string {
+  return message.replace(
+    /([;,]?\s*)it will be retried/g,
+    '$1no automatic retry is left: use Retry',
+  );
 }
 
 function summarize(entries: readonly LedgerEntry[]): string {

@@ -4,13 +4,15 @@ import {
   SUSPEND_UNTIL_ANNOTATION,
 } from '../../../shared/model/constants';
 import type { Operation, PlanStatus } from '../../../shared/model/status';
-import { evaluate, upcoming } from '../../../shared/schedule';
+import type { PlanOverride } from '../../../shared/model/override';
+import { evaluate, overrideInEffect, upcomingDesired } from '../../../shared/schedule';
 import { RestoreWriter } from '../restore/restore-writer';
 import { WriteBatcher } from '../store/write-batcher';
 import { KeepAsleep } from './keep-asleep';
-import { LifecycleError } from './lifecycle-error';
+import { LifecycleError, isExpectedRefusal } from './lifecycle-error';
 import type { LifecycleDeps } from './lifecycle-deps';
 import * as actions from './manual-actions';
+import { saveOverride, storedOverride, type OverrideWrite } from './override-store';
 import { decide, type Decision, type PhaseFacts, type RestoreFacts } from './phase-machine';
 import { PlanOperation } from './plan-operation';
 import { PlanState } from './plan-state';
@@ -59,6 +61,8 @@ export class PlanRunner {
         : fn(),
     );
     this.queue = run.catch((error: unknown) => {
+      // A refused manual action is the caller's answer (409/400), not an engine failure.
+      if (isExpectedRefusal(error)) return;
       this.deps.logger.error('plan runner step failed', { plan: this.name, error: String(error) });
     });
     return run;
@@ -123,7 +127,11 @@ export class PlanRunner {
     const status = loaded.status;
     const now = this.deps.clock.now();
     const exceptions = this.exceptions();
-    const facts = this.facts(plan, status, exceptions, now, trigger);
+    const override = storedOverride(plan, status);
+    const facts = this.facts(plan, status, exceptions, override, now, trigger);
+    // An override that has ended is removed from the plan (the operator does the same).
+    if (override && !overrideInEffect(override, now))
+      plan = saveOverride(this.deps, this.state, plan, { override: null });
     status.lastEvaluatedAt = now.toISOString();
     const step = decide(facts);
     if (step.liftSuspension) plan = actions.writeSuspension(this.deps, plan, false);
@@ -137,6 +145,7 @@ export class PlanRunner {
     plan: Plan,
     status: PlanStatus,
     exceptions: ScheduleException[],
+    override: PlanOverride | null,
     now: Date,
     trigger: string,
   ): PhaseFacts {
@@ -147,7 +156,7 @@ export class PlanRunner {
       phase: status.phase,
       trigger,
       schedule: evaluation,
-      override: null,
+      override: override && overrideInEffect(override, now) ? override : null,
       suspension: !plan.spec.suspend
         ? 'none'
         : until && Date.parse(until) <= now.getTime()
@@ -160,7 +169,7 @@ export class PlanRunner {
       retriesLeft: status.retriesLeft,
       retryDue: status.nextRetryAt !== null && Date.parse(status.nextRetryAt) <= now.getTime(),
       operationRunning: this.operation.running,
-      missed: this.findMissed(plan, status, exceptions, now),
+      missed: this.findMissed(plan, status, exceptions, override, now),
       ...this.restoreFacts(status),
     };
   }
@@ -174,16 +183,20 @@ export class PlanRunner {
     };
   }
 
-  /** The last transition that fell between the previous evaluation and now, when it is late. */
+  /**
+   * The last change of the desired state that fell between the previous evaluation and now, when
+   * it is late. A schedule transition that the override suppressed was not missed.
+   */
   private findMissed(
     plan: Plan,
     status: PlanStatus,
     exceptions: ScheduleException[],
+    override: PlanOverride | null,
     now: Date,
   ): { at: Date; operation: Operation } | null {
     const last = status.lastEvaluatedAt;
     if (!last) return null;
-    const late = upcoming(plan, exceptions, new Date(last), 64).filter(
+    const late = upcomingDesired(plan, exceptions, override, new Date(last), 64).filter(
       (t) => t.at.getTime() <= now.getTime() - MISSED_AFTER_MS,
     );
     const missed = late.at(-1);
@@ -235,7 +248,7 @@ export class PlanRunner {
   arm(plan: Plan, exceptions: ScheduleException[], now: Date): void {
     const status = this.state.status;
     if (this.disposed) this.timer.cancel();
-    else if (status) this.timer.arm(plan, exceptions, status, now);
+    else if (status) this.timer.arm(plan, exceptions, status, storedOverride(plan, status), now);
     else this.timer.cancel();
   }
 
@@ -249,6 +262,11 @@ export class PlanRunner {
   /** Writes spec.suspend and its annotations into the stored plan. */
   writeSuspension(plan: Plan, suspend: boolean, until?: string, reason?: string): Plan {
     return actions.writeSuspension(this.deps, plan, suspend, until, reason);
+  }
+
+  /** Writes the plan's override (annotations) and its bookkeeping (status) together. */
+  saveOverride(plan: Plan, write: OverrideWrite): Plan {
+    return saveOverride(this.deps, this.state, plan, write);
   }
 
   async reconcileAfterAction(trigger: string): Promise<void> {

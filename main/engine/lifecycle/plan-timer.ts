@@ -1,15 +1,18 @@
 import type { Plan, ScheduleException } from '../../../shared/model';
 import { SUSPEND_UNTIL_ANNOTATION } from '../../../shared/model/constants';
 import type { PlanStatus } from '../../../shared/model/status';
-import { upcoming } from '../../../shared/schedule';
+import type { PlanOverride } from '../../../shared/model/override';
+import { overrideEndMs, overrideInEffect, upcomingDesired } from '../../../shared/schedule';
 import type { TimerHandle } from '../clock';
 import { KEEP_ASLEEP_EVERY_MS } from './keep-asleep';
 import type { LifecycleDeps } from './lifecycle-deps';
 
 /**
- * One timer per plan, armed for the next instant the plan has something to do (its next
- * transition, a heads-up, an automatic retry, the end of a suspension, the keep-asleep check):
- * no polling. A heads-up that is already due is sent here, once per transition.
+ * One timer per plan, armed for the next instant the plan has something to do (the next change
+ * of its desired state, the end of its manual override, a heads-up, an automatic retry, the end
+ * of a suspension, the keep-asleep check): no polling. A heads-up that is already due is sent
+ * here, once per transition; it announces what will really happen (semantics.md section 2), so
+ * an override that ends into sleep is announced and a sleep the override suppresses is not.
  */
 export class PlanTimer {
   private timer: TimerHandle | null = null;
@@ -22,12 +25,26 @@ export class PlanTimer {
     private readonly onFire: () => void,
   ) {}
 
-  arm(plan: Plan, exceptions: ScheduleException[], status: PlanStatus, now: Date): void {
+  arm(
+    plan: Plan,
+    exceptions: ScheduleException[],
+    status: PlanStatus,
+    override: PlanOverride | null,
+    now: Date,
+  ): void {
     this.cancel();
     if (this.stopped) return;
     const candidates: number[] = [];
-    const next = upcoming(plan, exceptions, now, 1)[0];
+    const next = upcomingDesired(plan, exceptions, override, now, 1)[0];
     if (next) candidates.push(next.at.getTime());
+    // The override's end, even when the schedule then says the same: it is removed from the plan.
+    const overrideEnd = override ? overrideEndMs(override) : Number.POSITIVE_INFINITY;
+    if (override && Number.isFinite(overrideEnd)) candidates.push(overrideEnd);
+    const endsOverride =
+      next !== undefined &&
+      override !== null &&
+      overrideInEffect(override, now) &&
+      next.at.getTime() === overrideEnd;
     const minutes = this.deps.settings().headsUpMinutes;
     if (
       next &&
@@ -46,6 +63,7 @@ export class PlanTimer {
             plan: this.name,
             at: key,
             minutes: Math.ceil((next.at.getTime() - now.getTime()) / 60_000),
+            ...(endsOverride ? { overrideEnds: true } : {}),
           });
         }
       } else candidates.push(headsUpAt);

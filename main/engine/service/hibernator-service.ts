@@ -1,9 +1,9 @@
 import type { ApiInput, ApiOutputs, HibernatorApi } from '../../../shared/api/contract';
-import { ApiError } from '../../../shared/api/errors';
 import * as actions from './action-methods';
 import * as connections from './connection-methods';
 import { discover } from './discover-methods';
 import * as exceptions from './exception-methods';
+import * as overrides from './override-methods';
 import * as plans from './plan-methods';
 import * as restore from './restore-methods';
 import type { ServiceContext } from './service-context';
@@ -61,27 +61,25 @@ export class HibernatorService implements HibernatorApi {
     return actions.wakeNow(this.ctx, input.plan, input.until);
   }
   keepAwake(input: ApiInput<'keepAwake'>): Out<'keepAwake'> {
-    if (input.hours === undefined)
-      throw new ApiError('NOT_IMPLEMENTED', 'keepAwake with until is not implemented yet');
-    return actions.keepAwake(this.ctx, input.plan, input.hours);
+    return actions.keepAwake(this.ctx, input.plan, input.hours, input.until);
   }
-  clearOverride(_: ApiInput<'clearOverride'>): Out<'clearOverride'> {
-    throw new ApiError('NOT_IMPLEMENTED', 'clearOverride is not implemented yet');
+  clearOverride(input: ApiInput<'clearOverride'>): Out<'clearOverride'> {
+    return overrides.clearOverride(this.ctx, input.plan);
   }
-  undoOverride(_: ApiInput<'undoOverride'>): Out<'undoOverride'> {
-    throw new ApiError('NOT_IMPLEMENTED', 'undoOverride is not implemented yet');
+  undoOverride(input: ApiInput<'undoOverride'>): Out<'undoOverride'> {
+    return overrides.undoOverride(this.ctx, input.plan);
   }
-  keepOverride(_: ApiInput<'keepOverride'>): Out<'keepOverride'> {
-    throw new ApiError('NOT_IMPLEMENTED', 'keepOverride is not implemented yet');
+  keepOverride(input: ApiInput<'keepOverride'>): Out<'keepOverride'> {
+    return overrides.keepOverride(this.ctx, input.plan);
   }
-  async overrideChoices(_: ApiInput<'overrideChoices'>): Out<'overrideChoices'> {
-    throw new ApiError('NOT_IMPLEMENTED', 'overrideChoices is not implemented yet');
+  overrideChoices(input: ApiInput<'overrideChoices'>): Out<'overrideChoices'> {
+    return overrides.overrideChoices(this.ctx, input.plan, input.action);
   }
   keepAwakeUntilTomorrow(input: ApiInput<'keepAwakeUntilTomorrow'>): Out<'keepAwakeUntilTomorrow'> {
-    return actions.keepAwakeTomorrow(this.ctx, input.plan);
+    return actions.keepAwakeTomorrow(this.ctx, input.plan, input.until);
   }
   skipNextHibernation(input: ApiInput<'skipNextHibernation'>): Out<'skipNextHibernation'> {
-    return actions.skipNext(this.ctx, input.plan);
+    return actions.skipNext(this.ctx, input.plan, input.until);
   }
   suspend(input: ApiInput<'suspend'>): Out<'suspend'> {
     return actions.suspend(this.ctx, input.plan, input.until, input.reason);

@@ -1,8 +1,9 @@
 import { ApiError } from '../../../shared/api/errors';
 import type { ApplyResult, PlanDetail } from '../../../shared/api/contract';
-import { readOverride, validatePlan, type Plan } from '../../../shared/model';
+import { isOverrideAnnotation, readOverride, validatePlan, type Plan } from '../../../shared/model';
 import type { PlanSummary, Transition } from '../../../shared/model/status';
-import { evaluate, overrideInEffect, upcoming } from '../../../shared/schedule';
+import { evaluateDesired, upcomingDesired } from '../../../shared/schedule';
+import { overrideNow, planWithOverride, storedOverride } from '../lifecycle/override-store';
 import type { StoredPlan } from '../store/plan-repository';
 import type { ServiceContext } from './service-context';
 
@@ -20,9 +21,13 @@ export function requirePlan(ctx: ServiceContext, name: string): StoredPlan {
 }
 
 /** The override in force now, from the plan's annotations (an expired or unreadable one is none). */
-function overrideView(plan: StoredPlan['plan'], now: Date): PlanSummary['override'] {
-  const { override } = readOverride(plan.metadata.annotations);
-  if (!override || !overrideInEffect(override, now)) return null;
+function overrideView(
+  plan: StoredPlan['plan'],
+  status: StoredPlan['status'],
+  now: Date,
+): PlanSummary['override'] {
+  const override = overrideNow(plan, status, now);
+  if (!override) return null;
   return {
     phase: override.phase,
     until: override.until,
@@ -46,7 +51,8 @@ export function listPlans(ctx: ServiceContext): PlanSummary[] {
     const { plan } = stored;
     const status = statusOf(ctx, stored);
     const exceptions = all.filter((e) => e.spec.planRef.name === plan.metadata.name);
-    const next = upcoming(plan, exceptions, now, 1)[0];
+    const override = storedOverride(plan, status);
+    const next = upcomingDesired(plan, exceptions, override, now, 1)[0];
     return {
       name: plan.metadata.name,
       labels: plan.metadata.labels ?? {},
@@ -57,7 +63,7 @@ export function listPlans(ctx: ServiceContext): PlanSummary[] {
       suspended: plan.spec.suspend,
       nextTransition: next ? toTransition(next) : null,
       error: status.error,
-      override: overrideView(plan, now),
+      override: overrideView(plan, status, now),
       updatedAt: stored.updatedAt,
       offHours: plan.spec.schedule.offHours,
       lastResult: last.get(plan.metadata.name) ?? null,
@@ -69,12 +75,20 @@ export function getPlan(ctx: ServiceContext, name: string): PlanDetail {
   const stored = requirePlan(ctx, name);
   const now = ctx.clock.now();
   const exceptions = ctx.exceptions.list(name);
+  const status = statusOf(ctx, stored);
+  // The desired state: the override while in effect (its reason says so), else the schedule.
+  const override = storedOverride(stored.plan, status);
+  const desired = evaluateDesired(stored.plan, exceptions, override, now);
   return {
     plan: stored.plan,
-    status: statusOf(ctx, stored),
+    status,
     exceptions,
-    evaluation: evaluate(stored.plan, exceptions, now),
-    upcoming: upcoming(stored.plan, exceptions, now, 5).map(toTransition),
+    evaluation: {
+      hibernate: desired.hibernate,
+      reason: desired.reason,
+      activeExceptions: desired.activeExceptions,
+    },
+    upcoming: upcomingDesired(stored.plan, exceptions, override, now, 5).map(toTransition),
   };
 }
 
@@ -105,18 +119,36 @@ export function validatePlanInput(
   input: unknown,
 ): { plan: Plan; warnings: ApplyResult['warnings'] } {
   const result = validatePlan(input, { connections: ctx.connections.list() });
-  if (!result.valid || !result.value) {
+  // An override the operator could not follow (no direction, unreadable end) is refused by name.
+  const reading = result.value ? readOverride(result.value.metadata.annotations) : null;
+  const errors = [...result.errors, ...(reading?.errors ?? [])];
+  if (!result.valid || !result.value || errors.length > 0) {
     throw new ApiError(
       'INVALID_PLAN',
-      `The plan is not valid: ${result.errors.length} problem(s).`,
-      result.errors,
+      `The plan is not valid: ${errors.length} problem(s).`,
+      errors,
     );
   }
-  return { plan: result.value, warnings: result.warnings };
+  return { plan: result.value, warnings: [...result.warnings, ...(reading?.warnings ?? [])] };
+}
+
+/**
+ * Editing or re-importing a plan keeps its stored override (semantics.md section 2): an incoming
+ * plan without override annotations gets the stored ones; one that carries any of them is the
+ * user's change and is adopted as it is.
+ */
+export function keepStoredOverride(ctx: ServiceContext, plan: Plan): Plan {
+  const incoming = Object.keys(plan.metadata.annotations ?? {}).some(isOverrideAnnotation);
+  if (incoming) return plan;
+  const existing = ctx.plans.get(plan.metadata.name, ctx.clock.now());
+  const stored = existing ? storedOverride(existing.plan, null) : null;
+  return stored ? planWithOverride(plan, stored) : plan;
 }
 
 export async function applyPlan(ctx: ServiceContext, input: unknown): Promise<ApplyResult> {
-  const { plan, warnings } = validatePlanInput(ctx, input);
+  const validated = validatePlanInput(ctx, input);
+  const { warnings } = validated;
+  const plan = keepStoredOverride(ctx, validated.plan);
   checkPlanEdit(ctx, plan);
   const created = ctx.plans.upsert(plan, ctx.clock.now());
   ctx.bus.emit({

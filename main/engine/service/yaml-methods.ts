@@ -1,7 +1,8 @@
 import type { ImportResult, ImportedItem } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
 import {
-  exportYaml as toYamlDocuments,
+  exportYamlWithWarnings,
+  type ExportWarning,
   parseYamlDocuments,
   validateException,
   validatePlan,
@@ -10,7 +11,7 @@ import {
   type Plan,
   type ScheduleException,
 } from '../../../shared/model';
-import { checkPlanEdit } from './plan-methods';
+import { checkPlanEdit, keepStoredOverride } from './plan-methods';
 import type { ServiceContext } from './service-context';
 
 /**
@@ -99,7 +100,7 @@ export async function importYaml(
         const item = items[i];
         if (!object || object.kind !== kind || !item) return;
         if (object.kind === 'HibernatePlan') {
-          const created = ctx.plans.upsert(object, now);
+          const created = ctx.plans.upsert(keepStoredOverride(ctx, object), now);
           touchedPlans.add(object.metadata.name);
           changes.push(() =>
             ctx.bus.emit({
@@ -139,7 +140,10 @@ export async function importYaml(
   return { ok, dryRun, items, errors };
 }
 
-export function exportYaml(ctx: ServiceContext, planNames?: string[]): { yaml: string } {
+export function exportYaml(
+  ctx: ServiceContext,
+  planNames?: string[],
+): { yaml: string; warnings: ExportWarning[] } {
   const plans = ctx.plans
     .list(ctx.clock.now())
     .map((p) => p.plan)
@@ -169,5 +173,6 @@ export function exportYaml(ctx: ServiceContext, planNames?: string[]): { yaml: s
   const names = new Set(plans.map((p) => p.metadata.name));
   const exceptions = ctx.exceptions.list().filter((e) => names.has(e.spec.planRef.name));
   const objects: HibernatorObject[] = [...connections, ...plans, ...exceptions];
-  return { yaml: toYamlDocuments(objects) };
+  // `now`: the override is written only while its end is far enough ahead for the operator.
+  return exportYamlWithWarnings(objects, { now: ctx.clock.now() });
 }

@@ -27,6 +27,9 @@ interface TargetRow {
   message: string | null;
 }
 
+/** The trigger of history notices (not operations). */
+export const NOTICE_TRIGGER = 'notice: manual holds of an earlier version migrated';
+
 export class HistoryRepository {
   constructor(private readonly db: Database) {}
 
@@ -114,7 +117,7 @@ export class HistoryRepository {
   > {
     const rows = this.db
       .prepare<
-        [],
+        [string],
         {
           plan_name: string;
           operation: Operation;
@@ -124,15 +127,24 @@ export class HistoryRepository {
         }
       >(
         `SELECT o.plan_name, o.operation, o.result, o.finished_at, o.message FROM operations o
-         JOIN (SELECT plan_name, MAX(id) AS id FROM operations WHERE finished_at IS NOT NULL GROUP BY plan_name) last ON last.id = o.id`,
+         JOIN (SELECT plan_name, MAX(id) AS id FROM operations WHERE finished_at IS NOT NULL AND trigger <> ? GROUP BY plan_name) last ON last.id = o.id`,
       )
-      .all();
+      .all(NOTICE_TRIGGER);
     return new Map(
       rows.map((r) => [
         r.plan_name,
         { operation: r.operation, result: r.result, finishedAt: r.finished_at, message: r.message },
       ]),
     );
+  }
+
+  /**
+   * A one-time notice in the plan's history (no operation ran): the list's "last cycle" column
+   * leaves it out.
+   */
+  notice(plan: string, operation: Operation, message: string, now: Date): void {
+    const id = this.start(plan, null, operation, NOTICE_TRIGGER, now);
+    this.finish(id, 'succeeded', message, now);
   }
 
   /** Marks operations left 'running' by a crash as interrupted (they are resumed, under a new row). */

@@ -13,7 +13,10 @@ export const DEFAULT_SETTINGS: Settings = {
   startAtLogin: false,
   hourlyCosts: {},
   currency: 'USD',
+  wakeNowHours: 3,
 };
+
+const FLAG_PREFIX = 'engine.';
 
 /** User settings, one JSON value a key; a missing or damaged value falls back to its default. */
 export class SettingsRepository {
@@ -35,6 +38,25 @@ export class SettingsRepository {
       }
     }
     return SettingsSchema.parse(merged);
+  }
+
+  /**
+   * Engine-internal flags (one-time migrations), kept in the same table under keys that are not
+   * settings, so `get` and the API never show them.
+   */
+  flag(key: string): boolean {
+    const row = this.db
+      .prepare<[string], { value_json: string }>('SELECT value_json FROM settings WHERE key = ?')
+      .get(`${FLAG_PREFIX}${key}`);
+    return row?.value_json === 'true';
+  }
+
+  setFlag(key: string): void {
+    this.db
+      .prepare(
+        "INSERT INTO settings (key, value_json) VALUES (?, 'true') ON CONFLICT(key) DO UPDATE SET value_json = 'true'",
+      )
+      .run(`${FLAG_PREFIX}${key}`);
   }
 
   update(patch: SettingsPatch): Settings {
