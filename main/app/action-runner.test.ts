@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Envelope } from '../../shared/api/bridge';
 import { createActionRunner } from './action-runner';
 
-function setup(answer: Envelope | Error) {
+function setup(answer: Envelope | Error, yes: boolean | Error = true) {
   const log: unknown[] = [];
   const run = createActionRunner({
     call: (method, input) => {
@@ -12,6 +12,10 @@ function setup(answer: Envelope | Error) {
     open: (plan) => log.push(['open', plan]),
     quit: () => log.push(['quit']),
     report: (title, message) => log.push(['report', title, message]),
+    confirm: (spec) => {
+      log.push(['confirm', spec.title]);
+      return yes instanceof Error ? Promise.reject(yes) : Promise.resolve(yes);
+    },
   });
   return { run, log };
 }
@@ -53,5 +57,43 @@ describe('createActionRunner', () => {
     run({ kind: 'open' });
     run({ kind: 'quit' });
     expect(log).toEqual([['open', 'qa'], ['open', undefined], ['quit']]);
+  });
+
+  const hibernate = {
+    kind: 'call' as const,
+    call: { method: 'hibernateNow' as const, input: { plan: 'dev-env' } },
+    confirm: {
+      title: 'Hibernate dev-env now?',
+      message: 'Hibernate dev-env now?',
+      detail: 'This stops its 3 targets now.',
+      confirmLabel: 'Hibernate now',
+    },
+  };
+
+  it('asks first when the action carries a question, and calls after a yes', async () => {
+    const { run, log } = setup({ ok: true, result: {} });
+    run(hibernate);
+    await settle();
+    expect(log).toEqual([
+      ['confirm', 'Hibernate dev-env now?'],
+      ['call', 'hibernateNow', { plan: 'dev-env' }],
+    ]);
+  });
+
+  it('calls nothing when the user says no', async () => {
+    const { run, log } = setup({ ok: true, result: {} }, false);
+    run(hibernate);
+    await settle();
+    expect(log).toEqual([['confirm', 'Hibernate dev-env now?']]);
+  });
+
+  it('calls nothing and reports it when the question cannot be asked', async () => {
+    const { run, log } = setup({ ok: true, result: {} }, new Error('no display'));
+    run(hibernate);
+    await settle();
+    expect(log).toEqual([
+      ['confirm', 'Hibernate dev-env now?'],
+      ['report', 'Hibernator could not do that', 'no display'],
+    ]);
   });
 });

@@ -31,6 +31,7 @@ import { NotificationPolicy } from './notifications/notification-policy';
 import { Notifier } from './notifications/notifier';
 import { watchPower } from './power/power-events';
 import { QuitGuard } from './power/quit-guard';
+import { nativeConfirm } from './native-confirm';
 import { startupErrorDialog } from './startup-errors';
 import { TrayController } from './tray/tray';
 import { windowStatePath } from './window/window-state';
@@ -139,6 +140,7 @@ export async function runDesktop(
     open: (plan) => window.show(plan),
     quit: () => app.quit(),
     report,
+    confirm: nativeConfirm(dialog),
   });
   const tray = new TrayController({ assetsDir: paths.assets, platform, run });
   const notifier = new Notifier({

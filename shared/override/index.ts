@@ -20,3 +20,4 @@ export {
 } from './plan-override';
 export { choicesFor, type OverrideChoice } from './choices';
 export { legacyHoldKind, migrateHolds, type HoldMigration } from './migrate-holds';
+export { OVERRIDE_WORDS, overrideLine, overrideState, type OverrideShown } from './words';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PlanError } from '../../../shared/model/status';
+import type { PlanError, PlanSummary } from '../../../shared/model/status';
 import {
   caughtUpNotification,
   credentialsNotification,
@@ -196,7 +196,7 @@ describe('headsUpNotification', () => {
     minutes: 10,
   };
 
-  it('offers Snooze 1 h and Skip tonight as buttons where supported', () => {
+  it('offers Snooze 1 h and Skip next sleep as buttons where supported', () => {
     const spec = headsUpNotification(event, ctx({ buttons: true }));
     expect(spec.title).toBe('staging goes to sleep in 10 minutes');
     expect(spec.buttons).toEqual([
@@ -208,7 +208,7 @@ describe('headsUpNotification', () => {
         },
       },
       {
-        label: 'Skip tonight',
+        label: 'Skip next sleep',
         action: {
           kind: 'call',
           call: { method: 'skipNextHibernation', input: { plan: 'staging' } },
@@ -221,8 +221,78 @@ describe('headsUpNotification', () => {
     const spec = headsUpNotification({ ...event, minutes: 1 }, ctx());
     expect(spec.title).toBe('staging goes to sleep in 1 minute');
     expect(spec.buttons).toEqual([]);
-    expect(spec.body).toBe('At 19:10. Click to snooze it or skip tonight in Hibernator.');
+    expect(spec.body).toBe('At 19:10. Click to snooze it or skip the next sleep in Hibernator.');
     expect(spec.click).toEqual({ kind: 'open', plan: 'staging' });
+  });
+});
+
+describe('headsUpNotification with a manual override', () => {
+  const event = {
+    type: 'HeadsUp' as const,
+    plan: 'staging',
+    at: '2026-11-26T19:10:00Z',
+    minutes: 10,
+  };
+  const awake = (until: string) =>
+    planSummary('staging', 'Active', {
+      override: { phase: 'wakeup', until, setAt: null, by: 'user' },
+    });
+  const keepIt = {
+    label: 'Keep it',
+    action: { kind: 'call', call: { method: 'keepOverride', input: { plan: 'staging' } } },
+  };
+  const table: Array<[string, PlanSummary | null, boolean, string, string[]]> = [
+    [
+      'no override: Snooze and Skip only',
+      planSummary('staging', 'Active'),
+      true,
+      'At 19:10.',
+      ['Snooze 1 h', 'Skip next sleep'],
+    ],
+    [
+      'the override ends then: Keep it first, and the body says so',
+      awake('2026-11-26T19:10:00Z'),
+      true,
+      'At 19:10. Its override (awake until 19:10) ends then.',
+      ['Keep it', 'Snooze 1 h', 'Skip next sleep'],
+    ],
+    [
+      'an override ending later still offers Keep it',
+      awake('2026-11-26T23:00:00Z'),
+      true,
+      'At 19:10.',
+      ['Keep it', 'Snooze 1 h', 'Skip next sleep'],
+    ],
+    [
+      'an expired override offers no Keep it',
+      awake('2026-11-26T10:00:00Z'),
+      true,
+      'At 19:10.',
+      ['Snooze 1 h', 'Skip next sleep'],
+    ],
+    [
+      'an unknown plan offers no Keep it',
+      null,
+      true,
+      'At 19:10.',
+      ['Snooze 1 h', 'Skip next sleep'],
+    ],
+    [
+      'without buttons the body says where to keep it',
+      awake('2026-11-26T19:10:00Z'),
+      false,
+      'At 19:10. Its override (awake until 19:10) ends then. Click to keep it, snooze it or skip the next sleep in Hibernator.',
+      [],
+    ],
+  ];
+  it.each(table)('%s', (_, summary, buttons, body, labels) => {
+    const spec = headsUpNotification(
+      event,
+      ctx({ buttons, plans: new Map(summary ? [['staging', summary]] : []) }),
+    );
+    expect(spec.body).toBe(body);
+    expect(spec.buttons.map((b) => b.label)).toEqual(labels);
+    if (labels.includes('Keep it')) expect(spec.buttons[0]).toEqual(keepIt);
   });
 });
 

@@ -2,6 +2,8 @@ import type { Settings } from '../../../shared/api/contract';
 import type { HibernatorEvent } from '../../../shared/api/events';
 import type { PlanError, PlanSummary } from '../../../shared/model/status';
 import { formatClock, formatElapsed, joinNames, type TimeFormat } from '../display-format';
+import { OVERRIDE_WORDS, overrideState } from '../../../shared/override/words';
+import { activeOverride } from '../tray/tray-menu';
 import { callAction, type TrayAction } from '../tray/tray-action';
 
 /** The kinds a person can switch off in Settings (`getSettings().notifications`). */
@@ -195,31 +197,55 @@ export function failureNotification(event: FailureEvent, ctx: TextContext): Noti
 
 type HeadsUpEvent = Extract<HibernatorEvent, { type: 'HeadsUp' }>;
 
-/** "staging goes to sleep in 10 minutes." [Snooze 1 h] [Skip tonight] */
+/** An override ending within this of the heads-up's instant is what the heads-up announces. */
+const OVERRIDE_END_SLACK_MS = 60_000;
+
+/**
+ * "staging goes to sleep in 10 minutes." [Snooze 1 h] [Skip next sleep]; with an override set,
+ * [Keep it] first (keepOverride: extends it by its original length). HeadsUp carries no field
+ * saying it announces an override's end, so "Keep it" is keyed on the plan's summary having an
+ * override in effect, and the body names the override when its end is the announced instant.
+ */
 export function headsUpNotification(event: HeadsUpEvent, ctx: TextContext): NotificationSpec {
   const { plan } = event;
   const when = formatClock(event.at, ctx.now, ctx.timeFormat);
+  const summary = ctx.plans.get(plan);
+  const override = summary ? activeOverride(summary, ctx.now) : null;
+  const endsThen =
+    override?.until != null &&
+    Math.abs(Date.parse(override.until) - Date.parse(event.at)) <= OVERRIDE_END_SLACK_MS;
+  const ending =
+    override && endsThen
+      ? ` Its override (${overrideState(override, (iso) => formatClock(iso, ctx.now, ctx.timeFormat))}) ends then.`
+      : '';
+  const buttons = [
+    ...(override
+      ? [
+          {
+            label: OVERRIDE_WORDS.keepIt,
+            action: callAction({ method: 'keepOverride', input: { plan } }),
+          },
+        ]
+      : []),
+    {
+      label: 'Snooze 1 h',
+      action: callAction({ method: 'keepAwake', input: { plan, hours: 1 } }),
+    },
+    {
+      label: OVERRIDE_WORDS.skipNext,
+      action: callAction({ method: 'skipNextHibernation', input: { plan } }),
+    },
+  ];
   return {
     kind: 'headsUp',
     key: `headsup:${plan}:${event.at}`,
     group: `plan:${plan}`,
     title: `${plan} goes to sleep in ${plural(event.minutes, 'minute')}`,
     body: ctx.buttons
-      ? `At ${when}.`
-      : `At ${when}. Click to snooze it or skip tonight in Hibernator.`,
+      ? `At ${when}.${ending}`
+      : `At ${when}.${ending} Click to ${override ? 'keep it, ' : ''}snooze it or skip the next sleep in Hibernator.`,
     click: { kind: 'open', plan },
-    buttons: ctx.buttons
-      ? [
-          {
-            label: 'Snooze 1 h',
-            action: callAction({ method: 'keepAwake', input: { plan, hours: 1 } }),
-          },
-          {
-            label: 'Skip tonight',
-            action: callAction({ method: 'skipNextHibernation', input: { plan } }),
-          },
-        ]
-      : [],
+    buttons: ctx.buttons ? buttons : [],
   };
 }
 

@@ -4,6 +4,7 @@ import type { AppStateSnapshot } from '../app-state';
 import { NotificationPolicy } from './notification-policy';
 import { notificationButtonsSupported, Notifier } from './notifier';
 import { FakeNotification, fakeEvent, resetFakeElectron } from '../test-support/fake-electron';
+import { planSummary } from '../test-support/plan-summary';
 import type { TrayAction } from '../tray/tray-action';
 
 vi.mock('electron', async () =>
@@ -56,12 +57,44 @@ describe('Notifier', () => {
     const [shown] = FakeNotification.shown;
     expect(shown?.options.actions).toEqual([
       { type: 'button', text: 'Snooze 1 h' },
-      { type: 'button', text: 'Skip tonight' },
+      { type: 'button', text: 'Skip next sleep' },
     ]);
     shown?.emit('action', { ...fakeEvent(), actionIndex: 1, selectionIndex: -1 });
     expect(actions).toEqual([
       { kind: 'call', call: { method: 'skipNextHibernation', input: { plan: 'staging' } } },
     ]);
+  });
+
+  it('offers Keep it first when the plan has an override, and runs keepOverride', () => {
+    const withOverride: AppStateSnapshot = {
+      ...snapshot,
+      plans: [
+        planSummary('staging', 'Active', {
+          override: { phase: 'wakeup', until: '2026-11-26T19:10:00Z', setAt: null, by: 'user' },
+        }),
+      ],
+    };
+    const actions: TrayAction[] = [];
+    const notifier = new Notifier({
+      policy: new NotificationPolicy({ groupWindowMs: 5000 }),
+      state: () => withOverride,
+      platform: 'darwin',
+      run: (a) => actions.push(a),
+      now: () => new Date('2026-11-26T19:00:00Z'),
+      timeFormat: { timeZone: 'UTC' },
+    });
+    notifier.handle(headsUp);
+    const [shown] = FakeNotification.shown;
+    expect(shown?.options.actions).toEqual([
+      { type: 'button', text: 'Keep it' },
+      { type: 'button', text: 'Snooze 1 h' },
+      { type: 'button', text: 'Skip next sleep' },
+    ]);
+    shown?.emit('action', { ...fakeEvent(), actionIndex: 0, selectionIndex: -1 });
+    expect(actions).toEqual([
+      { kind: 'call', call: { method: 'keepOverride', input: { plan: 'staging' } } },
+    ]);
+    notifier.dispose();
   });
 
   it('uses a click-through on Linux', () => {

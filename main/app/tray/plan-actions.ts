@@ -25,7 +25,7 @@ export function allowedActions(
     // The engine refuses both while an operation runs and while paused; from Error either direction restarts.
     hibernateNow: !paused && (phase === 'Active' || phase === 'Error'),
     wakeNow: !paused && (phase === 'Hibernated' || phase === 'Error'),
-    // Holds are schedule exceptions: accepted in every phase, they apply when the plan can act
+    // They set the plan's one override: accepted in every phase, it applies when the plan can act
     // (docs/lifecycle.md, "Manual actions by phase"); from Hibernated they wake the plan.
     keepAwake: true,
     skipTonight: true,

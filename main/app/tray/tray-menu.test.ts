@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Phase, PlanSummary } from '../../../shared/model/status';
 import { planSummary } from '../test-support/plan-summary';
-import { buildTrayMenu, planLabel, trayHeader, type TrayMenuItem } from './tray-menu';
+import {
+  buildTrayMenu,
+  hibernateConfirmation,
+  planLabel,
+  trayHeader,
+  type TrayMenuItem,
+} from './tray-menu';
 
 const now = new Date('2026-11-26T20:00:00Z');
 const utc = { timeZone: 'UTC' };
@@ -80,6 +86,126 @@ describe('planLabel', () => {
   });
 });
 
+describe('planLabel with a manual override', () => {
+  const awake = {
+    phase: 'wakeup' as const,
+    until: '2026-11-26T21:49:00Z',
+    setAt: null,
+    by: 'user',
+  };
+  const asleep = {
+    phase: 'hibernate' as const,
+    until: '2026-11-30T05:00:00Z',
+    setAt: null,
+    by: 'user',
+  };
+  const table: Array<[string, PlanSummary, string]> = [
+    [
+      'awake by override',
+      planSummary('dev-env', 'Active', { override: awake }),
+      'dev-env — awake until 21:49',
+    ],
+    [
+      'asleep by override, days away',
+      planSummary('dev-env', 'Hibernated', { override: asleep }),
+      'dev-env — asleep until Mon 05:00',
+    ],
+    [
+      'on its way to the override',
+      planSummary('dev-env', 'Hibernating', { override: asleep }),
+      'dev-env — Going to sleep… · asleep until Mon 05:00',
+    ],
+    [
+      'an override that already ended',
+      planSummary('dev-env', 'Active', {
+        override: { ...awake, until: '2026-11-26T19:00:00Z' },
+        nextTransition: { at: '2026-11-26T21:00:00Z', operation: 'hibernate' },
+      }),
+      'dev-env — Awake · sleeps 21:00',
+    ],
+    [
+      'paused, whatever the override',
+      planSummary('dev-env', 'Suspended', { override: awake }),
+      'dev-env — Paused',
+    ],
+  ];
+  it.each(table)('%s', (_, plan, label) => {
+    expect(planLabel(plan, now, utc)).toBe(label);
+  });
+});
+
+describe('plan submenu with a manual override', () => {
+  const awake = {
+    phase: 'wakeup' as const,
+    until: '2026-11-26T21:49:00Z',
+    setAt: null,
+    by: 'user',
+  };
+  const table: Array<[string, PlanSummary, string[]]> = [
+    [
+      'no override: no Back to schedule',
+      planSummary('p', 'Active'),
+      ['Hibernate now', 'Keep awake for 1 h'],
+    ],
+    [
+      'override set: Back to schedule first',
+      planSummary('p', 'Active', { override: awake }),
+      ['Back to schedule', 'Hibernate now', 'Keep awake for 1 h'],
+    ],
+    [
+      'override while asleep',
+      planSummary('p', 'Hibernated', { override: { ...awake, phase: 'hibernate' } }),
+      ['Back to schedule', 'Wake now', 'Keep awake for 1 h'],
+    ],
+    [
+      'expired override: none',
+      planSummary('p', 'Active', { override: { ...awake, until: '2026-11-26T19:59:59Z' } }),
+      ['Hibernate now', 'Keep awake for 1 h'],
+    ],
+  ];
+  it.each(table)('%s', (_, plan, firstLabels) => {
+    const labels = submenuOf(menu([plan]), 'p')
+      .filter((i) => i.action)
+      .map((i) => i.label);
+    expect(labels.slice(0, firstLabels.length)).toEqual(firstLabels);
+  });
+
+  it('binds Back to schedule to clearOverride', () => {
+    const items = submenuOf(menu([planSummary('p', 'Active', { override: awake })]), 'p');
+    expect(items.find((i) => i.label === 'Back to schedule')?.action).toEqual({
+      kind: 'call',
+      call: { method: 'clearOverride', input: { plan: 'p' } },
+    });
+  });
+});
+
+describe('tray Hibernate now confirmation', () => {
+  const table: Array<[string, number, boolean]> = [
+    ['asks when the plan has targets', 3, true],
+    ['asks for a single target', 1, true],
+    ['runs at once when there is nothing to stop', 0, false],
+  ];
+  it.each(table)('%s', (_, targetCount, asks) => {
+    const plan = planSummary('dev-env', 'Active', { targetCount });
+    const item = submenuOf(menu([plan]), 'dev-env').find((i) => i.label === 'Hibernate now');
+    expect(item?.action).toEqual({
+      kind: 'call',
+      call: { method: 'hibernateNow', input: { plan: 'dev-env' } },
+      ...(asks ? { confirm: hibernateConfirmation(plan) } : {}),
+    });
+  });
+
+  it('says what it stops and how to undo it, with Hibernate now and Cancel', () => {
+    expect(hibernateConfirmation(planSummary('dev-env', 'Active'))).toEqual({
+      title: 'Hibernate dev-env now?',
+      message: 'Hibernate dev-env now?',
+      detail:
+        'This stops its 3 targets now. It stays asleep until its schedule\'s next wake after the coming sleep; "Back to schedule" wakes it on schedule again.',
+      confirmLabel: 'Hibernate now',
+    });
+  });
+});
+
 describe('plan submenu', () => {
   const table: Array<[Phase, Partial<PlanSummary>, Record<string, boolean>]> = [
     [
@@ -90,7 +216,7 @@ describe('plan submenu', () => {
         'Keep awake for 1 h': true,
         'Keep awake for 3 h': true,
         'Keep awake until tomorrow': true,
-        'Skip tonight': true,
+        'Skip next sleep': true,
         Suspend: true,
         Resume: false,
         Retry: false,
@@ -106,7 +232,7 @@ describe('plan submenu', () => {
         'Keep awake for 1 h': true,
         'Keep awake for 3 h': true,
         'Keep awake until tomorrow': true,
-        'Skip tonight': true,
+        'Skip next sleep': true,
         Suspend: true,
         Resume: false,
         Retry: false,
@@ -122,7 +248,7 @@ describe('plan submenu', () => {
         'Keep awake for 1 h': true,
         'Keep awake for 3 h': true,
         'Keep awake until tomorrow': true,
-        'Skip tonight': true,
+        'Skip next sleep': true,
         Suspend: true,
         Resume: false,
         Retry: false,
@@ -138,7 +264,7 @@ describe('plan submenu', () => {
         'Keep awake for 1 h': true,
         'Keep awake for 3 h': true,
         'Keep awake until tomorrow': true,
-        'Skip tonight': true,
+        'Skip next sleep': true,
         Suspend: true,
         Resume: false,
         Retry: false,
@@ -154,7 +280,7 @@ describe('plan submenu', () => {
         'Keep awake for 1 h': true,
         'Keep awake for 3 h': true,
         'Keep awake until tomorrow': true,
-        'Skip tonight': true,
+        'Skip next sleep': true,
         Suspend: false,
         Resume: true,
         Retry: false,
@@ -178,7 +304,7 @@ describe('plan submenu', () => {
         'Keep awake for 1 h': true,
         'Keep awake for 3 h': true,
         'Keep awake until tomorrow': true,
-        'Skip tonight': true,
+        'Skip next sleep': true,
         Suspend: true,
         Resume: false,
         Retry: true,
@@ -228,7 +354,7 @@ describe('plan submenu', () => {
   it('binds each item to the API call it names', () => {
     const items = submenuOf(menu([planSummary('dev-env', 'Active')]), 'dev-env');
     const byLabel = (label: string) => items.find((i) => i.label === label)?.action;
-    expect(byLabel('Hibernate now')).toEqual({
+    expect(byLabel('Hibernate now')).toMatchObject({
       kind: 'call',
       call: { method: 'hibernateNow', input: { plan: 'dev-env' } },
     });
@@ -236,7 +362,7 @@ describe('plan submenu', () => {
       kind: 'call',
       call: { method: 'keepAwake', input: { plan: 'dev-env', hours: 3 } },
     });
-    expect(byLabel('Skip tonight')).toEqual({
+    expect(byLabel('Skip next sleep')).toEqual({
       kind: 'call',
       call: { method: 'skipNextHibernation', input: { plan: 'dev-env' } },
     });

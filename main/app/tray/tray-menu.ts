@@ -1,8 +1,10 @@
 import type { Settings } from '../../../shared/api/contract';
 import type { Phase, PlanSummary } from '../../../shared/model/status';
+import { OVERRIDE_WORDS, overrideState } from '../../../shared/override/words';
+import { overrideInEffect } from '../../../shared/schedule';
 import { formatClock, PHASE_WORDS, type TimeFormat } from '../display-format';
 import { allowedActions, toggleFor } from './plan-actions';
-import { callAction, type TrayAction } from './tray-action';
+import { callAction, type ConfirmSpec, type TrayAction } from './tray-action';
 
 /**
  * The tray menu as plain data (a subset of Electron's MenuItemConstructorOptions with the click
@@ -48,8 +50,32 @@ export function trayHeader(plans: readonly PlanSummary[]): string {
   return `Hibernator — ${counts.join(', ')}`;
 }
 
-/** "dev-env — Asleep · wakes 07:30" (times in local time). */
+/** The summary's override while it is in effect (the menu is rebuilt on events, not on the clock). */
+export function activeOverride(plan: PlanSummary, now: Date): PlanSummary['override'] {
+  const o = plan.override;
+  try {
+    return o && overrideInEffect(o, now) ? o : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * "dev-env — Asleep · wakes 07:30" (times in local time). With an override: "dev-env — awake
+ * until 17:49" when the plan rests in that state, else the phase word first ("Going to sleep… ·
+ * asleep until Mon 05:00").
+ */
 export function planLabel(plan: PlanSummary, now: Date, timeFormat: TimeFormat = {}): string {
+  const override = activeOverride(plan, now);
+  if (override && !plan.suspended) {
+    const state = overrideState(override, (iso) => formatClock(iso, now, timeFormat));
+    const resting =
+      (plan.phase === 'Active' && override.phase === 'wakeup') ||
+      (plan.phase === 'Hibernated' && override.phase === 'hibernate');
+    return resting
+      ? `${plan.name} — ${state}`
+      : `${plan.name} — ${PHASE_WORDS[plan.phase]} · ${state}`;
+  }
   let detail = '';
   const next = plan.nextTransition;
   if (plan.suspended && plan.phase !== 'Suspended') detail = ' · paused';
@@ -69,7 +95,22 @@ function preview(message: string): string {
     : oneLine;
 }
 
-function planSubmenu(plan: PlanSummary): TrayMenuItem[] {
+/**
+ * A stray click on the tray's Hibernate now stops real machines, so it asks first when the plan
+ * has targets (a plan without targets has nothing to stop).
+ */
+export function hibernateConfirmation(plan: PlanSummary): ConfirmSpec | undefined {
+  if (plan.targetCount <= 0) return undefined;
+  const targets = plan.targetCount === 1 ? '1 target' : `${plan.targetCount} targets`;
+  return {
+    title: `Hibernate ${plan.name} now?`,
+    message: `Hibernate ${plan.name} now?`,
+    detail: `This stops its ${targets} now. It stays asleep until its schedule's next wake after the coming sleep; "${OVERRIDE_WORDS.backToSchedule}" wakes it on schedule again.`,
+    confirmLabel: OVERRIDE_WORDS.hibernateNow,
+  };
+}
+
+function planSubmenu(plan: PlanSummary, now: Date): TrayMenuItem[] {
   const name = plan.name;
   const allowed = allowedActions(plan);
   const toggle = toggleFor(plan);
@@ -80,41 +121,52 @@ function planSubmenu(plan: PlanSummary): TrayMenuItem[] {
       SEPARATOR,
     );
   }
+  if (activeOverride(plan, now)) {
+    items.push({
+      id: `${name}:backToSchedule`,
+      label: OVERRIDE_WORDS.backToSchedule,
+      enabled: true,
+      action: callAction({ method: 'clearOverride', input: { plan: name } }),
+    });
+  }
   items.push(
     toggle === 'hibernateNow'
       ? {
           id: `${name}:hibernateNow`,
-          label: 'Hibernate now',
+          label: OVERRIDE_WORDS.hibernateNow,
           enabled: allowed.hibernateNow,
-          action: callAction({ method: 'hibernateNow', input: { plan: name } }),
+          action: callAction(
+            { method: 'hibernateNow', input: { plan: name } },
+            hibernateConfirmation(plan),
+          ),
         }
       : {
           id: `${name}:wakeNow`,
-          label: 'Wake now',
+          label: OVERRIDE_WORDS.wakeNow,
           enabled: allowed.wakeNow,
           action: callAction({ method: 'wakeNow', input: { plan: name } }),
         },
     {
       id: `${name}:keepAwake1`,
-      label: 'Keep awake for 1 h',
+      label: OVERRIDE_WORDS.keepAwake1,
       enabled: allowed.keepAwake,
       action: callAction({ method: 'keepAwake', input: { plan: name, hours: 1 } }),
     },
     {
       id: `${name}:keepAwake3`,
-      label: 'Keep awake for 3 h',
+      label: OVERRIDE_WORDS.keepAwake3,
       enabled: allowed.keepAwake,
       action: callAction({ method: 'keepAwake', input: { plan: name, hours: 3 } }),
     },
     {
       id: `${name}:keepAwakeTomorrow`,
-      label: 'Keep awake until tomorrow',
+      label: OVERRIDE_WORDS.keepAwakeTomorrow,
       enabled: allowed.keepAwake,
       action: callAction({ method: 'keepAwakeUntilTomorrow', input: { plan: name } }),
     },
     {
       id: `${name}:skipTonight`,
-      label: 'Skip tonight',
+      label: OVERRIDE_WORDS.skipNext,
       enabled: allowed.skipTonight,
       action: callAction({ method: 'skipNextHibernation', input: { plan: name } }),
     },
@@ -162,7 +214,7 @@ export function buildTrayMenu(state: TrayMenuState): TrayMenuItem[] {
       id: `plan:${plan.name}`,
       label: planLabel(plan, state.now, state.timeFormat),
       type: 'submenu',
-      submenu: planSubmenu(plan),
+      submenu: planSubmenu(plan, state.now),
     });
   }
   if (plans.length > 0) items.push(SEPARATOR);

@@ -1,9 +1,21 @@
+import type { ReactNode } from 'react';
 import type { ActionState } from '../app/use-action';
 import { IssueList } from './issue-list';
 import './feedback.css';
 
-/** The outcome of the last action: the engine's message, or its error with field issues. */
-export function Feedback({ state, onDismiss }: { state: ActionState; onDismiss?: () => void }) {
+/**
+ * The outcome of the last action: the engine's message, or its error with field issues.
+ * `children` are follow-up buttons shown with a success (e.g. Undo).
+ */
+export function Feedback({
+  state,
+  onDismiss,
+  children,
+}: {
+  state: ActionState;
+  onDismiss?: () => void;
+  children?: ReactNode;
+}) {
   if (state.status === 'idle')
     return <div className="feedback feedback-empty" aria-live="polite" />;
   if (state.status === 'running') {
@@ -17,6 +29,7 @@ export function Feedback({ state, onDismiss }: { state: ActionState; onDismiss?:
     return (
       <div className="feedback feedback-done" role="status" aria-live="polite">
         <span>{state.message}</span>
+        {children}
         {onDismiss && (
           <button
             type="button"

@@ -1,12 +1,17 @@
 import { useMemo } from 'react';
 import {
   type DayPicture,
+  type OverrideLike,
   type ScheduleExceptionLike,
   type SchedulePlan,
+  evaluateDesired,
   toWallClock,
   weekPicture,
 } from '../../../shared/schedule';
+import { type OverrideDaySpan, overrideDaySpans } from './override-span';
 import './week-picture.css';
+
+const OVERRIDE_WORD = { hibernate: 'asleep', wakeup: 'awake' } as const;
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 
@@ -18,11 +23,17 @@ function pct(minute: number): string {
   return `${(minute / 1440) * 100}%`;
 }
 
-function describeDay(day: DayPicture): string {
+function describeDay(day: DayPicture, spans: readonly OverrideDaySpan[]): string {
   const asleep = day.intervals
     .filter((i) => i.hibernate)
     .map((i) => `${clock(i.startMinute)}–${clock(i.endMinute)}`);
-  return `${day.day} ${day.date}: ${asleep.length > 0 ? `asleep ${asleep.join(', ')}` : 'awake all day'}`;
+  const base = `${day.day} ${day.date}: ${asleep.length > 0 ? `asleep ${asleep.join(', ')}` : 'awake all day'}`;
+  const manual = spans
+    .filter((s) => s.date === day.date)
+    .map(
+      (s) => `; override: ${OVERRIDE_WORD[s.phase]} ${clock(s.startMinute)}–${clock(s.endMinute)}`,
+    );
+  return base + manual.join('');
 }
 
 function computeWeek(
@@ -38,19 +49,35 @@ function computeWeek(
   }
 }
 
+function overrideReason(
+  plan: SchedulePlan,
+  exceptions: readonly ScheduleExceptionLike[],
+  override: OverrideLike,
+  now: Date,
+): string {
+  try {
+    return evaluateDesired(plan, exceptions, override, now).reason;
+  } catch {
+    return 'manual override';
+  }
+}
+
 /**
  * The current week on the plan's clock: off-hours shaded, stretches decided by an exception
- * in their own colour, and a "now" line. Positions are percentages set through React's
- * style prop (CSSOM), which the CSP allows.
+ * in their own colour, the manual override drawn over the schedule it replaces, and a "now"
+ * line. Positions are percentages set through React's style prop (CSSOM), which the CSP allows.
  */
 export function WeekPicture({
   plan,
   exceptions,
   now,
+  override = null,
 }: {
   plan: SchedulePlan;
   exceptions: readonly ScheduleExceptionLike[];
   now: Date;
+  /** The plan's override (PlanSummary.override shape); drawn from when it was set to its end. */
+  override?: (OverrideLike & { setAt?: string | null }) | null;
 }) {
   const timezone = plan.spec.schedule.timezone;
   // Recomputed per minute at most: `now` ticks, the week only changes at midnight.
@@ -60,6 +87,9 @@ export function WeekPicture({
     [plan, exceptions, minuteKey],
   );
   if (!days) return <p className="muted">The week picture appears once the schedule is valid.</p>;
+  const spans = overrideDaySpans(days, timezone, override, now);
+  const reason =
+    override && spans.length > 0 ? overrideReason(plan, exceptions, override, now) : '';
   let wall: { date: string; minute: number } | null = null;
   try {
     const w = toWallClock(timezone, now);
@@ -85,7 +115,7 @@ export function WeekPicture({
       </div>
       <ul className="week-days">
         {days.map((day) => (
-          <li key={day.date} className="week-day" aria-label={describeDay(day)}>
+          <li key={day.date} className="week-day" aria-label={describeDay(day, spans)}>
             <span className="week-day-label" aria-hidden="true">
               {day.day} <span className="muted">{day.date.slice(5)}</span>
             </span>
@@ -98,6 +128,19 @@ export function WeekPicture({
                   title={`${clock(iv.startMinute)}–${clock(iv.endMinute)}: ${iv.reason}`}
                 />
               ))}
+              {spans
+                .filter((span) => span.date === day.date)
+                .map((span) => (
+                  <span
+                    key={`override-${span.startMinute}`}
+                    className={`week-override week-override-${span.phase}`}
+                    style={{
+                      left: pct(span.startMinute),
+                      width: pct(span.endMinute - span.startMinute),
+                    }}
+                    title={`${clock(span.startMinute)}–${clock(span.endMinute)}: ${reason}`}
+                  />
+                ))}
               {wall && wall.date === day.date && (
                 <span
                   className="week-now"
@@ -112,6 +155,14 @@ export function WeekPicture({
       <figcaption className="week-legend">
         <span className="legend-swatch week-asleep" /> asleep{' '}
         <span className="legend-swatch week-exception week-asleep" /> decided by an exception{' '}
+        {spans.length > 0 && (
+          <>
+            <span
+              className={`legend-swatch week-override week-override-${spans[0]?.phase ?? 'wakeup'}`}
+            />{' '}
+            manual override ({OVERRIDE_WORD[spans[0]?.phase ?? 'wakeup']}){' '}
+          </>
+        )}
         <span className="legend-swatch week-now-swatch" /> now · times in {timezone}
       </figcaption>
     </figure>

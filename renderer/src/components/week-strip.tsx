@@ -6,6 +6,7 @@ import {
   weekPicture,
 } from '../../../shared/schedule';
 import type { PlanSummary } from '../../../shared/model/status';
+import { overrideDaySpans } from './override-span';
 import './week-strip.css';
 
 type Day = (typeof DAYS)[number];
@@ -51,14 +52,17 @@ function hours(days: readonly DayPicture[]): number {
 
 /**
  * The plan's week in one small bar (Monday to Sunday, its own time zone): asleep stretches
- * shaded, exceptions hatched, a mark at "now". Drawn in a 7 × 1 SVG space, one unit per day.
+ * shaded, exceptions hatched, the manual override as a band over the schedule, a mark at
+ * "now". Drawn in a 7 × 1 SVG space, one unit per day.
  */
 export function WeekStrip({
   plan,
   exceptions,
   now,
 }: {
-  plan: Pick<PlanSummary, 'name' | 'timezone' | 'offHours'>;
+  plan: Pick<PlanSummary, 'name' | 'timezone' | 'offHours'> & {
+    override?: PlanSummary['override'];
+  };
   exceptions: readonly ScheduleExceptionLike[];
   now: Date;
 }) {
@@ -73,6 +77,7 @@ export function WeekStrip({
   ]);
   const days = pictureOf(plan, exceptions, new Date(hourKey * 3_600_000), key);
   if (!days) return <span className="muted week-strip-none">no valid schedule</span>;
+  const spans = overrideDaySpans(days, plan.timezone, plan.override ?? null, now);
   let nowX: number | null = null;
   try {
     const w = toWallClock(plan.timezone, now);
@@ -88,7 +93,7 @@ export function WeekStrip({
       viewBox="0 0 7 1"
       preserveAspectRatio="none"
       role="img"
-      aria-label={`Asleep ${hours(days)} h this week (${plan.timezone})`}
+      aria-label={`Asleep ${hours(days)} h this week${spans.length > 0 ? `; manual override ${spans[0]?.phase === 'hibernate' ? 'asleep' : 'awake'}` : ''} (${plan.timezone})`}
     >
       <rect className="week-strip-awake" x="0" y="0" width="7" height="1" />
       {days.map((d, i) =>
@@ -105,6 +110,19 @@ export function WeekStrip({
             />
           )),
       )}
+      {spans.map((span) => {
+        const i = days.findIndex((d) => d.date === span.date);
+        return (
+          <rect
+            key={`override-${span.date}`}
+            className={`week-strip-override week-strip-override-${span.phase}`}
+            x={i + span.startMinute / 1440}
+            y="0.15"
+            width={(span.endMinute - span.startMinute) / 1440}
+            height="0.7"
+          />
+        );
+      })}
       {[1, 2, 3, 4, 5, 6].map((x) => (
         <line key={x} className="week-strip-day" x1={x} x2={x} y1="0" y2="1" />
       ))}

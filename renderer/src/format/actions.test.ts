@@ -21,6 +21,22 @@ describe('actions per phase', () => {
     expect(allowedActions('Hibernating', false)).toEqual(['suspend']);
   });
 
+  it('offers Back to schedule first, and only while an override is set and the plan is not paused', () => {
+    expect(allowedActions('Active', false, true)[0]).toBe('backToSchedule');
+    expect(allowedActions('Hibernated', false, true)[0]).toBe('backToSchedule');
+    expect(allowedActions('Active', false)).not.toContain('backToSchedule');
+    expect(allowedActions('Active', true, true)).toEqual(['resume']);
+  });
+
+  it('offers one Keep awake (its lengths are choices) instead of one button per length', () => {
+    expect(allowedActions('Active', false)).toEqual([
+      'hibernateNow',
+      'skipNext',
+      'keepAwake',
+      'suspend',
+    ]);
+  });
+
   it('has a word for every phase', () => {
     expect(PHASES.map((p) => PHASE_WORD[p])).toEqual([
       'Awake',

@@ -1,31 +1,44 @@
-import type { ActionResult } from '../../../shared/api';
+import type { ActionResult, ApiInput, OverrideChoiceView } from '../../../shared/api';
 import type { Phase } from '../../../shared/model/status';
+import { OVERRIDE_WORDS } from '../../../shared/override/words';
 import type { Transport } from '../transport/transport';
 
 export type PlanAction =
+  | 'backToSchedule'
   | 'hibernateNow'
   | 'wakeNow'
-  | 'keepAwake1'
-  | 'keepAwake3'
-  | 'keepAwakeTomorrow'
+  | 'keepAwake'
   | 'skipNext'
   | 'suspend'
   | 'resume'
   | 'retry'
   | 'markAwake';
 
+/** The words of the tray for the same actions (shared/override/words.ts). */
 export const ACTION_LABEL: Readonly<Record<PlanAction, string>> = {
-  hibernateNow: 'Hibernate now',
-  wakeNow: 'Wake now',
-  keepAwake1: 'Keep awake 1 h',
-  keepAwake3: 'Keep awake 3 h',
-  keepAwakeTomorrow: 'Keep awake until tomorrow',
-  skipNext: 'Skip next',
+  backToSchedule: OVERRIDE_WORDS.backToSchedule,
+  hibernateNow: OVERRIDE_WORDS.hibernateNow,
+  wakeNow: OVERRIDE_WORDS.wakeNow,
+  keepAwake: OVERRIDE_WORDS.keepAwake,
+  skipNext: OVERRIDE_WORDS.skipNext,
   suspend: 'Suspend',
   resume: 'Resume',
   retry: 'Retry',
   markAwake: 'Mark awake',
 };
+
+/** The manual actions that set the plan's one override; each offers its choices first. */
+export const OVERRIDE_METHOD = {
+  hibernateNow: 'hibernateNow',
+  wakeNow: 'wakeNow',
+  keepAwake: 'keepAwake',
+  skipNext: 'skipNextHibernation',
+} as const;
+export type ChoiceAction = keyof typeof OVERRIDE_METHOD;
+
+export function isChoiceAction(action: PlanAction): action is ChoiceAction {
+  return action in OVERRIDE_METHOD;
+}
 
 /** Actions that change cloud state or the plan's bookkeeping in a way worth a second look. */
 export const CONFIRM_TEXT: Partial<Readonly<Record<PlanAction, string>>> = {
@@ -37,48 +50,38 @@ export const CONFIRM_TEXT: Partial<Readonly<Record<PlanAction, string>>> = {
 
 /**
  * What the engine accepts in each phase (main/engine/service/action-methods.ts), so the
- * window never offers a button that can only fail. A paused plan offers only Resume.
+ * window never offers a button that can only fail. A paused plan offers only Resume. With an
+ * override set, "Back to schedule" comes first: it is the one way out of it.
  */
-export function allowedActions(phase: Phase, suspended: boolean): PlanAction[] {
+export function allowedActions(
+  phase: Phase,
+  suspended: boolean,
+  hasOverride = false,
+): PlanAction[] {
   if (suspended || phase === 'Suspended') return ['resume'];
+  const back: PlanAction[] = hasOverride ? ['backToSchedule'] : [];
   switch (phase) {
     case 'Active':
-      return [
-        'hibernateNow',
-        'skipNext',
-        'keepAwake1',
-        'keepAwake3',
-        'keepAwakeTomorrow',
-        'suspend',
-      ];
+      return [...back, 'hibernateNow', 'skipNext', 'keepAwake', 'suspend'];
     case 'Hibernated':
-      return ['wakeNow', 'keepAwake1', 'keepAwake3', 'keepAwakeTomorrow', 'markAwake', 'suspend'];
+      return [...back, 'wakeNow', 'keepAwake', 'markAwake', 'suspend'];
     case 'Hibernating':
     case 'WakingUp':
-      return ['suspend'];
+      return [...back, 'suspend'];
     case 'Error':
-      return ['retry', 'hibernateNow', 'wakeNow', 'markAwake', 'suspend'];
+      return [...back, 'retry', 'hibernateNow', 'wakeNow', 'markAwake', 'suspend'];
   }
 }
 
+/** The actions without choices. */
 export function runAction(
   transport: Transport,
   plan: string,
-  action: PlanAction,
+  action: Exclude<PlanAction, ChoiceAction>,
 ): Promise<ActionResult> {
   switch (action) {
-    case 'hibernateNow':
-      return transport.call('hibernateNow', { plan });
-    case 'wakeNow':
-      return transport.call('wakeNow', { plan });
-    case 'keepAwake1':
-      return transport.call('keepAwake', { plan, hours: 1 });
-    case 'keepAwake3':
-      return transport.call('keepAwake', { plan, hours: 3 });
-    case 'keepAwakeTomorrow':
-      return transport.call('keepAwakeUntilTomorrow', { plan });
-    case 'skipNext':
-      return transport.call('skipNextHibernation', { plan });
+    case 'backToSchedule':
+      return transport.call('clearOverride', { plan });
     case 'suspend':
       return transport.call('suspend', { plan });
     case 'resume':
@@ -88,4 +91,47 @@ export function runAction(
     case 'markAwake':
       return transport.call('markAwake', { plan });
   }
+}
+
+type Request = OverrideChoiceView['request'];
+
+function withUntil(plan: string, request: Request): ApiInput<'wakeNow'> {
+  return request.until === undefined ? { plan } : { plan, until: request.until };
+}
+
+/**
+ * Sends one choice as the engine offered it (`request` of overrideChoices), or an action with
+ * its default end when the choices could not be had. An unknown action is refused here rather
+ * than sent: the contract types it as a string.
+ */
+export function runOverrideRequest(
+  transport: Transport,
+  plan: string,
+  request: Request,
+): Promise<ActionResult> {
+  switch (request.action) {
+    case 'hibernateNow':
+      return transport.call('hibernateNow', withUntil(plan, request));
+    case 'wakeNow':
+      return transport.call('wakeNow', withUntil(plan, request));
+    case 'keepAwakeUntilTomorrow':
+      return transport.call('keepAwakeUntilTomorrow', withUntil(plan, request));
+    case 'skipNextHibernation':
+      return transport.call('skipNextHibernation', withUntil(plan, request));
+    case 'keepAwake':
+      return transport.call('keepAwake', {
+        plan,
+        ...(request.hours === undefined ? {} : { hours: request.hours }),
+        ...(request.until === undefined ? {} : { until: request.until }),
+      });
+    default:
+      return Promise.reject(new Error(`unknown override action ${request.action}`));
+  }
+}
+
+/** The request an action sends when no choice was made (its default end; keep awake: 3 h). */
+export function defaultRequest(action: ChoiceAction): Request {
+  return action === 'keepAwake'
+    ? { action: 'keepAwake', hours: 3 }
+    : { action: OVERRIDE_METHOD[action] };
 }

@@ -1,4 +1,5 @@
-import type { EngineInfo, PlanDetail, Settings } from '../../../shared/api';
+import type { EngineInfo, OverrideChoiceView, PlanDetail, Settings } from '../../../shared/api';
+import { writeOverrideAnnotations } from '../../../shared/model';
 import type { Plan } from '../../../shared/model';
 import type { LedgerEntry, Phase, PlanSummary } from '../../../shared/model/status';
 
@@ -110,3 +111,30 @@ export const sampleInfo: EngineInfo = {
   pid: 1,
   startedAt: '2026-11-26T10:00:00Z',
 };
+
+/** One overrideChoices answer; `until` defaults to 3 h from now so it reads as a short choice. */
+export function sampleChoice(over: Partial<OverrideChoiceView> = {}): OverrideChoiceView {
+  return {
+    id: 'hours-3',
+    request: { action: 'keepAwake', hours: 3 },
+    until: new Date(Date.now() + 3 * 3_600_000).toISOString(),
+    hours: 3,
+    duration: '3 h',
+    outcome: 'set',
+    consequence: { kind: 'costs', deltaMs: -3 * 3_600_000, text: 'costs 3 h awake' },
+    needsConfirmation: false,
+    ...over,
+  };
+}
+
+/** A detail whose plan carries an override (the three annotations), as the engine stores it. */
+export function withOverride(
+  detail: PlanDetail,
+  override: { phase: 'hibernate' | 'wakeup'; until: string },
+): PlanDetail {
+  const metadata = {
+    ...detail.plan.metadata,
+    annotations: writeOverrideAnnotations(detail.plan.metadata.annotations, override),
+  };
+  return { ...detail, plan: { ...detail.plan, metadata } };
+}

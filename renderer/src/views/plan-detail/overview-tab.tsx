@@ -5,6 +5,7 @@ import { useApp, useNow, useResource } from '../../app/app-context';
 import { NextTransition } from '../../components/next-transition';
 import { WeekPicture } from '../../components/week-picture';
 import { asleepHours, monthOf } from '../../format/asleep-hours';
+import type { ShownOverride } from '../../format/override';
 import { formatRoute } from '../../navigation/route';
 
 function asleepMinutes(days: readonly DayPicture[]): number {
@@ -23,7 +24,13 @@ function hourlyCost(costs: Record<string, number> | undefined, detail: PlanDetai
   );
 }
 
-export function OverviewTab({ detail }: { detail: PlanDetail }) {
+export function OverviewTab({
+  detail,
+  override = null,
+}: {
+  detail: PlanDetail;
+  override?: ShownOverride | null;
+}) {
   const { stores } = useApp();
   const settings = useResource(stores.settings).data;
   const now = useNow();
@@ -50,7 +57,12 @@ export function OverviewTab({ detail }: { detail: PlanDetail }) {
     <div>
       <section className="tab-section" aria-labelledby="week-title">
         <h2 id="week-title">This week</h2>
-        <WeekPicture plan={detail.plan} exceptions={detail.exceptions} now={now} />
+        <WeekPicture
+          plan={detail.plan}
+          exceptions={detail.exceptions}
+          now={now}
+          override={override}
+        />
         {asleep !== null && (
           <p className="muted" aria-label="Hours asleep">
             Asleep {Math.round(asleep)} h of 168 h this week ({Math.round((asleep / 168) * 100)}%)
@@ -87,7 +99,8 @@ export function OverviewTab({ detail }: { detail: PlanDetail }) {
         <h2 id="exceptions-title">Exceptions</h2>
         {detail.exceptions.length === 0 ? (
           <p className="muted">
-            None. Keep-awake, skip and hibernate-now actions add one; so does “New exception”.
+            None. Manual actions (wake, keep awake, hibernate, skip) set the plan’s one override
+            instead; write an exception with “New exception”.
           </p>
         ) : (
           <ul>

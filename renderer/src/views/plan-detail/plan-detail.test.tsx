@@ -5,6 +5,7 @@ import { ApiError, type PlanDetail } from '../../../../shared/api';
 import { callsOf, createWorldTransport, settle } from '../../test-support/fake-transport';
 import { cleanup, renderApp } from '../../test-support/render-app';
 import {
+  sampleChoice as choice,
   sampleDetail,
   sampleLedger,
   sampleSettings,
@@ -33,29 +34,37 @@ function actionNames(): string[] {
 }
 
 describe('plan detail', () => {
-  it('offers the actions of an awake plan and shows the engine message after one ran', async () => {
+  it('offers the actions of an awake plan, each override action with its choices, and shows the engine message', async () => {
     const transport = world(sampleDetail('demo', 'Active'));
+    transport.handlers.overrideChoices = () => [
+      choice({ id: 'next-change', request: { action: 'hibernateNow' } }),
+    ];
     renderApp(transport, '#/plans/demo');
     await screen.findByRole('heading', { name: 'demo', level: 1 });
-    expect(actionNames()).toEqual([
-      'Hibernate now',
-      'Skip next',
-      'Keep awake 1 h',
-      'Keep awake 3 h',
-      'Keep awake until tomorrow',
-      'Suspend',
-    ]);
+    // One Keep awake: its lengths (1 h, 3 h, until tomorrow) are choices now, not three buttons.
+    expect(actionNames()).toEqual(['Hibernate now', 'Skip next sleep', 'Keep awake', 'Suspend']);
     fireEvent.click(screen.getByRole('button', { name: 'Hibernate now' }));
+    const group = await screen.findByRole('group', { name: 'Hibernate now: how long' });
+    expect(callsOf(transport, 'hibernateNow')).toEqual([]);
+    fireEvent.click(await within(group).findByRole('button', { name: /^until / }));
     expect((await screen.findByText(/hibernating demo now/)).textContent).toContain(
       '2026-11-27T08:00:00Z',
     );
+    expect(callsOf(transport, 'overrideChoices')).toEqual([
+      { plan: 'demo', action: 'hibernateNow' },
+    ]);
     expect(callsOf(transport, 'hibernateNow')).toEqual([{ plan: 'demo' }]);
   });
 
   it('shows a refused action as an alert with the engine code', async () => {
     const transport = world(sampleDetail('demo', 'Hibernated'));
+    transport.handlers.overrideChoices = () => [
+      choice({ id: 'hours-3', request: { action: 'wakeNow', until: '2026-11-27T13:00:00Z' } }),
+    ];
     renderApp(transport, '#/plans/demo');
     fireEvent.click(await screen.findByRole('button', { name: 'Wake now' }));
+    const group = await screen.findByRole('group', { name: 'Wake now: how long' });
+    fireEvent.click(await within(group).findByRole('button', { name: /^3 h/ }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Plan demo is already awake.');
     expect(alert.textContent).toContain('NOT_ALLOWED');

@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
-import { useApp, useResource } from '../../app/app-context';
+import { useApp, useNow, useResource } from '../../app/app-context';
 import { PhaseBadge } from '../../components/phase-badge';
 import { ErrorState, Loading } from '../../components/state-views';
 import { Tabs } from '../../components/tabs';
+import { detailOverride } from '../../format/override';
 import { PLAN_TABS, type PlanTab } from '../../navigation/route';
 import { HistoryTab } from './history-tab';
 import { OverviewTab } from './overview-tab';
@@ -26,6 +27,8 @@ const TAB_LABEL: Readonly<Record<PlanTab, string>> = {
 export function PlanDetailView({ name, tab }: { name: string; tab: PlanTab }) {
   const { stores, navigation } = useApp();
   const { key, data, error } = useResource(stores.detail);
+  const summaries = useResource(stores.plans).data;
+  const now = useNow();
 
   useEffect(() => {
     void stores.detail.open(name);
@@ -45,6 +48,11 @@ export function PlanDetailView({ name, tab }: { name: string; tab: PlanTab }) {
     return <Loading what={`plan ${name}`} />;
   }
 
+  const override = detailOverride(
+    data,
+    summaries?.find((p) => p.name === name),
+    now,
+  );
   return (
     <div className="page plan-detail">
       <header className="plan-header">
@@ -53,18 +61,18 @@ export function PlanDetailView({ name, tab }: { name: string; tab: PlanTab }) {
             <h1>{data.plan.metadata.name}</h1>
             <PhaseBadge phase={data.status.phase} />
           </div>
-          <StatusLine detail={data} />
+          <StatusLine detail={data} override={override} />
         </div>
         <PlanManage detail={data} />
       </header>
-      <PlanActions detail={data} />
+      <PlanActions detail={data} override={override} />
       <Tabs
         label="Plan sections"
         tabs={PLAN_TABS.map((t) => ({ key: t, label: TAB_LABEL[t] }))}
         selected={tab}
         onSelect={(t) => navigation.store.getState().navigate({ view: 'plan', name, tab: t })}
       >
-        {tab === 'overview' && <OverviewTab detail={data} />}
+        {tab === 'overview' && <OverviewTab detail={data} override={override} />}
         {tab === 'targets' && <TargetsTab detail={data} />}
         {tab === 'restore' && <RestoreTab detail={data} />}
         {tab === 'history' && <HistoryTab plan={name} />}

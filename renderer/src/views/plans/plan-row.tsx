@@ -3,8 +3,10 @@ import type { PlanSummary } from '../../../../shared/model/status';
 import { NextTransition } from '../../components/next-transition';
 import { PhaseBadge } from '../../components/phase-badge';
 import { WeekStrip } from '../../components/week-strip';
+import { overrideText, summaryOverride } from '../../format/override';
 import { formatAgo, formatTimestamp } from '../../format/time';
 import { formatRoute } from '../../navigation/route';
+import { BackToScheduleButton } from './back-to-schedule';
 
 /** Fixed, so the list can be windowed and live updates never move the rows under the pointer. */
 export const PLAN_ROW_HEIGHT = 56;
@@ -39,6 +41,7 @@ export function PlanRow({
   /** Position among all rows (for aria-rowindex: the header is row 1). */
   index: number;
 }) {
+  const override = summaryOverride(plan, now);
   return (
     <tr
       className="plan-row"
@@ -63,6 +66,12 @@ export function PlanRow({
             </span>
           ))}
         </div>
+        {override && !plan.error && (
+          <div className={`plan-line plan-override override-${override.phase}`}>
+            <span title={overrideText(override, now)}>{overrideText(override, now)}</span>{' '}
+            <BackToScheduleButton plan={plan.name} />
+          </div>
+        )}
         {plan.error && (
           <div className="plan-error plan-line" role="note" title={plan.error.message}>
             {plan.error.message}
