@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { parameterSchemas, type Ec2Parameters } from '../../../../shared/model';
 import type { LoadedRestorePoint } from '../../restore/restore-store';
 import { ExecutorError, type Executor, type ExecutorContext } from '../executor';
-import { assertPinnedAccount } from '../aws-common/account-guard';
+import { withAwsTarget } from '../aws-common/account-guard';
 import { classifyAwsError } from '../../cloud-errors/aws-errors';
-import { openAwsTarget, type AwsTarget } from '../aws-common/aws-target';
+import type { AwsTarget } from '../aws-common/aws-target';
 import {
   awaitSettings,
   preconditionWait,
@@ -98,73 +98,70 @@ export function createEc2Executor(options: AwsExecutorOptions = {}): Executor<Ec
     parameterSchema: parameterSchemas.ec2,
     stateSchema: Ec2StateSchema,
 
-    async discover(params, ctx) {
-      const target = await openAwsTarget(ctx);
-      await assertPinnedAccount(target);
-      const instances = await selectInstances(target, params.selector);
-      return instances
-        .map((i) => decide(i, params.hibernate === true))
-        .map((d) => ({ key: d.instance.id, action: d.action, description: d.description }));
-    },
+    discover: (params, ctx) =>
+      withAwsTarget(ctx, async (target) => {
+        const instances = await selectInstances(target, params.selector);
+        return instances
+          .map((i) => decide(i, params.hibernate === true))
+          .map((d) => ({ key: d.instance.id, action: d.action, description: d.description }));
+      }),
 
-    async shutdown(params, ctx, report) {
-      const target = await openAwsTarget(ctx);
-      await assertPinnedAccount(target);
-      const decisions = (await settledSelection(target, params, options)).map((i) =>
-        decide(i, params.hibernate === true),
-      );
-      const ids = (action: Ec2Decision['action']): string[] =>
-        decisions.filter((d) => d.action === action).map((d) => d.instance.id);
-      const toHibernate = ids('hibernate');
-      const toStop = ids('stop');
-      // Write-ahead: every instance we will stop (live) and every one already stopped (not live).
-      await report(
-        decisions
-          .filter((d) => d.capture)
-          .map((d) => ({
-            key: d.instance.id,
-            state: stateOf(d.instance, d.action !== 'skip'),
-            isLive: d.action !== 'skip',
-          })),
-      );
-      const notes: string[] = [];
-      try {
-        await stopBatches(target, toHibernate, true);
-      } catch (error) {
-        // EC2 refuses to hibernate an instance that is not ready for it (just launched, or its
-        // agent is not set up): stop it instead, and say so.
-        if (
-          !(error instanceof ExecutorError) ||
-          !error.message.includes('UnsupportedHibernationConfiguration')
-        )
-          throw error;
-        notes.push(
-          `could not hibernate ${listNames(toHibernate)} (${error.message}); stopped instead`,
+    shutdown: (params, ctx, report) =>
+      withAwsTarget(ctx, async (target) => {
+        const decisions = (await settledSelection(target, params, options)).map((i) =>
+          decide(i, params.hibernate === true),
         );
-        toStop.push(...toHibernate.splice(0));
-      }
-      await stopBatches(target, toStop, false);
-      const changed = [...toHibernate, ...toStop];
-      ctx.progress(`stop requested for ${plural(changed.length, 'instance')}`);
-      const settings = awaitSettings(params.awaitCompletion, EC2_DEFAULT_TIMEOUT_MS);
-      if (settings.enabled && changed.length > 0) {
-        await waitUntil({
-          ctx,
-          ...settings,
-          intervalMs: pollInterval(options),
-          desired: 'stopped',
-          noun: 'instance',
-          check: () => notYet(target, changed, 'stopped'),
-        });
-      }
-      return { message: shutdownMessage(decisions, toStop.length, toHibernate.length, notes) };
-    },
+        const ids = (action: Ec2Decision['action']): string[] =>
+          decisions.filter((d) => d.action === action).map((d) => d.instance.id);
+        const toHibernate = ids('hibernate');
+        const toStop = ids('stop');
+        // Write-ahead: every instance we will stop (live) and every one already stopped (not live).
+        await report(
+          decisions
+            .filter((d) => d.capture)
+            .map((d) => ({
+              key: d.instance.id,
+              state: stateOf(d.instance, d.action !== 'skip'),
+              isLive: d.action !== 'skip',
+            })),
+        );
+        const notes: string[] = [];
+        try {
+          await stopBatches(target, toHibernate, true);
+        } catch (error) {
+          // EC2 refuses to hibernate an instance that is not ready for it (just launched, or its
+          // agent is not set up): stop it instead, and say so.
+          if (
+            !(error instanceof ExecutorError) ||
+            !error.message.includes('UnsupportedHibernationConfiguration')
+          )
+            throw error;
+          notes.push(
+            `could not hibernate ${listNames(toHibernate)} (${error.message}); stopped instead`,
+          );
+          toStop.push(...toHibernate.splice(0));
+        }
+        await stopBatches(target, toStop, false);
+        const changed = [...toHibernate, ...toStop];
+        ctx.progress(`stop requested for ${plural(changed.length, 'instance')}`);
+        const settings = awaitSettings(params.awaitCompletion, EC2_DEFAULT_TIMEOUT_MS);
+        if (settings.enabled && changed.length > 0) {
+          await waitUntil({
+            ctx,
+            ...settings,
+            intervalMs: pollInterval(options),
+            desired: 'stopped',
+            noun: 'instance',
+            check: () => notYet(target, changed, 'stopped'),
+          });
+        }
+        return { message: shutdownMessage(decisions, toStop.length, toHibernate.length, notes) };
+      }),
 
-    async wakeUp(params, restore, ctx) {
-      const target = await openAwsTarget(ctx);
-      await assertPinnedAccount(target);
-      return { message: await wake(target, params, restore, options, ctx) };
-    },
+    wakeUp: (params, restore, ctx) =>
+      withAwsTarget(ctx, async (target) => {
+        return { message: await wake(target, params, restore, options, ctx) };
+      }),
 
     classifyError: (error) => classifyAwsError(error),
   };
