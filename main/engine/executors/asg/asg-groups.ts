@@ -1,5 +1,9 @@
 import {
+  AutoScalingClient,
   DescribeAutoScalingGroupsCommand,
+  paginateDescribeAutoScalingGroups,
+  type DescribeAutoScalingGroupsCommandInput,
+  type DescribeAutoScalingGroupsCommandOutput,
   UpdateAutoScalingGroupCommand,
   type AutoScalingGroup,
 } from '@aws-sdk/client-auto-scaling';
@@ -7,6 +11,7 @@ import type { AsgParameters } from '../../../../shared/model';
 import type { AwsTarget } from '../aws-common/aws-target';
 import { waitUntil, type AwaitSettings, type Pending } from '../aws-common/await-completion';
 import { chunk } from '../aws-common/batching';
+import { sdkPages } from '../aws-common/sdk-pages';
 import {
   isOptedOut,
   matchesTagMap,
@@ -53,26 +58,31 @@ async function describe(
   names: string[] | undefined,
   filters: DescribeFilter[],
 ): Promise<Group[]> {
-  const out: Group[] = [];
-  let token: string | undefined;
-  do {
-    const page = await target.call('autoscaling:DescribeAutoScalingGroups', () =>
-      target.clients.autoscaling.send(
-        new DescribeAutoScalingGroupsCommand({
-          MaxRecords: PAGE,
-          ...(names ? { AutoScalingGroupNames: names } : {}),
-          ...(filters.length > 0 ? { Filters: filters } : {}),
-          ...(token ? { NextToken: token } : {}),
-        }),
-        { abortSignal: target.ctx.signal },
-      ),
+  const fetchPage = (
+    input: DescribeAutoScalingGroupsCommandInput,
+  ): Promise<DescribeAutoScalingGroupsCommandOutput> =>
+    target.call('autoscaling:DescribeAutoScalingGroups', () =>
+      target.clients.autoscaling.send(new DescribeAutoScalingGroupsCommand(input), {
+        abortSignal: target.ctx.signal,
+      }),
     );
+  const input = {
+    MaxRecords: PAGE,
+    ...(names ? { AutoScalingGroupNames: names } : {}),
+    ...(filters.length > 0 ? { Filters: filters } : {}),
+  };
+  const out: Group[] = [];
+  for await (const page of sdkPages(
+    paginateDescribeAutoScalingGroups,
+    AutoScalingClient,
+    fetchPage,
+    input,
+  )) {
     for (const raw of page.AutoScalingGroups ?? []) {
       const g = toGroup(raw);
       if (g !== undefined) out.push(g);
     }
-    token = page.NextToken || undefined;
-  } while (token !== undefined);
+  }
   return out;
 }
 

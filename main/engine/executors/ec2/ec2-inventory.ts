@@ -1,7 +1,15 @@
-import { DescribeInstancesCommand, type Instance } from '@aws-sdk/client-ec2';
+import {
+  DescribeInstancesCommand,
+  EC2Client,
+  paginateDescribeInstances,
+  type DescribeInstancesCommandInput,
+  type DescribeInstancesCommandOutput,
+  type Instance,
+} from '@aws-sdk/client-ec2';
 import type { Ec2Parameters } from '../../../../shared/model';
 import type { AwsTarget } from '../aws-common/aws-target';
 import { FILTER_VALUES_MAX, chunk } from '../aws-common/batching';
+import { sdkPages } from '../aws-common/sdk-pages';
 import {
   isOptedOut,
   matchesTagMap,
@@ -42,28 +50,23 @@ function toInstance(i: Instance): Ec2Instance | undefined {
 /** Every page of one DescribeInstances query (1,000 per page: 1,000 instances are one call). */
 async function describeAll(target: AwsTarget, filters: DescribeFilter[]): Promise<Ec2Instance[]> {
   const out: Ec2Instance[] = [];
-  let token: string | undefined;
-  do {
-    const page = await target.call('ec2:DescribeInstances', () =>
-      target.clients.ec2.send(
-        new DescribeInstancesCommand({
-          Filters: filters,
-          MaxResults: PAGE_SIZE,
-          ...(token ? { NextToken: token } : {}),
-        }),
-        {
-          abortSignal: target.ctx.signal,
-        },
-      ),
+  const fetchPage = (
+    input: DescribeInstancesCommandInput,
+  ): Promise<DescribeInstancesCommandOutput> =>
+    target.call('ec2:DescribeInstances', () =>
+      target.clients.ec2.send(new DescribeInstancesCommand(input), {
+        abortSignal: target.ctx.signal,
+      }),
     );
+  const input = { Filters: filters, MaxResults: PAGE_SIZE };
+  for await (const page of sdkPages(paginateDescribeInstances, EC2Client, fetchPage, input)) {
     for (const reservation of page.Reservations ?? []) {
       for (const raw of reservation.Instances ?? []) {
         const instance = toInstance(raw);
         if (instance !== undefined) out.push(instance);
       }
     }
-    token = page.NextToken || undefined;
-  } while (token !== undefined);
+  }
   return out;
 }
 

@@ -1,6 +1,10 @@
 import {
   DescribeNodegroupCommand,
+  EKSClient,
   ListNodegroupsCommand,
+  paginateListNodegroups,
+  type ListNodegroupsCommandInput,
+  type ListNodegroupsCommandOutput,
   UpdateNodegroupConfigCommand,
 } from '@aws-sdk/client-eks';
 import { ExecutorError } from '../executor';
@@ -8,6 +12,7 @@ import { isNotFound } from '../../cloud-errors/aws-errors';
 import type { AwsTarget } from '../aws-common/aws-target';
 import { waitUntil, type AwaitSettings, type Pending } from '../aws-common/await-completion';
 import { isOptedOut, type Tags } from '../aws-common/tag-selector';
+import { sdkPages } from '../aws-common/sdk-pages';
 
 export interface Scaling {
   min: number;
@@ -32,21 +37,12 @@ export function parseNodegroupKey(key: string): { cluster: string; name: string 
 }
 
 export async function listNodegroupNames(target: AwsTarget, cluster: string): Promise<string[]> {
-  const names: string[] = [];
-  let token: string | undefined;
-  do {
-    const page = await target.call('eks:ListNodegroups', async () => {
+  const fetchPage = (input: ListNodegroupsCommandInput): Promise<ListNodegroupsCommandOutput> =>
+    target.call('eks:ListNodegroups', async () => {
       try {
-        return await target.clients.eks.send(
-          new ListNodegroupsCommand({
-            clusterName: cluster,
-            maxResults: 100,
-            ...(token ? { nextToken: token } : {}),
-          }),
-          {
-            abortSignal: target.ctx.signal,
-          },
-        );
+        return await target.clients.eks.send(new ListNodegroupsCommand(input), {
+          abortSignal: target.ctx.signal,
+        });
       } catch (error) {
         if (isNotFound(error))
           throw new ExecutorError(
@@ -56,9 +52,10 @@ export async function listNodegroupNames(target: AwsTarget, cluster: string): Pr
         throw error;
       }
     });
+  const names: string[] = [];
+  const input = { clusterName: cluster, maxResults: 100 };
+  for await (const page of sdkPages(paginateListNodegroups, EKSClient, fetchPage, input))
     names.push(...(page.nodegroups ?? []));
-    token = page.nextToken || undefined;
-  } while (token !== undefined);
   return names;
 }
 

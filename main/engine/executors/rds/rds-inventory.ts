@@ -1,6 +1,13 @@
 import {
   DescribeDBClustersCommand,
   DescribeDBInstancesCommand,
+  RDSClient,
+  paginateDescribeDBClusters,
+  paginateDescribeDBInstances,
+  type DescribeDBClustersCommandInput,
+  type DescribeDBClustersCommandOutput,
+  type DescribeDBInstancesCommandInput,
+  type DescribeDBInstancesCommandOutput,
   type DBCluster,
   type DBInstance,
   type Filter,
@@ -8,6 +15,7 @@ import {
 import type { RdsParameters } from '../../../../shared/model';
 import type { AwsTarget } from '../aws-common/aws-target';
 import { chunk } from '../aws-common/batching';
+import { sdkPages } from '../aws-common/sdk-pages';
 import {
   isOptedOut,
   matchesAnyTag,
@@ -75,70 +83,61 @@ function fromCluster(c: DBCluster): RdsResource | undefined {
   };
 }
 
-/** Every page of one RDS describe call (Marker pagination), converted and filtered. */
-async function describeAll<Raw>(
+export async function describeInstances(
   target: AwsTarget,
-  action: string,
-  fetchPage: (
-    marker: string | undefined,
-  ) => Promise<{ items: Raw[] | undefined; marker: string | undefined }>,
-  convert: (raw: Raw) => RdsResource | undefined,
+  filters: Filter[] = [],
 ): Promise<RdsResource[]> {
+  const fetchPage = (
+    input: DescribeDBInstancesCommandInput,
+  ): Promise<DescribeDBInstancesCommandOutput> =>
+    target.call('rds:DescribeDBInstances', () =>
+      target.clients.rds.send(new DescribeDBInstancesCommand(input), {
+        abortSignal: target.ctx.signal,
+      }),
+    );
   const out: RdsResource[] = [];
-  let marker: string | undefined;
-  do {
-    const page = await target.call(action, () => fetchPage(marker));
-    for (const raw of page.items ?? []) {
-      const r = convert(raw);
-      if (r !== undefined) out.push(r);
-    }
-    marker = page.marker || undefined;
-  } while (marker !== undefined);
+  for await (const page of sdkPages(
+    paginateDescribeDBInstances,
+    RDSClient,
+    fetchPage,
+    pageInput(filters),
+  ))
+    out.push(...converted(page.DBInstances, fromInstance));
   return out;
 }
 
-export function describeInstances(
+export async function describeClusters(
   target: AwsTarget,
   filters: Filter[] = [],
 ): Promise<RdsResource[]> {
-  return describeAll(
-    target,
-    'rds:DescribeDBInstances',
-    async (marker) => {
-      const page = await target.clients.rds.send(
-        new DescribeDBInstancesCommand({
-          MaxRecords: PAGE,
-          ...(filters.length > 0 ? { Filters: filters } : {}),
-          ...(marker ? { Marker: marker } : {}),
-        }),
-        { abortSignal: target.ctx.signal },
-      );
-      return { items: page.DBInstances, marker: page.Marker };
-    },
-    fromInstance,
-  );
+  const fetchPage = (
+    input: DescribeDBClustersCommandInput,
+  ): Promise<DescribeDBClustersCommandOutput> =>
+    target.call('rds:DescribeDBClusters', () =>
+      target.clients.rds.send(new DescribeDBClustersCommand(input), {
+        abortSignal: target.ctx.signal,
+      }),
+    );
+  const out: RdsResource[] = [];
+  for await (const page of sdkPages(
+    paginateDescribeDBClusters,
+    RDSClient,
+    fetchPage,
+    pageInput(filters),
+  ))
+    out.push(...converted(page.DBClusters, fromCluster));
+  return out;
 }
 
-export function describeClusters(
-  target: AwsTarget,
-  filters: Filter[] = [],
-): Promise<RdsResource[]> {
-  return describeAll(
-    target,
-    'rds:DescribeDBClusters',
-    async (marker) => {
-      const page = await target.clients.rds.send(
-        new DescribeDBClustersCommand({
-          MaxRecords: PAGE,
-          ...(filters.length > 0 ? { Filters: filters } : {}),
-          ...(marker ? { Marker: marker } : {}),
-        }),
-        { abortSignal: target.ctx.signal },
-      );
-      return { items: page.DBClusters, marker: page.Marker };
-    },
-    fromCluster,
-  );
+function pageInput(filters: Filter[]): { MaxRecords: number; Filters?: Filter[] } {
+  return { MaxRecords: PAGE, ...(filters.length > 0 ? { Filters: filters } : {}) };
+}
+
+function converted<Raw>(
+  items: Raw[] | undefined,
+  convert: (raw: Raw) => RdsResource | undefined,
+): RdsResource[] {
+  return (items ?? []).flatMap((raw) => convert(raw) ?? []);
 }
 
 /** By identifier, through filters: an id that does not exist is absent, not an error. */
