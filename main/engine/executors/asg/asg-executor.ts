@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { parameterSchemas, type AsgParameters } from '../../../../shared/model';
 import type { Executor } from '../executor';
 import { withAwsTarget } from '../aws-common/account-guard';
+import type { AwsApiSource } from '../aws-common/aws-target';
+import { asgApiSource, type AsgApi } from './asg-api';
 import { classifyAwsError } from '../../cloud-errors/aws-errors';
 import { awaitSettings } from '../aws-common/await-completion';
 import { listNames, plural } from '../aws-common/batching';
@@ -22,7 +24,13 @@ export const ASG_DEFAULT_TIMEOUT_MS = 10 * 60_000;
  * sets min 0 / desired 0 and restores exactly. Groups EKS manages for a node group are left to
  * the eks executor.
  */
-export function createAsgExecutor(options: AwsExecutorOptions = {}): Executor<AsgParameters> {
+export interface AsgExecutorOptions extends AwsExecutorOptions {
+  /** Opens the narrow Auto Scaling client (a test's fake); default: the SDK's. */
+  api?: AwsApiSource<AsgApi>['open'];
+}
+
+export function createAsgExecutor(options: AsgExecutorOptions = {}): Executor<AsgParameters> {
+  const api = asgApiSource(options.api);
   const interval = pollInterval(options);
   return {
     type: 'asg',
@@ -31,7 +39,7 @@ export function createAsgExecutor(options: AwsExecutorOptions = {}): Executor<As
     stateSchema: AsgStateSchema,
 
     discover: (params, ctx) =>
-      withAwsTarget(ctx, async (target) => {
+      withAwsTarget(ctx, api, async (target) => {
         const { groups, missing } = await selectGroups(target, params.selector);
         return [
           ...groups
@@ -46,7 +54,7 @@ export function createAsgExecutor(options: AwsExecutorOptions = {}): Executor<As
       }),
 
     shutdown: (params, ctx, report) =>
-      withAwsTarget(ctx, async (target) => {
+      withAwsTarget(ctx, api, async (target) => {
         const { groups, missing } = await selectGroups(target, params.selector);
         const decisions = groups.map(decide);
         await report(
@@ -78,7 +86,7 @@ export function createAsgExecutor(options: AwsExecutorOptions = {}): Executor<As
       }),
 
     wakeUp: (params, restore, ctx) =>
-      withAwsTarget(ctx, async (target) => {
+      withAwsTarget(ctx, api, async (target) => {
         const wanted = restore.resources.flatMap((r) => {
           const state = AsgStateSchema.safeParse(r.state).data;
           // Only what this cycle scaled down is scaled up: a group already at 0 stays as it is now.

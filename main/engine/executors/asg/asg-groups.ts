@@ -1,14 +1,11 @@
 import {
   AutoScalingClient,
-  DescribeAutoScalingGroupsCommand,
   paginateDescribeAutoScalingGroups,
-  type DescribeAutoScalingGroupsCommandInput,
-  type DescribeAutoScalingGroupsCommandOutput,
-  UpdateAutoScalingGroupCommand,
   type AutoScalingGroup,
 } from '@aws-sdk/client-auto-scaling';
 import type { AsgParameters } from '../../../../shared/model';
 import type { AwsTarget } from '../aws-common/aws-target';
+import type { AsgApi } from './asg-api';
 import { waitUntil, type AwaitSettings, type Pending } from '../aws-common/await-completion';
 import { chunk } from '../aws-common/batching';
 import { sdkPages } from '../aws-common/sdk-pages';
@@ -54,18 +51,10 @@ const PAGE = 100;
 const NAMES_PER_CALL = 100;
 
 async function describe(
-  target: AwsTarget,
+  target: AwsTarget<AsgApi>,
   names: string[] | undefined,
   filters: DescribeFilter[],
 ): Promise<Group[]> {
-  const fetchPage = (
-    input: DescribeAutoScalingGroupsCommandInput,
-  ): Promise<DescribeAutoScalingGroupsCommandOutput> =>
-    target.call('autoscaling:DescribeAutoScalingGroups', () =>
-      target.clients.autoscaling.send(new DescribeAutoScalingGroupsCommand(input), {
-        abortSignal: target.ctx.signal,
-      }),
-    );
   const input = {
     MaxRecords: PAGE,
     ...(names ? { AutoScalingGroupNames: names } : {}),
@@ -75,7 +64,7 @@ async function describe(
   for await (const page of sdkPages(
     paginateDescribeAutoScalingGroups,
     AutoScalingClient,
-    fetchPage,
+    (page) => target.api.describeAutoScalingGroups(page),
     input,
   )) {
     for (const raw of page.AutoScalingGroups ?? []) {
@@ -88,7 +77,7 @@ async function describe(
 
 /** Groups by name; unknown names are simply absent (Auto Scaling does not fail the call). */
 export async function describeByNames(
-  target: AwsTarget,
+  target: AwsTarget<AsgApi>,
   names: readonly string[],
 ): Promise<Map<string, Group>> {
   const found = new Map<string, Group>();
@@ -98,7 +87,7 @@ export async function describeByNames(
 }
 
 export async function selectGroups(
-  target: AwsTarget,
+  target: AwsTarget<AsgApi>,
   selector: AsgParameters['selector'],
 ): Promise<{ groups: Group[]; missing: string[] }> {
   const filters = tagFilters(selector.tags, selector.tagSelector, false);
@@ -117,26 +106,21 @@ export async function selectGroups(
 }
 
 export async function updateGroup(
-  target: AwsTarget,
+  target: AwsTarget<AsgApi>,
   name: string,
   scaling: Partial<Scaling>,
 ): Promise<void> {
-  await target.call('autoscaling:UpdateAutoScalingGroup', () =>
-    target.clients.autoscaling.send(
-      new UpdateAutoScalingGroupCommand({
-        AutoScalingGroupName: name,
-        ...(scaling.min === undefined ? {} : { MinSize: scaling.min }),
-        ...(scaling.max === undefined ? {} : { MaxSize: scaling.max }),
-        ...(scaling.desired === undefined ? {} : { DesiredCapacity: scaling.desired }),
-      }),
-      { abortSignal: target.ctx.signal },
-    ),
-  );
+  await target.api.updateAutoScalingGroup({
+    AutoScalingGroupName: name,
+    ...(scaling.min === undefined ? {} : { MinSize: scaling.min }),
+    ...(scaling.max === undefined ? {} : { MaxSize: scaling.max }),
+    ...(scaling.desired === undefined ? {} : { DesiredCapacity: scaling.desired }),
+  });
 }
 
 /** Waits until each group has no instance left (terminating ones count) or `inService` instances in service. */
 export async function waitForGroups(
-  target: AwsTarget,
+  target: AwsTarget<AsgApi>,
   wants: ReadonlyArray<{ name: string; inService: number }>,
   desired: string,
   settings: AwaitSettings,

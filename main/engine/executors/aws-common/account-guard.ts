@@ -1,16 +1,17 @@
 import { ExecutorError, type ExecutorContext } from '../executor';
-import { openAwsTarget, type AwsTarget } from './aws-target';
+import { openAwsTarget, type AwsApiSource, type AwsCalls, type AwsTarget } from './aws-target';
 
 /**
  * Every verb of every AWS executor (discover, shutdown, wakeUp, keepAsleep) starts here: it opens
  * the target's AWS connection and checks the pinned account before `work` lists or changes
- * anything, so no executor can forget the check.
+ * anything, so no executor can forget the check. `source` gives the executor's narrow client.
  */
-export async function withAwsTarget<T>(
+export async function withAwsTarget<Api extends AwsCalls<Api>, T>(
   ctx: ExecutorContext,
-  work: (target: AwsTarget) => Promise<T>,
+  source: AwsApiSource<Api>,
+  work: (target: AwsTarget<Api>) => Promise<T>,
 ): Promise<T> {
-  const target = await openAwsTarget(ctx);
+  const target = await openAwsTarget(ctx, source);
   await assertPinnedAccount(target);
   return work(target);
 }

@@ -1,11 +1,11 @@
-import { StartInstancesCommand, StopInstancesCommand } from '@aws-sdk/client-ec2';
 import { z } from 'zod';
 import { parameterSchemas, type Ec2Parameters } from '../../../../shared/model';
 import type { LoadedRestorePoint } from '../../restore/restore-store';
 import { ExecutorError, type Executor, type ExecutorContext } from '../executor';
 import { withAwsTarget } from '../aws-common/account-guard';
 import { classifyAwsError } from '../../cloud-errors/aws-errors';
-import type { AwsTarget } from '../aws-common/aws-target';
+import type { AwsApiSource, AwsTarget } from '../aws-common/aws-target';
+import { ec2ApiSource, type Ec2Api } from './ec2-api';
 import {
   awaitSettings,
   preconditionWait,
@@ -41,7 +41,7 @@ function stateOf(i: Ec2Instance, wasRunning: boolean): Ec2State {
 
 /** Instances not yet in `desired` (gone ones count as done: there is nothing left to wait for). */
 async function notYet(
-  target: AwsTarget,
+  target: AwsTarget<Ec2Api>,
   ids: readonly string[],
   desired: string,
 ): Promise<Pending[]> {
@@ -53,7 +53,7 @@ async function notYet(
 
 /** The instances as they are now, after waiting for any that are `pending` to come up (they cannot be stopped before). */
 async function settledSelection(
-  target: AwsTarget,
+  target: AwsTarget<Ec2Api>,
   params: Ec2Parameters,
   options: AwsExecutorOptions,
 ): Promise<Ec2Instance[]> {
@@ -75,14 +75,16 @@ async function settledSelection(
   return selectInstances(target, params.selector);
 }
 
-async function stopBatches(target: AwsTarget, ids: string[], hibernate: boolean): Promise<void> {
+async function stopBatches(
+  target: AwsTarget<Ec2Api>,
+  ids: string[],
+  hibernate: boolean,
+): Promise<void> {
   for (const batch of chunk(ids, EC2_BATCH_SIZE)) {
-    await target.call('ec2:StopInstances', () =>
-      target.clients.ec2.send(
-        new StopInstancesCommand({ InstanceIds: batch, ...(hibernate ? { Hibernate: true } : {}) }),
-        { abortSignal: target.ctx.signal },
-      ),
-    );
+    await target.api.stopInstances({
+      InstanceIds: batch,
+      ...(hibernate ? { Hibernate: true } : {}),
+    });
   }
 }
 
@@ -91,7 +93,13 @@ async function stopBatches(target: AwsTarget, ids: string[], hibernate: boolean)
  * exactly those again. Instances owned by an Auto Scaling group, an EKS node group or Karpenter,
  * and opted-out ones, are skipped with the reason.
  */
-export function createEc2Executor(options: AwsExecutorOptions = {}): Executor<Ec2Parameters> {
+export interface Ec2ExecutorOptions extends AwsExecutorOptions {
+  /** Opens the narrow EC2 client (a test's fake); default: the SDK's. */
+  api?: AwsApiSource<Ec2Api>['open'];
+}
+
+export function createEc2Executor(options: Ec2ExecutorOptions = {}): Executor<Ec2Parameters> {
+  const api = ec2ApiSource(options.api);
   return {
     type: 'ec2',
     connectionKind: 'CloudProvider',
@@ -99,7 +107,7 @@ export function createEc2Executor(options: AwsExecutorOptions = {}): Executor<Ec
     stateSchema: Ec2StateSchema,
 
     discover: (params, ctx) =>
-      withAwsTarget(ctx, async (target) => {
+      withAwsTarget(ctx, api, async (target) => {
         const instances = await selectInstances(target, params.selector);
         return instances
           .map((i) => decide(i, params.hibernate === true))
@@ -107,7 +115,7 @@ export function createEc2Executor(options: AwsExecutorOptions = {}): Executor<Ec
       }),
 
     shutdown: (params, ctx, report) =>
-      withAwsTarget(ctx, async (target) => {
+      withAwsTarget(ctx, api, async (target) => {
         const decisions = (await settledSelection(target, params, options)).map((i) =>
           decide(i, params.hibernate === true),
         );
@@ -159,7 +167,7 @@ export function createEc2Executor(options: AwsExecutorOptions = {}): Executor<Ec
       }),
 
     wakeUp: (params, restore, ctx) =>
-      withAwsTarget(ctx, async (target) => {
+      withAwsTarget(ctx, api, async (target) => {
         return { message: await wake(target, params, restore, options, ctx) };
       }),
 
@@ -193,7 +201,7 @@ function shutdownMessage(
 }
 
 async function wake(
-  target: AwsTarget,
+  target: AwsTarget<Ec2Api>,
   params: Ec2Parameters,
   restore: LoadedRestorePoint,
   options: AwsExecutorOptions,
@@ -227,11 +235,7 @@ async function wake(
   }
   const toStart = present.filter((id) => found.get(id)?.state === 'stopped');
   for (const batch of chunk(toStart, EC2_BATCH_SIZE)) {
-    await target.call('ec2:StartInstances', () =>
-      target.clients.ec2.send(new StartInstancesCommand({ InstanceIds: batch }), {
-        abortSignal: ctx.signal,
-      }),
-    );
+    await target.api.startInstances({ InstanceIds: batch });
   }
   if (settings.enabled && toStart.length > 0) {
     await waitUntil({

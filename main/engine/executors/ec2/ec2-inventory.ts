@@ -1,13 +1,7 @@
-import {
-  DescribeInstancesCommand,
-  EC2Client,
-  paginateDescribeInstances,
-  type DescribeInstancesCommandInput,
-  type DescribeInstancesCommandOutput,
-  type Instance,
-} from '@aws-sdk/client-ec2';
+import { EC2Client, paginateDescribeInstances, type Instance } from '@aws-sdk/client-ec2';
 import type { Ec2Parameters } from '../../../../shared/model';
 import type { AwsTarget } from '../aws-common/aws-target';
+import type { Ec2Api } from './ec2-api';
 import { FILTER_VALUES_MAX, chunk } from '../aws-common/batching';
 import { sdkPages } from '../aws-common/sdk-pages';
 import {
@@ -48,18 +42,18 @@ function toInstance(i: Instance): Ec2Instance | undefined {
 }
 
 /** Every page of one DescribeInstances query (1,000 per page: 1,000 instances are one call). */
-async function describeAll(target: AwsTarget, filters: DescribeFilter[]): Promise<Ec2Instance[]> {
+async function describeAll(
+  target: AwsTarget<Ec2Api>,
+  filters: DescribeFilter[],
+): Promise<Ec2Instance[]> {
   const out: Ec2Instance[] = [];
-  const fetchPage = (
-    input: DescribeInstancesCommandInput,
-  ): Promise<DescribeInstancesCommandOutput> =>
-    target.call('ec2:DescribeInstances', () =>
-      target.clients.ec2.send(new DescribeInstancesCommand(input), {
-        abortSignal: target.ctx.signal,
-      }),
-    );
   const input = { Filters: filters, MaxResults: PAGE_SIZE };
-  for await (const page of sdkPages(paginateDescribeInstances, EC2Client, fetchPage, input)) {
+  for await (const page of sdkPages(
+    paginateDescribeInstances,
+    EC2Client,
+    (page) => target.api.describeInstances(page),
+    input,
+  )) {
     for (const reservation of page.Reservations ?? []) {
       for (const raw of reservation.Instances ?? []) {
         const instance = toInstance(raw);
@@ -75,7 +69,7 @@ async function describeAll(target: AwsTarget, filters: DescribeFilter[]): Promis
  * longer exists is simply absent instead of failing the whole call.
  */
 export async function describeByIds(
-  target: AwsTarget,
+  target: AwsTarget<Ec2Api>,
   ids: readonly string[],
   extra: DescribeFilter[] = [],
 ): Promise<Map<string, Ec2Instance>> {
@@ -92,7 +86,7 @@ export async function describeByIds(
 
 /** The instances a selector picks now (terminated ones excluded), tags matched exactly. */
 export async function selectInstances(
-  target: AwsTarget,
+  target: AwsTarget<Ec2Api>,
   selector: Ec2Parameters['selector'],
 ): Promise<Ec2Instance[]> {
   const state: DescribeFilter = { Name: 'instance-state-name', Values: LIVE_STATES };

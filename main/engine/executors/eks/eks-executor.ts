@@ -3,7 +3,8 @@ import { parameterSchemas, type EksParameters } from '../../../../shared/model';
 import type { Executor } from '../executor';
 import { withAwsTarget } from '../aws-common/account-guard';
 import { classifyAwsError } from '../../cloud-errors/aws-errors';
-import type { AwsTarget } from '../aws-common/aws-target';
+import type { AwsApiSource, AwsTarget } from '../aws-common/aws-target';
+import { eksApiSource, type EksApi } from './eks-api';
 import { awaitSettings, preconditionWait } from '../aws-common/await-completion';
 import { listNames, plural } from '../aws-common/batching';
 import { scaleDownSummary } from '../aws-common/scale-summary';
@@ -33,7 +34,10 @@ interface Selected {
   missing: string[];
 }
 
-async function selectNodegroups(target: AwsTarget, params: EksParameters): Promise<Selected> {
+async function selectNodegroups(
+  target: AwsTarget<EksApi>,
+  params: EksParameters,
+): Promise<Selected> {
   const named = (params.nodeGroups ?? []).map((g) => g.name);
   const names = named.length > 0 ? named : await listNodegroupNames(target, params.clusterName);
   const groups: Nodegroup[] = [];
@@ -52,7 +56,13 @@ async function selectNodegroups(target: AwsTarget, params: EksParameters): Promi
  * eks (semantics.md section 7): records `{min, max, desired}` of each managed node group, scales
  * it to min 0 / desired 0 (max unchanged) and restores exactly those sizes.
  */
-export function createEksExecutor(options: AwsExecutorOptions = {}): Executor<EksParameters> {
+export interface EksExecutorOptions extends AwsExecutorOptions {
+  /** Opens the narrow EKS client (a test's fake); default: the SDK's. */
+  api?: AwsApiSource<EksApi>['open'];
+}
+
+export function createEksExecutor(options: EksExecutorOptions = {}): Executor<EksParameters> {
+  const api = eksApiSource(options.api);
   const interval = pollInterval(options);
   return {
     type: 'eks',
@@ -61,7 +71,7 @@ export function createEksExecutor(options: AwsExecutorOptions = {}): Executor<Ek
     stateSchema: ScalingStateSchema,
 
     discover: (params, ctx) =>
-      withAwsTarget(ctx, async (target) => {
+      withAwsTarget(ctx, api, async (target) => {
         const { groups, missing } = await selectNodegroups(target, params);
         return [
           ...groups.map(decide).map((d) => ({
@@ -78,7 +88,7 @@ export function createEksExecutor(options: AwsExecutorOptions = {}): Executor<Ek
       }),
 
     shutdown: (params, ctx, report) =>
-      withAwsTarget(ctx, async (target) => {
+      withAwsTarget(ctx, api, async (target) => {
         const settings = awaitSettings(params.awaitCompletion, EKS_DEFAULT_TIMEOUT_MS);
         const { groups, missing } = await selectNodegroups(target, params);
         const decisions = groups.map(decide);
@@ -121,7 +131,7 @@ export function createEksExecutor(options: AwsExecutorOptions = {}): Executor<Ek
       }),
 
     wakeUp: (params, restore, ctx) =>
-      withAwsTarget(ctx, async (target) => {
+      withAwsTarget(ctx, api, async (target) => {
         const settings = awaitSettings(params.awaitCompletion, EKS_DEFAULT_TIMEOUT_MS);
         const restored: Array<{
           cluster: string;

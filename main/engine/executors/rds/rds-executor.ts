@@ -4,7 +4,8 @@ import type { LoadedRestorePoint } from '../../restore/restore-store';
 import type { Executor } from '../executor';
 import { withAwsTarget } from '../aws-common/account-guard';
 import { classifyAwsError } from '../../cloud-errors/aws-errors';
-import type { AwsTarget } from '../aws-common/aws-target';
+import type { AwsApiSource, AwsTarget } from '../aws-common/aws-target';
+import { rdsApiSource, type RdsApi } from './rds-api';
 import { awaitSettings, preconditionWait } from '../aws-common/await-completion';
 import { listNames, plural } from '../aws-common/batching';
 import { pollInterval, type AwsExecutorOptions } from '../aws-common/executor-options';
@@ -36,7 +37,13 @@ export const RDS_DEFAULT_TIMEOUT_MS = 20 * 60_000;
  * sources, and engines AWS cannot stop are skipped and explained. Keep-asleep stops again what
  * AWS restarted after seven days stopped.
  */
-export function createRdsExecutor(options: AwsExecutorOptions = {}): Executor<RdsParameters> {
+export interface RdsExecutorOptions extends AwsExecutorOptions {
+  /** Opens the narrow RDS client (a test's fake); default: the SDK's. */
+  api?: AwsApiSource<RdsApi>['open'];
+}
+
+export function createRdsExecutor(options: RdsExecutorOptions = {}): Executor<RdsParameters> {
+  const api = rdsApiSource(options.api);
   const interval = pollInterval(options);
   return {
     type: 'rds',
@@ -45,7 +52,7 @@ export function createRdsExecutor(options: AwsExecutorOptions = {}): Executor<Rd
     stateSchema: RdsStateSchema,
 
     discover: (params, ctx) =>
-      withAwsTarget(ctx, async (target) => {
+      withAwsTarget(ctx, api, async (target) => {
         const { resources, missing } = await selectDatabases(target, params.selector);
         const actions = resources.map(decide).map((d) => ({
           key: keyOf(d.resource),
@@ -63,7 +70,7 @@ export function createRdsExecutor(options: AwsExecutorOptions = {}): Executor<Rd
       }),
 
     shutdown: (params, ctx, report) =>
-      withAwsTarget(ctx, async (target) => {
+      withAwsTarget(ctx, api, async (target) => {
         const settings = awaitSettings(params.awaitCompletion, RDS_DEFAULT_TIMEOUT_MS);
         let selection = await selectDatabases(target, params.selector);
         // A database that is starting, modifying or backing up cannot be stopped yet: wait for it.
@@ -112,12 +119,12 @@ export function createRdsExecutor(options: AwsExecutorOptions = {}): Executor<Rd
       }),
 
     wakeUp: (params, restore, ctx) =>
-      withAwsTarget(ctx, async (target) => {
+      withAwsTarget(ctx, api, async (target) => {
         return { message: await wake(target, params, restore, interval) };
       }),
 
     keepAsleep: (params, restore, ctx) =>
-      withAwsTarget(ctx, async (target) => {
+      withAwsTarget(ctx, api, async (target) => {
         const settings = awaitSettings(params.awaitCompletion, RDS_DEFAULT_TIMEOUT_MS);
         const refs = refsOf(restore.resources.map((r) => r.key));
         let now = await currentState(target, refs);
@@ -172,7 +179,7 @@ function shutdownMessage(decisions: RdsDecision[], missing: string[], snapshots:
 }
 
 async function wake(
-  target: AwsTarget,
+  target: AwsTarget<RdsApi>,
   params: RdsParameters,
   restore: LoadedRestorePoint,
   interval: number,

@@ -1,19 +1,14 @@
 import {
-  DescribeDBClustersCommand,
-  DescribeDBInstancesCommand,
   RDSClient,
   paginateDescribeDBClusters,
   paginateDescribeDBInstances,
-  type DescribeDBClustersCommandInput,
-  type DescribeDBClustersCommandOutput,
-  type DescribeDBInstancesCommandInput,
-  type DescribeDBInstancesCommandOutput,
   type DBCluster,
   type DBInstance,
   type Filter,
 } from '@aws-sdk/client-rds';
 import type { RdsParameters } from '../../../../shared/model';
 import type { AwsTarget } from '../aws-common/aws-target';
+import type { RdsApi } from './rds-api';
 import { chunk } from '../aws-common/batching';
 import { sdkPages } from '../aws-common/sdk-pages';
 import {
@@ -84,22 +79,14 @@ function fromCluster(c: DBCluster): RdsResource | undefined {
 }
 
 export async function describeInstances(
-  target: AwsTarget,
+  target: AwsTarget<RdsApi>,
   filters: Filter[] = [],
 ): Promise<RdsResource[]> {
-  const fetchPage = (
-    input: DescribeDBInstancesCommandInput,
-  ): Promise<DescribeDBInstancesCommandOutput> =>
-    target.call('rds:DescribeDBInstances', () =>
-      target.clients.rds.send(new DescribeDBInstancesCommand(input), {
-        abortSignal: target.ctx.signal,
-      }),
-    );
   const out: RdsResource[] = [];
   for await (const page of sdkPages(
     paginateDescribeDBInstances,
     RDSClient,
-    fetchPage,
+    (input) => target.api.describeDBInstances(input),
     pageInput(filters),
   ))
     out.push(...converted(page.DBInstances, fromInstance));
@@ -107,22 +94,14 @@ export async function describeInstances(
 }
 
 export async function describeClusters(
-  target: AwsTarget,
+  target: AwsTarget<RdsApi>,
   filters: Filter[] = [],
 ): Promise<RdsResource[]> {
-  const fetchPage = (
-    input: DescribeDBClustersCommandInput,
-  ): Promise<DescribeDBClustersCommandOutput> =>
-    target.call('rds:DescribeDBClusters', () =>
-      target.clients.rds.send(new DescribeDBClustersCommand(input), {
-        abortSignal: target.ctx.signal,
-      }),
-    );
   const out: RdsResource[] = [];
   for await (const page of sdkPages(
     paginateDescribeDBClusters,
     RDSClient,
-    fetchPage,
+    (input) => target.api.describeDBClusters(input),
     pageInput(filters),
   ))
     out.push(...converted(page.DBClusters, fromCluster));
@@ -142,7 +121,7 @@ function converted<Raw>(
 
 /** By identifier, through filters: an id that does not exist is absent, not an error. */
 export async function describeByIds(
-  target: AwsTarget,
+  target: AwsTarget<RdsApi>,
   kind: 'instance' | 'cluster',
   ids: readonly string[],
 ): Promise<Map<string, RdsResource>> {
@@ -164,7 +143,7 @@ export interface Selection {
 }
 
 export async function selectDatabases(
-  target: AwsTarget,
+  target: AwsTarget<RdsApi>,
   selector: RdsParameters['selector'],
 ): Promise<Selection> {
   const byIds = selector.instanceIds !== undefined || selector.clusterIds !== undefined;

@@ -1,0 +1,43 @@
+import {
+  DescribeAutoScalingGroupsCommand,
+  UpdateAutoScalingGroupCommand,
+  type AutoScalingClient,
+  type DescribeAutoScalingGroupsCommandInput,
+  type DescribeAutoScalingGroupsCommandOutput,
+  type UpdateAutoScalingGroupCommandInput,
+  type UpdateAutoScalingGroupCommandOutput,
+} from '@aws-sdk/client-auto-scaling';
+import type { AwsApiSource, IamActions } from '../aws-common/aws-target';
+
+/** Every Auto Scaling call the asg executor makes: its IAM surface (docs/aws.md). Tests replace it. */
+export interface AsgApi {
+  describeAutoScalingGroups(
+    input: DescribeAutoScalingGroupsCommandInput,
+  ): Promise<DescribeAutoScalingGroupsCommandOutput>;
+  updateAutoScalingGroup(
+    input: UpdateAutoScalingGroupCommandInput,
+  ): Promise<UpdateAutoScalingGroupCommandOutput>;
+}
+
+export const ASG_IAM_ACTIONS: IamActions<AsgApi> = {
+  describeAutoScalingGroups: 'autoscaling:DescribeAutoScalingGroups',
+  updateAutoScalingGroup: 'autoscaling:UpdateAutoScalingGroup',
+};
+
+export function asgApiFrom(client: AutoScalingClient, signal?: AbortSignal): AsgApi {
+  const options = { abortSignal: signal };
+  return {
+    describeAutoScalingGroups: (input) =>
+      client.send(new DescribeAutoScalingGroupsCommand(input), options),
+    updateAutoScalingGroup: (input) =>
+      client.send(new UpdateAutoScalingGroupCommand(input), options),
+  };
+}
+
+/** The SDK's Auto Scaling client behind the narrow type, or `open` (a test's fake). */
+export function asgApiSource(open?: AwsApiSource<AsgApi>['open']): AwsApiSource<AsgApi> {
+  return {
+    actions: ASG_IAM_ACTIONS,
+    open: open ?? ((clients, signal) => asgApiFrom(clients.autoscaling, signal)),
+  };
+}
