@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { parameterSchemas, type AsgParameters } from '../../../../shared/model';
 import type { Executor } from '../executor';
-import { assertPinnedAccount } from '../aws-common/account-guard';
+import { withAwsTarget } from '../aws-common/account-guard';
+import type { AwsApiSource } from '../aws-common/aws-target';
+import { asgApiSource, type AsgApi } from './asg-api';
 import { classifyAwsError } from '../../cloud-errors/aws-errors';
-import { openAwsTarget } from '../aws-common/aws-target';
 import { awaitSettings } from '../aws-common/await-completion';
 import { listNames, plural } from '../aws-common/batching';
 import { scaleDownSummary } from '../aws-common/scale-summary';
@@ -23,7 +24,13 @@ export const ASG_DEFAULT_TIMEOUT_MS = 10 * 60_000;
  * sets min 0 / desired 0 and restores exactly. Groups EKS manages for a node group are left to
  * the eks executor.
  */
-export function createAsgExecutor(options: AwsExecutorOptions = {}): Executor<AsgParameters> {
+export interface AsgExecutorOptions extends AwsExecutorOptions {
+  /** Opens the narrow Auto Scaling client (a test's fake); default: the SDK's. */
+  api?: AwsApiSource<AsgApi>['open'];
+}
+
+export function createAsgExecutor(options: AsgExecutorOptions = {}): Executor<AsgParameters> {
+  const api = asgApiSource(options.api);
   const interval = pollInterval(options);
   return {
     type: 'asg',
@@ -31,106 +38,103 @@ export function createAsgExecutor(options: AwsExecutorOptions = {}): Executor<As
     parameterSchema: parameterSchemas.asg,
     stateSchema: AsgStateSchema,
 
-    async discover(params, ctx) {
-      const target = await openAwsTarget(ctx);
-      await assertPinnedAccount(target);
-      const { groups, missing } = await selectGroups(target, params.selector);
-      return [
-        ...groups
-          .map(decide)
-          .map((d) => ({ key: d.group.name, action: d.action, description: d.description })),
-        ...missing.map((name) => ({
-          key: name,
-          action: 'skip',
-          description: `skip ${name}: not found`,
-        })),
-      ];
-    },
-
-    async shutdown(params, ctx, report) {
-      const target = await openAwsTarget(ctx);
-      await assertPinnedAccount(target);
-      const { groups, missing } = await selectGroups(target, params.selector);
-      const decisions = groups.map(decide);
-      await report(
-        decisions
-          .filter((d) => d.capture)
-          .map((d) => ({
-            key: d.group.name,
-            state: d.group.scaling,
-            isLive: d.action === 'scale',
+    discover: (params, ctx) =>
+      withAwsTarget(ctx, api, async (target) => {
+        const { groups, missing } = await selectGroups(target, params.selector);
+        return [
+          ...groups
+            .map(decide)
+            .map((d) => ({ key: d.group.name, action: d.action, description: d.description })),
+          ...missing.map((name) => ({
+            key: name,
+            action: 'skip',
+            description: `skip ${name}: not found`,
           })),
-      );
-      const toScale = decisions.filter((d) => d.action === 'scale').map((d) => d.group);
-      for (const g of toScale) {
-        ctx.progress(`scaling ${g.name} to 0`);
-        await updateGroup(target, g.name, { min: 0, desired: 0 });
-      }
-      const settings = awaitSettings(params.awaitCompletion, ASG_DEFAULT_TIMEOUT_MS);
-      if (settings.enabled)
-        await waitForGroups(
-          target,
-          toScale.map((g) => ({ name: g.name, inService: 0 })),
-          'without running instances',
-          settings,
-          interval,
-        );
-      return {
-        message: scaleDownSummary(toScale.length, 'Auto Scaling group', decisions, missing),
-      };
-    },
+        ];
+      }),
 
-    async wakeUp(params, restore, ctx) {
-      const target = await openAwsTarget(ctx);
-      await assertPinnedAccount(target);
-      const wanted = restore.resources.flatMap((r) => {
-        const state = AsgStateSchema.safeParse(r.state).data;
-        // Only what this cycle scaled down is scaled up: a group already at 0 stays as it is now.
-        return state === undefined || !r.isLive ? [] : [{ name: r.key, want: state }];
-      });
-      const now = await describeByNames(
-        target,
-        wanted.map((w) => w.name),
-      );
-      const gone = wanted.filter((w) => !now.has(w.name)).map((w) => w.name);
-      const restored: typeof wanted = [];
-      let already = 0;
-      for (const w of wanted) {
-        const g = now.get(w.name);
-        if (g === undefined) continue;
-        if (
-          g.scaling.min === w.want.min &&
-          g.scaling.max === w.want.max &&
-          g.scaling.desired === w.want.desired
-        ) {
-          already += 1;
-          continue;
+    shutdown: (params, ctx, report) =>
+      withAwsTarget(ctx, api, async (target) => {
+        const { groups, missing } = await selectGroups(target, params.selector);
+        const decisions = groups.map(decide);
+        await report(
+          decisions
+            .filter((d) => d.capture)
+            .map((d) => ({
+              key: d.group.name,
+              state: d.group.scaling,
+              isLive: d.action === 'scale',
+            })),
+        );
+        const toScale = decisions.filter((d) => d.action === 'scale').map((d) => d.group);
+        for (const g of toScale) {
+          ctx.progress(`scaling ${g.name} to 0`);
+          await updateGroup(target, g.name, { min: 0, desired: 0 });
         }
-        ctx.progress(
-          `restoring ${w.name} to min ${w.want.min} / desired ${w.want.desired} / max ${w.want.max}`,
-        );
-        await updateGroup(target, w.name, w.want);
-        restored.push(w);
-      }
-      const settings = awaitSettings(params.awaitCompletion, ASG_DEFAULT_TIMEOUT_MS);
-      if (settings.enabled)
-        await waitForGroups(
+        const settings = awaitSettings(params.awaitCompletion, ASG_DEFAULT_TIMEOUT_MS);
+        if (settings.enabled)
+          await waitForGroups(
+            target,
+            toScale.map((g) => ({ name: g.name, inService: 0 })),
+            'without running instances',
+            settings,
+            interval,
+          );
+        return {
+          message: scaleDownSummary(toScale.length, 'Auto Scaling group', decisions, missing),
+        };
+      }),
+
+    wakeUp: (params, restore, ctx) =>
+      withAwsTarget(ctx, api, async (target) => {
+        const wanted = restore.resources.flatMap((r) => {
+          const state = AsgStateSchema.safeParse(r.state).data;
+          // Only what this cycle scaled down is scaled up: a group already at 0 stays as it is now.
+          return state === undefined || !r.isLive ? [] : [{ name: r.key, want: state }];
+        });
+        const now = await describeByNames(
           target,
-          restored.map((w) => ({ name: w.name, inService: w.want.desired })),
-          'back in service',
-          settings,
-          interval,
+          wanted.map((w) => w.name),
         );
-      const parts = [
-        restored.length > 0
-          ? `restored ${plural(restored.length, 'Auto Scaling group')}: ${listNames(restored.map((w) => `${w.name} (${w.want.min}/${w.want.desired}/${w.want.max})`))}`
-          : 'no Auto Scaling group needed restoring',
-      ];
-      if (already > 0) parts.push(`${already} already at the recorded size`);
-      if (gone.length > 0)
-        parts.push(`skipped ${gone.length} that no longer exist: ${listNames(gone)}`);
-      return { message: parts.join('; ') };
-    },
+        const gone = wanted.filter((w) => !now.has(w.name)).map((w) => w.name);
+        const restored: typeof wanted = [];
+        let already = 0;
+        for (const w of wanted) {
+          const g = now.get(w.name);
+          if (g === undefined) continue;
+          if (
+            g.scaling.min === w.want.min &&
+            g.scaling.max === w.want.max &&
+            g.scaling.desired === w.want.desired
+          ) {
+            already += 1;
+            continue;
+          }
+          ctx.progress(
+            `restoring ${w.name} to min ${w.want.min} / desired ${w.want.desired} / max ${w.want.max}`,
+          );
+          await updateGroup(target, w.name, w.want);
+          restored.push(w);
+        }
+        const settings = awaitSettings(params.awaitCompletion, ASG_DEFAULT_TIMEOUT_MS);
+        if (settings.enabled)
+          await waitForGroups(
+            target,
+            restored.map((w) => ({ name: w.name, inService: w.want.desired })),
+            'back in service',
+            settings,
+            interval,
+          );
+        const parts = [
+          restored.length > 0
+            ? `restored ${plural(restored.length, 'Auto Scaling group')}: ${listNames(restored.map((w) => `${w.name} (${w.want.min}/${w.want.desired}/${w.want.max})`))}`
+            : 'no Auto Scaling group needed restoring',
+        ];
+        if (already > 0) parts.push(`${already} already at the recorded size`);
+        if (gone.length > 0)
+          parts.push(`skipped ${gone.length} that no longer exist: ${listNames(gone)}`);
+        return { message: parts.join('; ') };
+      }),
 
     classifyError: (error) => classifyAwsError(error),
   };

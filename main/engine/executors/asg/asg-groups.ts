@@ -1,8 +1,10 @@
 import type { AutoScalingGroup } from '@aws-sdk/client-auto-scaling';
 import type { AsgParameters } from '../../../../shared/model';
 import type { AwsTarget } from '../aws-common/aws-target';
+import type { AsgApi } from './asg-api';
 import { waitUntil, type AwaitSettings, type Pending } from '../aws-common/await-completion';
 import { chunk } from '../aws-common/batching';
+import { sdkPages } from '../aws-common/sdk-pages';
 import {
   isOptedOut,
   matchesTagMap,
@@ -45,38 +47,35 @@ const PAGE = 100;
 const NAMES_PER_CALL = 100;
 
 async function describe(
-  target: AwsTarget,
+  target: AwsTarget<AsgApi>,
   names: string[] | undefined,
   filters: DescribeFilter[],
 ): Promise<Group[]> {
-  // Loaded on first use, like every SDK module: hosts that never call AWS never load it.
-  const { DescribeAutoScalingGroupsCommand } = await import('@aws-sdk/client-auto-scaling');
+  const input = {
+    MaxRecords: PAGE,
+    ...(names ? { AutoScalingGroupNames: names } : {}),
+    ...(filters.length > 0 ? { Filters: filters } : {}),
+  };
   const out: Group[] = [];
-  let token: string | undefined;
-  do {
-    const page = await target.call('autoscaling:DescribeAutoScalingGroups', () =>
-      target.clients.autoscaling.send(
-        new DescribeAutoScalingGroupsCommand({
-          MaxRecords: PAGE,
-          ...(names ? { AutoScalingGroupNames: names } : {}),
-          ...(filters.length > 0 ? { Filters: filters } : {}),
-          ...(token ? { NextToken: token } : {}),
-        }),
-        { abortSignal: target.ctx.signal },
-      ),
-    );
+  const { AutoScalingClient, paginateDescribeAutoScalingGroups } =
+    await import('@aws-sdk/client-auto-scaling');
+  for await (const page of sdkPages(
+    paginateDescribeAutoScalingGroups,
+    AutoScalingClient,
+    (page) => target.api.describeAutoScalingGroups(page),
+    input,
+  )) {
     for (const raw of page.AutoScalingGroups ?? []) {
       const g = toGroup(raw);
       if (g !== undefined) out.push(g);
     }
-    token = page.NextToken || undefined;
-  } while (token !== undefined);
+  }
   return out;
 }
 
 /** Groups by name; unknown names are simply absent (Auto Scaling does not fail the call). */
 export async function describeByNames(
-  target: AwsTarget,
+  target: AwsTarget<AsgApi>,
   names: readonly string[],
 ): Promise<Map<string, Group>> {
   const found = new Map<string, Group>();
@@ -86,7 +85,7 @@ export async function describeByNames(
 }
 
 export async function selectGroups(
-  target: AwsTarget,
+  target: AwsTarget<AsgApi>,
   selector: AsgParameters['selector'],
 ): Promise<{ groups: Group[]; missing: string[] }> {
   const filters = tagFilters(selector.tags, selector.tagSelector, false);
@@ -105,27 +104,21 @@ export async function selectGroups(
 }
 
 export async function updateGroup(
-  target: AwsTarget,
+  target: AwsTarget<AsgApi>,
   name: string,
   scaling: Partial<Scaling>,
 ): Promise<void> {
-  const { UpdateAutoScalingGroupCommand } = await import('@aws-sdk/client-auto-scaling');
-  await target.call('autoscaling:UpdateAutoScalingGroup', () =>
-    target.clients.autoscaling.send(
-      new UpdateAutoScalingGroupCommand({
-        AutoScalingGroupName: name,
-        ...(scaling.min === undefined ? {} : { MinSize: scaling.min }),
-        ...(scaling.max === undefined ? {} : { MaxSize: scaling.max }),
-        ...(scaling.desired === undefined ? {} : { DesiredCapacity: scaling.desired }),
-      }),
-      { abortSignal: target.ctx.signal },
-    ),
-  );
+  await target.api.updateAutoScalingGroup({
+    AutoScalingGroupName: name,
+    ...(scaling.min === undefined ? {} : { MinSize: scaling.min }),
+    ...(scaling.max === undefined ? {} : { MaxSize: scaling.max }),
+    ...(scaling.desired === undefined ? {} : { DesiredCapacity: scaling.desired }),
+  });
 }
 
 /** Waits until each group has no instance left (terminating ones count) or `inService` instances in service. */
 export async function waitForGroups(
-  target: AwsTarget,
+  target: AwsTarget<AsgApi>,
   wants: ReadonlyArray<{ name: string; inService: number }>,
   desired: string,
   settings: AwaitSettings,

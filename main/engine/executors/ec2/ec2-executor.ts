@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { parameterSchemas, type Ec2Parameters } from '../../../../shared/model';
 import type { LoadedRestorePoint } from '../../restore/restore-store';
 import { ExecutorError, type Executor, type ExecutorContext } from '../executor';
-import { assertPinnedAccount } from '../aws-common/account-guard';
+import { withAwsTarget } from '../aws-common/account-guard';
 import { classifyAwsError } from '../../cloud-errors/aws-errors';
-import { openAwsTarget, type AwsTarget } from '../aws-common/aws-target';
+import type { AwsApiSource, AwsTarget } from '../aws-common/aws-target';
+import { ec2ApiSource, type Ec2Api } from './ec2-api';
 import {
   awaitSettings,
   preconditionWait,
@@ -40,7 +41,7 @@ function stateOf(i: Ec2Instance, wasRunning: boolean): Ec2State {
 
 /** Instances not yet in `desired` (gone ones count as done: there is nothing left to wait for). */
 async function notYet(
-  target: AwsTarget,
+  target: AwsTarget<Ec2Api>,
   ids: readonly string[],
   desired: string,
 ): Promise<Pending[]> {
@@ -52,7 +53,7 @@ async function notYet(
 
 /** The instances as they are now, after waiting for any that are `pending` to come up (they cannot be stopped before). */
 async function settledSelection(
-  target: AwsTarget,
+  target: AwsTarget<Ec2Api>,
   params: Ec2Parameters,
   options: AwsExecutorOptions,
 ): Promise<Ec2Instance[]> {
@@ -74,16 +75,16 @@ async function settledSelection(
   return selectInstances(target, params.selector);
 }
 
-async function stopBatches(target: AwsTarget, ids: string[], hibernate: boolean): Promise<void> {
-  // Loaded on first use, like every SDK module: hosts that never call AWS never load it.
-  const { StopInstancesCommand } = await import('@aws-sdk/client-ec2');
+async function stopBatches(
+  target: AwsTarget<Ec2Api>,
+  ids: string[],
+  hibernate: boolean,
+): Promise<void> {
   for (const batch of chunk(ids, EC2_BATCH_SIZE)) {
-    await target.call('ec2:StopInstances', () =>
-      target.clients.ec2.send(
-        new StopInstancesCommand({ InstanceIds: batch, ...(hibernate ? { Hibernate: true } : {}) }),
-        { abortSignal: target.ctx.signal },
-      ),
-    );
+    await target.api.stopInstances({
+      InstanceIds: batch,
+      ...(hibernate ? { Hibernate: true } : {}),
+    });
   }
 }
 
@@ -92,80 +93,83 @@ async function stopBatches(target: AwsTarget, ids: string[], hibernate: boolean)
  * exactly those again. Instances owned by an Auto Scaling group, an EKS node group or Karpenter,
  * and opted-out ones, are skipped with the reason.
  */
-export function createEc2Executor(options: AwsExecutorOptions = {}): Executor<Ec2Parameters> {
+export interface Ec2ExecutorOptions extends AwsExecutorOptions {
+  /** Opens the narrow EC2 client (a test's fake); default: the SDK's. */
+  api?: AwsApiSource<Ec2Api>['open'];
+}
+
+export function createEc2Executor(options: Ec2ExecutorOptions = {}): Executor<Ec2Parameters> {
+  const api = ec2ApiSource(options.api);
   return {
     type: 'ec2',
     connectionKind: 'CloudProvider',
     parameterSchema: parameterSchemas.ec2,
     stateSchema: Ec2StateSchema,
 
-    async discover(params, ctx) {
-      const target = await openAwsTarget(ctx);
-      await assertPinnedAccount(target);
-      const instances = await selectInstances(target, params.selector);
-      return instances
-        .map((i) => decide(i, params.hibernate === true))
-        .map((d) => ({ key: d.instance.id, action: d.action, description: d.description }));
-    },
+    discover: (params, ctx) =>
+      withAwsTarget(ctx, api, async (target) => {
+        const instances = await selectInstances(target, params.selector);
+        return instances
+          .map((i) => decide(i, params.hibernate === true))
+          .map((d) => ({ key: d.instance.id, action: d.action, description: d.description }));
+      }),
 
-    async shutdown(params, ctx, report) {
-      const target = await openAwsTarget(ctx);
-      await assertPinnedAccount(target);
-      const decisions = (await settledSelection(target, params, options)).map((i) =>
-        decide(i, params.hibernate === true),
-      );
-      const ids = (action: Ec2Decision['action']): string[] =>
-        decisions.filter((d) => d.action === action).map((d) => d.instance.id);
-      const toHibernate = ids('hibernate');
-      const toStop = ids('stop');
-      // Write-ahead: every instance we will stop (live) and every one already stopped (not live).
-      await report(
-        decisions
-          .filter((d) => d.capture)
-          .map((d) => ({
-            key: d.instance.id,
-            state: stateOf(d.instance, d.action !== 'skip'),
-            isLive: d.action !== 'skip',
-          })),
-      );
-      const notes: string[] = [];
-      try {
-        await stopBatches(target, toHibernate, true);
-      } catch (error) {
-        // EC2 refuses to hibernate an instance that is not ready for it (just launched, or its
-        // agent is not set up): stop it instead, and say so.
-        if (
-          !(error instanceof ExecutorError) ||
-          !error.message.includes('UnsupportedHibernationConfiguration')
-        )
-          throw error;
-        notes.push(
-          `could not hibernate ${listNames(toHibernate)} (${error.message}); stopped instead`,
+    shutdown: (params, ctx, report) =>
+      withAwsTarget(ctx, api, async (target) => {
+        const decisions = (await settledSelection(target, params, options)).map((i) =>
+          decide(i, params.hibernate === true),
         );
-        toStop.push(...toHibernate.splice(0));
-      }
-      await stopBatches(target, toStop, false);
-      const changed = [...toHibernate, ...toStop];
-      ctx.progress(`stop requested for ${plural(changed.length, 'instance')}`);
-      const settings = awaitSettings(params.awaitCompletion, EC2_DEFAULT_TIMEOUT_MS);
-      if (settings.enabled && changed.length > 0) {
-        await waitUntil({
-          ctx,
-          ...settings,
-          intervalMs: pollInterval(options),
-          desired: 'stopped',
-          noun: 'instance',
-          check: () => notYet(target, changed, 'stopped'),
-        });
-      }
-      return { message: shutdownMessage(decisions, toStop.length, toHibernate.length, notes) };
-    },
+        const ids = (action: Ec2Decision['action']): string[] =>
+          decisions.filter((d) => d.action === action).map((d) => d.instance.id);
+        const toHibernate = ids('hibernate');
+        const toStop = ids('stop');
+        // Write-ahead: every instance we will stop (live) and every one already stopped (not live).
+        await report(
+          decisions
+            .filter((d) => d.capture)
+            .map((d) => ({
+              key: d.instance.id,
+              state: stateOf(d.instance, d.action !== 'skip'),
+              isLive: d.action !== 'skip',
+            })),
+        );
+        const notes: string[] = [];
+        try {
+          await stopBatches(target, toHibernate, true);
+        } catch (error) {
+          // EC2 refuses to hibernate an instance that is not ready for it (just launched, or its
+          // agent is not set up): stop it instead, and say so.
+          if (
+            !(error instanceof ExecutorError) ||
+            !error.message.includes('UnsupportedHibernationConfiguration')
+          )
+            throw error;
+          notes.push(
+            `could not hibernate ${listNames(toHibernate)} (${error.message}); stopped instead`,
+          );
+          toStop.push(...toHibernate.splice(0));
+        }
+        await stopBatches(target, toStop, false);
+        const changed = [...toHibernate, ...toStop];
+        ctx.progress(`stop requested for ${plural(changed.length, 'instance')}`);
+        const settings = awaitSettings(params.awaitCompletion, EC2_DEFAULT_TIMEOUT_MS);
+        if (settings.enabled && changed.length > 0) {
+          await waitUntil({
+            ctx,
+            ...settings,
+            intervalMs: pollInterval(options),
+            desired: 'stopped',
+            noun: 'instance',
+            check: () => notYet(target, changed, 'stopped'),
+          });
+        }
+        return { message: shutdownMessage(decisions, toStop.length, toHibernate.length, notes) };
+      }),
 
-    async wakeUp(params, restore, ctx) {
-      const target = await openAwsTarget(ctx);
-      await assertPinnedAccount(target);
-      return { message: await wake(target, params, restore, options, ctx) };
-    },
+    wakeUp: (params, restore, ctx) =>
+      withAwsTarget(ctx, api, async (target) => {
+        return { message: await wake(target, params, restore, options, ctx) };
+      }),
 
     classifyError: (error) => classifyAwsError(error),
   };
@@ -197,7 +201,7 @@ function shutdownMessage(
 }
 
 async function wake(
-  target: AwsTarget,
+  target: AwsTarget<Ec2Api>,
   params: Ec2Parameters,
   restore: LoadedRestorePoint,
   options: AwsExecutorOptions,
@@ -230,13 +234,8 @@ async function wake(
     found = await describeByIds(target, present);
   }
   const toStart = present.filter((id) => found.get(id)?.state === 'stopped');
-  const { StartInstancesCommand } = await import('@aws-sdk/client-ec2');
   for (const batch of chunk(toStart, EC2_BATCH_SIZE)) {
-    await target.call('ec2:StartInstances', () =>
-      target.clients.ec2.send(new StartInstancesCommand({ InstanceIds: batch }), {
-        abortSignal: ctx.signal,
-      }),
-    );
+    await target.api.startInstances({ InstanceIds: batch });
   }
   if (settings.enabled && toStart.length > 0) {
     await waitUntil({

@@ -1,7 +1,9 @@
 import type { Instance } from '@aws-sdk/client-ec2';
 import type { Ec2Parameters } from '../../../../shared/model';
 import type { AwsTarget } from '../aws-common/aws-target';
+import type { Ec2Api } from './ec2-api';
 import { FILTER_VALUES_MAX, chunk } from '../aws-common/batching';
+import { sdkPages } from '../aws-common/sdk-pages';
 import {
   isOptedOut,
   matchesTagMap,
@@ -40,32 +42,26 @@ function toInstance(i: Instance): Ec2Instance | undefined {
 }
 
 /** Every page of one DescribeInstances query (1,000 per page: 1,000 instances are one call). */
-async function describeAll(target: AwsTarget, filters: DescribeFilter[]): Promise<Ec2Instance[]> {
-  // Loaded on first use, like every SDK module: hosts that never call AWS never load it.
-  const { DescribeInstancesCommand } = await import('@aws-sdk/client-ec2');
+async function describeAll(
+  target: AwsTarget<Ec2Api>,
+  filters: DescribeFilter[],
+): Promise<Ec2Instance[]> {
   const out: Ec2Instance[] = [];
-  let token: string | undefined;
-  do {
-    const page = await target.call('ec2:DescribeInstances', () =>
-      target.clients.ec2.send(
-        new DescribeInstancesCommand({
-          Filters: filters,
-          MaxResults: PAGE_SIZE,
-          ...(token ? { NextToken: token } : {}),
-        }),
-        {
-          abortSignal: target.ctx.signal,
-        },
-      ),
-    );
+  const input = { Filters: filters, MaxResults: PAGE_SIZE };
+  const { EC2Client, paginateDescribeInstances } = await import('@aws-sdk/client-ec2');
+  for await (const page of sdkPages(
+    paginateDescribeInstances,
+    EC2Client,
+    (page) => target.api.describeInstances(page),
+    input,
+  )) {
     for (const reservation of page.Reservations ?? []) {
       for (const raw of reservation.Instances ?? []) {
         const instance = toInstance(raw);
         if (instance !== undefined) out.push(instance);
       }
     }
-    token = page.NextToken || undefined;
-  } while (token !== undefined);
+  }
   return out;
 }
 
@@ -74,7 +70,7 @@ async function describeAll(target: AwsTarget, filters: DescribeFilter[]): Promis
  * longer exists is simply absent instead of failing the whole call.
  */
 export async function describeByIds(
-  target: AwsTarget,
+  target: AwsTarget<Ec2Api>,
   ids: readonly string[],
   extra: DescribeFilter[] = [],
 ): Promise<Map<string, Ec2Instance>> {
@@ -91,7 +87,7 @@ export async function describeByIds(
 
 /** The instances a selector picks now (terminated ones excluded), tags matched exactly. */
 export async function selectInstances(
-  target: AwsTarget,
+  target: AwsTarget<Ec2Api>,
   selector: Ec2Parameters['selector'],
 ): Promise<Ec2Instance[]> {
   const state: DescribeFilter = { Name: 'instance-state-name', Values: LIVE_STATES };

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { parameterSchemas, type EksParameters } from '../../../../shared/model';
 import type { Executor } from '../executor';
-import { assertPinnedAccount } from '../aws-common/account-guard';
+import { withAwsTarget } from '../aws-common/account-guard';
 import { classifyAwsError } from '../../cloud-errors/aws-errors';
-import { openAwsTarget, type AwsTarget } from '../aws-common/aws-target';
+import type { AwsApiSource, AwsTarget } from '../aws-common/aws-target';
+import { eksApiSource, type EksApi } from './eks-api';
 import { awaitSettings, preconditionWait } from '../aws-common/await-completion';
 import { listNames, plural } from '../aws-common/batching';
 import { scaleDownSummary } from '../aws-common/scale-summary';
@@ -33,7 +34,10 @@ interface Selected {
   missing: string[];
 }
 
-async function selectNodegroups(target: AwsTarget, params: EksParameters): Promise<Selected> {
+async function selectNodegroups(
+  target: AwsTarget<EksApi>,
+  params: EksParameters,
+): Promise<Selected> {
   const named = (params.nodeGroups ?? []).map((g) => g.name);
   const names = named.length > 0 ? named : await listNodegroupNames(target, params.clusterName);
   const groups: Nodegroup[] = [];
@@ -52,7 +56,13 @@ async function selectNodegroups(target: AwsTarget, params: EksParameters): Promi
  * eks (semantics.md section 7): records `{min, max, desired}` of each managed node group, scales
  * it to min 0 / desired 0 (max unchanged) and restores exactly those sizes.
  */
-export function createEksExecutor(options: AwsExecutorOptions = {}): Executor<EksParameters> {
+export interface EksExecutorOptions extends AwsExecutorOptions {
+  /** Opens the narrow EKS client (a test's fake); default: the SDK's. */
+  api?: AwsApiSource<EksApi>['open'];
+}
+
+export function createEksExecutor(options: EksExecutorOptions = {}): Executor<EksParameters> {
+  const api = eksApiSource(options.api);
   const interval = pollInterval(options);
   return {
     type: 'eks',
@@ -60,118 +70,119 @@ export function createEksExecutor(options: AwsExecutorOptions = {}): Executor<Ek
     parameterSchema: parameterSchemas.eks,
     stateSchema: ScalingStateSchema,
 
-    async discover(params, ctx) {
-      const target = await openAwsTarget(ctx);
-      await assertPinnedAccount(target);
-      const { groups, missing } = await selectNodegroups(target, params);
-      return [
-        ...groups.map(decide).map((d) => ({
-          key: nodegroupKey(d.group.cluster, d.group.name),
-          action: d.action,
-          description: d.description,
-        })),
-        ...missing.map((name) => ({
-          key: nodegroupKey(params.clusterName, name),
-          action: 'skip',
-          description: `skip ${nodegroupKey(params.clusterName, name)}: not found`,
-        })),
-      ];
-    },
-
-    async shutdown(params, ctx, report) {
-      const target = await openAwsTarget(ctx);
-      await assertPinnedAccount(target);
-      const settings = awaitSettings(params.awaitCompletion, EKS_DEFAULT_TIMEOUT_MS);
-      const { groups, missing } = await selectNodegroups(target, params);
-      const decisions = groups.map(decide);
-      await report(
-        decisions
-          .filter((d) => d.capture)
-          .map((d) => ({
+    discover: (params, ctx) =>
+      withAwsTarget(ctx, api, async (target) => {
+        const { groups, missing } = await selectNodegroups(target, params);
+        return [
+          ...groups.map(decide).map((d) => ({
             key: nodegroupKey(d.group.cluster, d.group.name),
-            state: d.group.scaling,
-            isLive: d.action === 'scale',
+            action: d.action,
+            description: d.description,
           })),
-      );
-      const toScale = decisions.filter((d) => d.action === 'scale').map((d) => d.group);
-      for (const ng of toScale) {
-        if (ng.status !== 'ACTIVE')
-          await waitForNodegroups(
-            target,
-            [ng],
-            'ACTIVE',
-            preconditionWait(settings, EKS_DEFAULT_TIMEOUT_MS),
-            interval,
-          );
-        ctx.progress(`scaling ${nodegroupKey(ng.cluster, ng.name)} to 0`);
-        await updateScaling(target, ng, { min: 0, desired: 0 });
-      }
-      if (settings.enabled) {
-        await waitForNodegroups(
-          target,
-          toScale.map((g) => ({ cluster: g.cluster, name: g.name, want: { min: 0, desired: 0 } })),
-          'scaled to 0',
-          settings,
-          interval,
-        );
-      }
-      return { message: scaleDownSummary(toScale.length, 'node group', decisions, missing) };
-    },
+          ...missing.map((name) => ({
+            key: nodegroupKey(params.clusterName, name),
+            action: 'skip',
+            description: `skip ${nodegroupKey(params.clusterName, name)}: not found`,
+          })),
+        ];
+      }),
 
-    async wakeUp(params, restore, ctx) {
-      const target = await openAwsTarget(ctx);
-      await assertPinnedAccount(target);
-      const settings = awaitSettings(params.awaitCompletion, EKS_DEFAULT_TIMEOUT_MS);
-      const restored: Array<{
-        cluster: string;
-        name: string;
-        want: z.infer<typeof ScalingStateSchema>;
-      }> = [];
-      const gone: string[] = [];
-      let already = 0;
-      for (const r of restore.resources) {
-        const ref = parseNodegroupKey(r.key);
-        const want = ScalingStateSchema.safeParse(r.state).data;
-        // Only what this cycle scaled down is scaled up: a group that was already at 0 stays as it is now.
-        if (ref === undefined || want === undefined || !r.isLive) continue;
-        let now = await describeNodegroup(target, ref.cluster, ref.name);
-        // An update in flight (the shutdown's, moments ago) has not applied its sizes yet: let it finish first.
-        if (now !== undefined && now.status !== 'ACTIVE') {
+    shutdown: (params, ctx, report) =>
+      withAwsTarget(ctx, api, async (target) => {
+        const settings = awaitSettings(params.awaitCompletion, EKS_DEFAULT_TIMEOUT_MS);
+        const { groups, missing } = await selectNodegroups(target, params);
+        const decisions = groups.map(decide);
+        await report(
+          decisions
+            .filter((d) => d.capture)
+            .map((d) => ({
+              key: nodegroupKey(d.group.cluster, d.group.name),
+              state: d.group.scaling,
+              isLive: d.action === 'scale',
+            })),
+        );
+        const toScale = decisions.filter((d) => d.action === 'scale').map((d) => d.group);
+        for (const ng of toScale) {
+          if (ng.status !== 'ACTIVE')
+            await waitForNodegroups(
+              target,
+              [ng],
+              'ACTIVE',
+              preconditionWait(settings, EKS_DEFAULT_TIMEOUT_MS),
+              interval,
+            );
+          ctx.progress(`scaling ${nodegroupKey(ng.cluster, ng.name)} to 0`);
+          await updateScaling(target, ng, { min: 0, desired: 0 });
+        }
+        if (settings.enabled) {
           await waitForNodegroups(
             target,
-            [now],
-            'ACTIVE',
-            preconditionWait(settings, EKS_DEFAULT_TIMEOUT_MS),
+            toScale.map((g) => ({
+              cluster: g.cluster,
+              name: g.name,
+              want: { min: 0, desired: 0 },
+            })),
+            'scaled to 0',
+            settings,
             interval,
           );
-          now = await describeNodegroup(target, ref.cluster, ref.name);
         }
-        if (now === undefined) {
-          gone.push(r.key);
-          continue;
+        return { message: scaleDownSummary(toScale.length, 'node group', decisions, missing) };
+      }),
+
+    wakeUp: (params, restore, ctx) =>
+      withAwsTarget(ctx, api, async (target) => {
+        const settings = awaitSettings(params.awaitCompletion, EKS_DEFAULT_TIMEOUT_MS);
+        const restored: Array<{
+          cluster: string;
+          name: string;
+          want: z.infer<typeof ScalingStateSchema>;
+        }> = [];
+        const gone: string[] = [];
+        let already = 0;
+        for (const r of restore.resources) {
+          const ref = parseNodegroupKey(r.key);
+          const want = ScalingStateSchema.safeParse(r.state).data;
+          // Only what this cycle scaled down is scaled up: a group that was already at 0 stays as it is now.
+          if (ref === undefined || want === undefined || !r.isLive) continue;
+          let now = await describeNodegroup(target, ref.cluster, ref.name);
+          // An update in flight (the shutdown's, moments ago) has not applied its sizes yet: let it finish first.
+          if (now !== undefined && now.status !== 'ACTIVE') {
+            await waitForNodegroups(
+              target,
+              [now],
+              'ACTIVE',
+              preconditionWait(settings, EKS_DEFAULT_TIMEOUT_MS),
+              interval,
+            );
+            now = await describeNodegroup(target, ref.cluster, ref.name);
+          }
+          if (now === undefined) {
+            gone.push(r.key);
+            continue;
+          }
+          if (sameScaling(now.scaling, want)) {
+            already += 1;
+            continue;
+          }
+          ctx.progress(
+            `restoring ${r.key} to min ${want.min} / desired ${want.desired} / max ${want.max}`,
+          );
+          await updateScaling(target, now, want);
+          restored.push({ ...ref, want });
         }
-        if (sameScaling(now.scaling, want)) {
-          already += 1;
-          continue;
-        }
-        ctx.progress(
-          `restoring ${r.key} to min ${want.min} / desired ${want.desired} / max ${want.max}`,
-        );
-        await updateScaling(target, now, want);
-        restored.push({ ...ref, want });
-      }
-      if (settings.enabled)
-        await waitForNodegroups(target, restored, 'restored', settings, interval);
-      const parts = [
-        restored.length > 0
-          ? `restored ${plural(restored.length, 'node group')}: ${listNames(restored.map((g) => `${g.name} (${g.want.min}/${g.want.desired}/${g.want.max})`))}`
-          : 'no node group needed restoring',
-      ];
-      if (already > 0) parts.push(`${already} already at the recorded size`);
-      if (gone.length > 0)
-        parts.push(`skipped ${gone.length} that no longer exist: ${listNames(gone)}`);
-      return { message: parts.join('; ') };
-    },
+        if (settings.enabled)
+          await waitForNodegroups(target, restored, 'restored', settings, interval);
+        const parts = [
+          restored.length > 0
+            ? `restored ${plural(restored.length, 'node group')}: ${listNames(restored.map((g) => `${g.name} (${g.want.min}/${g.want.desired}/${g.want.max})`))}`
+            : 'no node group needed restoring',
+        ];
+        if (already > 0) parts.push(`${already} already at the recorded size`);
+        if (gone.length > 0)
+          parts.push(`skipped ${gone.length} that no longer exist: ${listNames(gone)}`);
+        return { message: parts.join('; ') };
+      }),
 
     classifyError: (error) => classifyAwsError(error),
   };

@@ -1,8 +1,15 @@
+import type {
+  DescribeNodegroupCommandOutput,
+  ListNodegroupsCommandInput,
+  ListNodegroupsCommandOutput,
+} from '@aws-sdk/client-eks';
+import { CodedError } from '../../errors/coded-error';
 import { ExecutorError } from '../executor';
-import { isNotFound } from '../../cloud-errors/aws-errors';
 import type { AwsTarget } from '../aws-common/aws-target';
+import type { EksApi } from './eks-api';
 import { waitUntil, type AwaitSettings, type Pending } from '../aws-common/await-completion';
 import { isOptedOut, type Tags } from '../aws-common/tag-selector';
+import { sdkPages } from '../aws-common/sdk-pages';
 
 export interface Scaling {
   min: number;
@@ -26,89 +33,76 @@ export function parseNodegroupKey(key: string): { cluster: string; name: string 
   return { cluster: key.slice(0, slash), name: key.slice(slash + 1) };
 }
 
-export async function listNodegroupNames(target: AwsTarget, cluster: string): Promise<string[]> {
-  // Loaded on first use, like every SDK module: hosts that never call AWS never load it.
-  const { ListNodegroupsCommand } = await import('@aws-sdk/client-eks');
-  const names: string[] = [];
-  let token: string | undefined;
-  do {
-    const page = await target.call('eks:ListNodegroups', async () => {
-      try {
-        return await target.clients.eks.send(
-          new ListNodegroupsCommand({
-            clusterName: cluster,
-            maxResults: 100,
-            ...(token ? { nextToken: token } : {}),
-          }),
-          {
-            abortSignal: target.ctx.signal,
-          },
+/** The classified failure of a call on a node group or cluster that does not exist. */
+function isNotFound(error: unknown): boolean {
+  return error instanceof CodedError && error.code === 'NOT_FOUND';
+}
+
+export async function listNodegroupNames(
+  target: AwsTarget<EksApi>,
+  cluster: string,
+): Promise<string[]> {
+  const fetchPage = async (
+    input: ListNodegroupsCommandInput,
+  ): Promise<ListNodegroupsCommandOutput> => {
+    try {
+      return await target.api.listNodegroups(input);
+    } catch (error) {
+      if (isNotFound(error))
+        throw new ExecutorError(
+          'NOT_FOUND',
+          `EKS cluster ${cluster} was not found in ${target.clients.region} with ${target.who}: check clusterName and the connection's region`,
         );
-      } catch (error) {
-        if (isNotFound(error))
-          throw new ExecutorError(
-            'NOT_FOUND',
-            `EKS cluster ${cluster} was not found in ${target.clients.region} with ${target.who}: check clusterName and the connection's region`,
-          );
-        throw error;
-      }
-    });
+      throw error;
+    }
+  };
+  const names: string[] = [];
+  const input = { clusterName: cluster, maxResults: 100 };
+  const { EKSClient, paginateListNodegroups } = await import('@aws-sdk/client-eks');
+  for await (const page of sdkPages(paginateListNodegroups, EKSClient, fetchPage, input))
     names.push(...(page.nodegroups ?? []));
-    token = page.nextToken || undefined;
-  } while (token !== undefined);
   return names;
 }
 
 /** One node group, or undefined when it (or its cluster) does not exist. */
 export async function describeNodegroup(
-  target: AwsTarget,
+  target: AwsTarget<EksApi>,
   cluster: string,
   name: string,
 ): Promise<Nodegroup | undefined> {
-  const { DescribeNodegroupCommand } = await import('@aws-sdk/client-eks');
-  return target.call('eks:DescribeNodegroup', async () => {
-    try {
-      const answer = await target.clients.eks.send(
-        new DescribeNodegroupCommand({ clusterName: cluster, nodegroupName: name }),
-        { abortSignal: target.ctx.signal },
-      );
-      const ng = answer.nodegroup;
-      if (ng === undefined) return undefined;
-      const sc = ng.scalingConfig ?? {};
-      return {
-        cluster,
-        name,
-        status: ng.status ?? 'UNKNOWN',
-        scaling: { min: sc.minSize ?? 0, max: sc.maxSize ?? 0, desired: sc.desiredSize ?? 0 },
-        tags: ng.tags ?? {},
-      };
-    } catch (error) {
-      if (isNotFound(error)) return undefined;
-      throw error;
-    }
-  });
+  let answer: DescribeNodegroupCommandOutput;
+  try {
+    answer = await target.api.describeNodegroup({ clusterName: cluster, nodegroupName: name });
+  } catch (error) {
+    if (isNotFound(error)) return undefined;
+    throw error;
+  }
+  const ng = answer.nodegroup;
+  if (ng === undefined) return undefined;
+  const sc = ng.scalingConfig ?? {};
+  return {
+    cluster,
+    name,
+    status: ng.status ?? 'UNKNOWN',
+    scaling: { min: sc.minSize ?? 0, max: sc.maxSize ?? 0, desired: sc.desiredSize ?? 0 },
+    tags: ng.tags ?? {},
+  };
 }
 
 export async function updateScaling(
-  target: AwsTarget,
+  target: AwsTarget<EksApi>,
   ng: Pick<Nodegroup, 'cluster' | 'name'>,
   scaling: Partial<Scaling>,
 ): Promise<void> {
-  const { UpdateNodegroupConfigCommand } = await import('@aws-sdk/client-eks');
-  await target.call('eks:UpdateNodegroupConfig', () =>
-    target.clients.eks.send(
-      new UpdateNodegroupConfigCommand({
-        clusterName: ng.cluster,
-        nodegroupName: ng.name,
-        scalingConfig: {
-          ...(scaling.min === undefined ? {} : { minSize: scaling.min }),
-          ...(scaling.max === undefined ? {} : { maxSize: scaling.max }),
-          ...(scaling.desired === undefined ? {} : { desiredSize: scaling.desired }),
-        },
-      }),
-      { abortSignal: target.ctx.signal },
-    ),
-  );
+  await target.api.updateNodegroupConfig({
+    clusterName: ng.cluster,
+    nodegroupName: ng.name,
+    scalingConfig: {
+      ...(scaling.min === undefined ? {} : { minSize: scaling.min }),
+      ...(scaling.max === undefined ? {} : { maxSize: scaling.max }),
+      ...(scaling.desired === undefined ? {} : { desiredSize: scaling.desired }),
+    },
+  });
 }
 
 export const sameScaling = (a: Scaling, b: Scaling): boolean =>
@@ -119,7 +113,7 @@ export const sameScaling = (a: Scaling, b: Scaling): boolean =>
  * given sizes. EKS refuses a second update while one runs (ResourceInUseException).
  */
 export async function waitForNodegroups(
-  target: AwsTarget,
+  target: AwsTarget<EksApi>,
   groups: ReadonlyArray<{ cluster: string; name: string; want?: Partial<Scaling> }>,
   desired: string,
   settings: AwaitSettings,

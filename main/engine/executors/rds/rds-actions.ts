@@ -1,4 +1,5 @@
 import type { AwsTarget } from '../aws-common/aws-target';
+import type { RdsApi } from './rds-api';
 import { waitUntil, type AwaitSettings, type Pending } from '../aws-common/await-completion';
 import { describeByIds, keyOf, parseKey, type RdsResource } from './rds-inventory';
 
@@ -6,7 +7,7 @@ export type RdsRef = { kind: 'instance' | 'cluster'; id: string };
 
 /** Current state of the referenced databases, keyed by `instance:id` / `cluster:id`; absent = gone. */
 export async function currentState(
-  target: AwsTarget,
+  target: AwsTarget<RdsApi>,
   refs: readonly RdsRef[],
 ): Promise<Map<string, RdsResource>> {
   const out = new Map<string, RdsResource>();
@@ -27,7 +28,7 @@ export function refsOf(keys: readonly string[]): RdsRef[] {
 
 /** Waits until each database is in one of `desired` (gone ones count as done). */
 export async function waitForStatus(
-  target: AwsTarget,
+  target: AwsTarget<RdsApi>,
   refs: readonly RdsRef[],
   desired: readonly string[],
   settings: AwaitSettings,
@@ -64,53 +65,31 @@ export function snapshotId(id: string, at: Date, random: () => number = Math.ran
 }
 
 export async function stopDatabase(
-  target: AwsTarget,
+  target: AwsTarget<RdsApi>,
   ref: RdsRef,
   snapshot: string | undefined,
 ): Promise<void> {
-  // Loaded on first use, like every SDK module: hosts that never call AWS never load it.
-  const { CreateDBClusterSnapshotCommand, StopDBClusterCommand, StopDBInstanceCommand } =
-    await import('@aws-sdk/client-rds');
-  const signal = { abortSignal: target.ctx.signal };
   if (ref.kind === 'instance') {
     // StopDBInstance takes the snapshot itself before stopping: one call, no window in between.
-    await target.call('rds:StopDBInstance', () =>
-      target.clients.rds.send(
-        new StopDBInstanceCommand({
-          DBInstanceIdentifier: ref.id,
-          ...(snapshot ? { DBSnapshotIdentifier: snapshot } : {}),
-        }),
-        signal,
-      ),
-    );
+    await target.api.stopDBInstance({
+      DBInstanceIdentifier: ref.id,
+      ...(snapshot ? { DBSnapshotIdentifier: snapshot } : {}),
+    });
     return;
   }
   if (snapshot) {
-    await target.call('rds:CreateDBClusterSnapshot', () =>
-      target.clients.rds.send(
-        new CreateDBClusterSnapshotCommand({
-          DBClusterIdentifier: ref.id,
-          DBClusterSnapshotIdentifier: snapshot,
-        }),
-        signal,
-      ),
-    );
+    await target.api.createDBClusterSnapshot({
+      DBClusterIdentifier: ref.id,
+      DBClusterSnapshotIdentifier: snapshot,
+    });
   }
-  await target.call('rds:StopDBCluster', () =>
-    target.clients.rds.send(new StopDBClusterCommand({ DBClusterIdentifier: ref.id }), signal),
-  );
+  await target.api.stopDBCluster({ DBClusterIdentifier: ref.id });
 }
 
-export async function startDatabase(target: AwsTarget, ref: RdsRef): Promise<void> {
-  const { StartDBClusterCommand, StartDBInstanceCommand } = await import('@aws-sdk/client-rds');
-  const signal = { abortSignal: target.ctx.signal };
+export async function startDatabase(target: AwsTarget<RdsApi>, ref: RdsRef): Promise<void> {
   if (ref.kind === 'instance') {
-    await target.call('rds:StartDBInstance', () =>
-      target.clients.rds.send(new StartDBInstanceCommand({ DBInstanceIdentifier: ref.id }), signal),
-    );
+    await target.api.startDBInstance({ DBInstanceIdentifier: ref.id });
   } else {
-    await target.call('rds:StartDBCluster', () =>
-      target.clients.rds.send(new StartDBClusterCommand({ DBClusterIdentifier: ref.id }), signal),
-    );
+    await target.api.startDBCluster({ DBClusterIdentifier: ref.id });
   }
 }

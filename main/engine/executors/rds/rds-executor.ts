@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { parameterSchemas, type RdsParameters } from '../../../../shared/model';
 import type { LoadedRestorePoint } from '../../restore/restore-store';
 import type { Executor } from '../executor';
-import { assertPinnedAccount } from '../aws-common/account-guard';
+import { withAwsTarget } from '../aws-common/account-guard';
 import { classifyAwsError } from '../../cloud-errors/aws-errors';
-import { openAwsTarget, type AwsTarget } from '../aws-common/aws-target';
+import type { AwsApiSource, AwsTarget } from '../aws-common/aws-target';
+import { rdsApiSource, type RdsApi } from './rds-api';
 import { awaitSettings, preconditionWait } from '../aws-common/await-completion';
 import { listNames, plural } from '../aws-common/batching';
 import { pollInterval, type AwsExecutorOptions } from '../aws-common/executor-options';
@@ -36,7 +37,13 @@ export const RDS_DEFAULT_TIMEOUT_MS = 20 * 60_000;
  * sources, and engines AWS cannot stop are skipped and explained. Keep-asleep stops again what
  * AWS restarted after seven days stopped.
  */
-export function createRdsExecutor(options: AwsExecutorOptions = {}): Executor<RdsParameters> {
+export interface RdsExecutorOptions extends AwsExecutorOptions {
+  /** Opens the narrow RDS client (a test's fake); default: the SDK's. */
+  api?: AwsApiSource<RdsApi>['open'];
+}
+
+export function createRdsExecutor(options: RdsExecutorOptions = {}): Executor<RdsParameters> {
+  const api = rdsApiSource(options.api);
   const interval = pollInterval(options);
   return {
     type: 'rds',
@@ -44,101 +51,101 @@ export function createRdsExecutor(options: AwsExecutorOptions = {}): Executor<Rd
     parameterSchema: parameterSchemas.rds,
     stateSchema: RdsStateSchema,
 
-    async discover(params, ctx) {
-      const target = await openAwsTarget(ctx);
-      await assertPinnedAccount(target);
-      const { resources, missing } = await selectDatabases(target, params.selector);
-      const actions = resources.map(decide).map((d) => ({
-        key: keyOf(d.resource),
-        action: d.action,
-        description: withSnapshot(d, params),
-      }));
-      return [
-        ...actions,
-        ...missing.map((id) => ({ key: id, action: 'skip', description: `skip ${id}: not found` })),
-      ];
-    },
+    discover: (params, ctx) =>
+      withAwsTarget(ctx, api, async (target) => {
+        const { resources, missing } = await selectDatabases(target, params.selector);
+        const actions = resources.map(decide).map((d) => ({
+          key: keyOf(d.resource),
+          action: d.action,
+          description: withSnapshot(d, params),
+        }));
+        return [
+          ...actions,
+          ...missing.map((id) => ({
+            key: id,
+            action: 'skip',
+            description: `skip ${id}: not found`,
+          })),
+        ];
+      }),
 
-    async shutdown(params, ctx, report) {
-      const target = await openAwsTarget(ctx);
-      await assertPinnedAccount(target);
-      const settings = awaitSettings(params.awaitCompletion, RDS_DEFAULT_TIMEOUT_MS);
-      let selection = await selectDatabases(target, params.selector);
-      // A database that is starting, modifying or backing up cannot be stopped yet: wait for it.
-      const busy = selection.resources
-        .map(decide)
-        .filter((d) => d.action === 'stop' && TRANSITIONAL.has(d.resource.status));
-      if (busy.length > 0) {
-        await waitForStatus(
-          target,
-          busy.map((d) => d.resource),
-          ['available', 'stopped'],
-          preconditionWait(settings, RDS_DEFAULT_TIMEOUT_MS),
-          interval,
+    shutdown: (params, ctx, report) =>
+      withAwsTarget(ctx, api, async (target) => {
+        const settings = awaitSettings(params.awaitCompletion, RDS_DEFAULT_TIMEOUT_MS);
+        let selection = await selectDatabases(target, params.selector);
+        // A database that is starting, modifying or backing up cannot be stopped yet: wait for it.
+        const busy = selection.resources
+          .map(decide)
+          .filter((d) => d.action === 'stop' && TRANSITIONAL.has(d.resource.status));
+        if (busy.length > 0) {
+          await waitForStatus(
+            target,
+            busy.map((d) => d.resource),
+            ['available', 'stopped'],
+            preconditionWait(settings, RDS_DEFAULT_TIMEOUT_MS),
+            interval,
+          );
+          selection = await selectDatabases(target, params.selector);
+        }
+        const decisions = selection.resources.map(decide);
+        const now = ctx.clock.now();
+        const snapshots = new Map(
+          decisions
+            .filter((d) => d.action === 'stop' && params.snapshotBeforeStop === true)
+            .map((d) => [keyOf(d.resource), snapshotId(d.resource.id, now)]),
         );
-        selection = await selectDatabases(target, params.selector);
-      }
-      const decisions = selection.resources.map(decide);
-      const now = ctx.clock.now();
-      const snapshots = new Map(
-        decisions
-          .filter((d) => d.action === 'stop' && params.snapshotBeforeStop === true)
-          .map((d) => [keyOf(d.resource), snapshotId(d.resource.id, now)]),
-      );
-      await report(
-        decisions
-          .filter((d) => d.capture)
-          .map((d) => {
-            const snapshot = snapshots.get(keyOf(d.resource));
-            const state: RdsState = {
-              kind: d.resource.kind,
-              wasRunning: d.action === 'stop',
-              status: d.resource.status,
-              engine: d.resource.engine,
-              ...(snapshot ? { snapshotId: snapshot } : {}),
-            };
-            return { key: keyOf(d.resource), state, isLive: d.action === 'stop' };
-          }),
-      );
-      const toStop = decisions.filter((d) => d.action === 'stop').map((d) => d.resource);
-      for (const r of toStop) {
-        ctx.progress(`stopping ${r.id}`);
-        await stopDatabase(target, r, snapshots.get(keyOf(r)));
-      }
-      if (settings.enabled) await waitForStatus(target, toStop, ['stopped'], settings, interval);
-      return { message: shutdownMessage(decisions, selection.missing, snapshots.size) };
-    },
-
-    async wakeUp(params, restore, ctx) {
-      const target = await openAwsTarget(ctx);
-      await assertPinnedAccount(target);
-      return { message: await wake(target, params, restore, interval) };
-    },
-
-    async keepAsleep(params, restore, ctx) {
-      const target = await openAwsTarget(ctx);
-      await assertPinnedAccount(target);
-      const settings = awaitSettings(params.awaitCompletion, RDS_DEFAULT_TIMEOUT_MS);
-      const refs = refsOf(restore.resources.map((r) => r.key));
-      let now = await currentState(target, refs);
-      const starting = [...now.values()].filter((r) => r.status === 'starting');
-      if (starting.length > 0) {
-        await waitForStatus(
-          target,
-          starting,
-          ['available'],
-          preconditionWait(settings, RDS_DEFAULT_TIMEOUT_MS),
-          interval,
+        await report(
+          decisions
+            .filter((d) => d.capture)
+            .map((d) => {
+              const snapshot = snapshots.get(keyOf(d.resource));
+              const state: RdsState = {
+                kind: d.resource.kind,
+                wasRunning: d.action === 'stop',
+                status: d.resource.status,
+                engine: d.resource.engine,
+                ...(snapshot ? { snapshotId: snapshot } : {}),
+              };
+              return { key: keyOf(d.resource), state, isLive: d.action === 'stop' };
+            }),
         );
-        now = await currentState(target, refs);
-      }
-      const awake = [...now.values()].filter((r) => r.status === 'available');
-      if (awake.length === 0) return null;
-      for (const r of awake) await stopDatabase(target, r, undefined);
-      return {
-        message: `stopped again ${plural(awake.length, 'database')} that AWS had started while the plan sleeps (it restarts a stopped database after 7 days): ${listNames(awake.map((r) => r.id))}`,
-      };
-    },
+        const toStop = decisions.filter((d) => d.action === 'stop').map((d) => d.resource);
+        for (const r of toStop) {
+          ctx.progress(`stopping ${r.id}`);
+          await stopDatabase(target, r, snapshots.get(keyOf(r)));
+        }
+        if (settings.enabled) await waitForStatus(target, toStop, ['stopped'], settings, interval);
+        return { message: shutdownMessage(decisions, selection.missing, snapshots.size) };
+      }),
+
+    wakeUp: (params, restore, ctx) =>
+      withAwsTarget(ctx, api, async (target) => {
+        return { message: await wake(target, params, restore, interval) };
+      }),
+
+    keepAsleep: (params, restore, ctx) =>
+      withAwsTarget(ctx, api, async (target) => {
+        const settings = awaitSettings(params.awaitCompletion, RDS_DEFAULT_TIMEOUT_MS);
+        const refs = refsOf(restore.resources.map((r) => r.key));
+        let now = await currentState(target, refs);
+        const starting = [...now.values()].filter((r) => r.status === 'starting');
+        if (starting.length > 0) {
+          await waitForStatus(
+            target,
+            starting,
+            ['available'],
+            preconditionWait(settings, RDS_DEFAULT_TIMEOUT_MS),
+            interval,
+          );
+          now = await currentState(target, refs);
+        }
+        const awake = [...now.values()].filter((r) => r.status === 'available');
+        if (awake.length === 0) return null;
+        for (const r of awake) await stopDatabase(target, r, undefined);
+        return {
+          message: `stopped again ${plural(awake.length, 'database')} that AWS had started while the plan sleeps (it restarts a stopped database after 7 days): ${listNames(awake.map((r) => r.id))}`,
+        };
+      }),
 
     classifyError: (error) => classifyAwsError(error),
   };
@@ -172,7 +179,7 @@ function shutdownMessage(decisions: RdsDecision[], missing: string[], snapshots:
 }
 
 async function wake(
-  target: AwsTarget,
+  target: AwsTarget<RdsApi>,
   params: RdsParameters,
   restore: LoadedRestorePoint,
   interval: number,

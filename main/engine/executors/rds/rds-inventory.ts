@@ -1,7 +1,9 @@
 import type { DBCluster, DBInstance, Filter } from '@aws-sdk/client-rds';
 import type { RdsParameters } from '../../../../shared/model';
 import type { AwsTarget } from '../aws-common/aws-target';
+import type { RdsApi } from './rds-api';
 import { chunk } from '../aws-common/batching';
+import { sdkPages } from '../aws-common/sdk-pages';
 import {
   isOptedOut,
   matchesAnyTag,
@@ -69,78 +71,52 @@ function fromCluster(c: DBCluster): RdsResource | undefined {
   };
 }
 
-/** Every page of one RDS describe call (Marker pagination), converted and filtered. */
-async function describeAll<Raw>(
-  target: AwsTarget,
-  action: string,
-  fetchPage: (
-    marker: string | undefined,
-  ) => Promise<{ items: Raw[] | undefined; marker: string | undefined }>,
-  convert: (raw: Raw) => RdsResource | undefined,
+export async function describeInstances(
+  target: AwsTarget<RdsApi>,
+  filters: Filter[] = [],
 ): Promise<RdsResource[]> {
   const out: RdsResource[] = [];
-  let marker: string | undefined;
-  do {
-    const page = await target.call(action, () => fetchPage(marker));
-    for (const raw of page.items ?? []) {
-      const r = convert(raw);
-      if (r !== undefined) out.push(r);
-    }
-    marker = page.marker || undefined;
-  } while (marker !== undefined);
+  const { RDSClient, paginateDescribeDBInstances } = await import('@aws-sdk/client-rds');
+  for await (const page of sdkPages(
+    paginateDescribeDBInstances,
+    RDSClient,
+    (input) => target.api.describeDBInstances(input),
+    pageInput(filters),
+  ))
+    out.push(...converted(page.DBInstances, fromInstance));
   return out;
 }
 
-export function describeInstances(
-  target: AwsTarget,
+export async function describeClusters(
+  target: AwsTarget<RdsApi>,
   filters: Filter[] = [],
 ): Promise<RdsResource[]> {
-  return describeAll(
-    target,
-    'rds:DescribeDBInstances',
-    async (marker) => {
-      // Loaded on first use, like every SDK module: hosts that never call AWS never load it.
-      const { DescribeDBInstancesCommand } = await import('@aws-sdk/client-rds');
-      const page = await target.clients.rds.send(
-        new DescribeDBInstancesCommand({
-          MaxRecords: PAGE,
-          ...(filters.length > 0 ? { Filters: filters } : {}),
-          ...(marker ? { Marker: marker } : {}),
-        }),
-        { abortSignal: target.ctx.signal },
-      );
-      return { items: page.DBInstances, marker: page.Marker };
-    },
-    fromInstance,
-  );
+  const out: RdsResource[] = [];
+  const { RDSClient, paginateDescribeDBClusters } = await import('@aws-sdk/client-rds');
+  for await (const page of sdkPages(
+    paginateDescribeDBClusters,
+    RDSClient,
+    (input) => target.api.describeDBClusters(input),
+    pageInput(filters),
+  ))
+    out.push(...converted(page.DBClusters, fromCluster));
+  return out;
 }
 
-export function describeClusters(
-  target: AwsTarget,
-  filters: Filter[] = [],
-): Promise<RdsResource[]> {
-  return describeAll(
-    target,
-    'rds:DescribeDBClusters',
-    async (marker) => {
-      const { DescribeDBClustersCommand } = await import('@aws-sdk/client-rds');
-      const page = await target.clients.rds.send(
-        new DescribeDBClustersCommand({
-          MaxRecords: PAGE,
-          ...(filters.length > 0 ? { Filters: filters } : {}),
-          ...(marker ? { Marker: marker } : {}),
-        }),
-        { abortSignal: target.ctx.signal },
-      );
-      return { items: page.DBClusters, marker: page.Marker };
-    },
-    fromCluster,
-  );
+function pageInput(filters: Filter[]): { MaxRecords: number; Filters?: Filter[] } {
+  return { MaxRecords: PAGE, ...(filters.length > 0 ? { Filters: filters } : {}) };
+}
+
+function converted<Raw>(
+  items: Raw[] | undefined,
+  convert: (raw: Raw) => RdsResource | undefined,
+): RdsResource[] {
+  return (items ?? []).flatMap((raw) => convert(raw) ?? []);
 }
 
 /** By identifier, through filters: an id that does not exist is absent, not an error. */
 export async function describeByIds(
-  target: AwsTarget,
+  target: AwsTarget<RdsApi>,
   kind: 'instance' | 'cluster',
   ids: readonly string[],
 ): Promise<Map<string, RdsResource>> {
@@ -162,7 +138,7 @@ export interface Selection {
 }
 
 export async function selectDatabases(
-  target: AwsTarget,
+  target: AwsTarget<RdsApi>,
   selector: RdsParameters['selector'],
 ): Promise<Selection> {
   const byIds = selector.instanceIds !== undefined || selector.clusterIds !== undefined;
