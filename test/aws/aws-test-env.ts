@@ -8,6 +8,8 @@ import {
   type AwsClientProvider,
   type AwsRetryPolicy,
 } from '../../main/engine/connections/aws/aws-clients';
+import { createAwsConnectionTools } from '../../main/engine/connections/aws/aws-connection-tools';
+import { noConnectionTools } from '../../main/engine/connections/connection-tools';
 import { Engine } from '../../main/engine/engine';
 import { ExecutorRegistry, registerAwsExecutors } from '../../main/engine/executors/registry';
 import { createNoopExecutor } from '../../main/engine/executors/noop/noop-executor';
@@ -46,6 +48,8 @@ export interface AwsTestEnvOptions {
   clock?: Clock;
   pollIntervalMs?: number;
   retry?: Partial<AwsRetryPolicy>;
+  /** Log to `engine.log` in the data dir, as the hosts do, instead of to memory. */
+  fileLog?: boolean;
 }
 
 export const TEST_PROFILE = 'dev';
@@ -72,9 +76,10 @@ export async function startAwsTestEnv(options: AwsTestEnvOptions = {}): Promise<
   const engine = Engine.open({
     dataDir: join(dir, 'data'),
     host: 'serve',
-    logger: createMemoryLogger(),
+    ...(options.fileLog ? {} : { logger: createMemoryLogger() }),
     executors: registry,
     clients,
+    connectionTools: { ...noConnectionTools, ...createAwsConnectionTools({ env }) },
     ...(options.clock ? { clock: options.clock } : {}),
   });
   const call = async <M extends ApiMethod>(

@@ -85,7 +85,14 @@ export async function handleAwsRequest(
   try {
     const decision = core.faults.decide(`${service}:${action ?? 'Unknown'}`);
     await sleep(core.latencyMs + decision.latencyMs);
-    if (decision.error !== undefined) throw faultToError(service, decision.error);
+    if (decision.error !== undefined)
+      throw faultToError(service, decision.error, {
+        method,
+        path: url.pathname,
+        query: url.search.slice(1),
+        headers: req.headers,
+        body,
+      });
     const resolved = core.identities.resolve(scope, core.world.now());
     if (!resolved.ok) throw credentialError(service, resolved.reason);
     const identity = resolved.identity;
