@@ -48,6 +48,8 @@ export interface AwsTestEnvOptions {
   clock?: Clock;
   pollIntervalMs?: number;
   retry?: Partial<AwsRetryPolicy>;
+  /** The SDK's per-request timeout (default 30 s), for `timeout` faults. */
+  requestTimeoutMs?: number;
   /** Log to `engine.log` in the data dir, as the hosts do, instead of to memory. */
   fileLog?: boolean;
 }
@@ -69,6 +71,9 @@ export async function startAwsTestEnv(options: AwsTestEnvOptions = {}): Promise<
   const clients = createAwsClientProvider({
     env,
     retry: { baseDelayMs: 5, maxDelayMs: 50, ...options.retry },
+    ...(options.requestTimeoutMs === undefined
+      ? {}
+      : { requestTimeoutMs: options.requestTimeoutMs }),
   });
   const registry = registerAwsExecutors(new ExecutorRegistry().register(createNoopExecutor()), {
     pollIntervalMs: options.pollIntervalMs ?? 10,

@@ -17,6 +17,9 @@ export function faultToError(
   if (fault.kind === 'custom')
     return new AwsError(fault.code, fault.message ?? `Injected ${fault.code}`, fault.status);
   if (fault.kind === 'signature-mismatch') return signatureMismatch(service, request);
+  // The dispatcher hangs instead (hangUntilClientGivesUp); this is what a gateway would answer.
+  if (fault.kind === 'timeout')
+    return new AwsError('RequestTimeout', 'The request timed out before an answer.', 504);
   if (service === 'ec2') {
     if (fault.kind === 'throttle')
       return new AwsError('RequestLimitExceeded', 'Request limit exceeded.', 503);

@@ -11,9 +11,12 @@ import type { Rng } from './rng';
  * `signature-mismatch` answers as AWS does when the signature is wrong: `SignatureDoesNotMatch`
  * (EKS: `InvalidSignatureException`), 403, quoting the canonical request it expected, headers
  * and all, so a test can check that no credential the client sent leaks any further.
+ * `timeout` never answers: the call hangs until the client gives up (its request timeout).
  */
 export const FaultErrorSchema = z.union([
-  z.object({ kind: z.enum(['throttle', 'server', 'unavailable', 'signature-mismatch']) }),
+  z.object({
+    kind: z.enum(['throttle', 'server', 'unavailable', 'signature-mismatch', 'timeout']),
+  }),
   z.object({
     kind: z.literal('custom'),
     code: z.string().min(1),
