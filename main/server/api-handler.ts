@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import { httpStatusFor } from '../../shared/api/errors';
+import { redactSecrets } from '../../shared/security/redact-secrets';
 import type { HibernatorEvent } from '../../shared/api/events';
 import type { DispatchResult } from '../engine';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
@@ -43,8 +44,12 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
+/** The host's own errors quote what it was sent (a JSON parser's excerpt): redacted like the engine's. */
 function sendError(res: ServerResponse, code: string, message: string): void {
-  sendJson(res, httpStatusFor(code), { ok: false, error: { code, message } });
+  sendJson(res, httpStatusFor(code), {
+    ok: false,
+    error: { code, message: redactSecrets(message) },
+  });
 }
 
 function tokenMatches(expected: string, given: string | null): boolean {

@@ -73,6 +73,17 @@ describe('serve', () => {
     });
     expect(notJson.status).toBe(400);
     expect((await notJson.json()).error.message).toMatch(/not valid JSON/);
+    // The parser quotes the start of the body: a credential there is redacted like any error text.
+    const quoted = await fetch(`${url}/api/applyPlan`, {
+      method: 'POST',
+      body: 'token=s3cr3tvalue',
+      headers,
+    });
+    expect(quoted.status).toBe(400);
+    const quotedMessage = (await quoted.json()).error.message as string;
+    expect(quotedMessage).toMatch(/not valid JSON/);
+    expect(quotedMessage).not.toContain('token=s3cr');
+    expect(quotedMessage).toContain('[redacted]');
     const badPlan = await fetch(`${url}/api/applyPlan`, {
       method: 'POST',
       body: JSON.stringify({

@@ -8,6 +8,8 @@ import {
   type AwsClientProvider,
   type AwsRetryPolicy,
 } from '../../main/engine/connections/aws/aws-clients';
+import { createAwsConnectionTools } from '../../main/engine/connections/aws/aws-connection-tools';
+import { noConnectionTools } from '../../main/engine/connections/connection-tools';
 import { Engine } from '../../main/engine/engine';
 import { createExecutorRegistry } from '../../main/engine/executors/registry';
 import { createMemoryLogger } from '../../main/engine/logging/logger';
@@ -45,6 +47,10 @@ export interface AwsTestEnvOptions {
   clock?: Clock;
   pollIntervalMs?: number;
   retry?: Partial<AwsRetryPolicy>;
+  /** The SDK's per-request timeout (default 30 s), for `timeout` faults. */
+  requestTimeoutMs?: number;
+  /** Log to `engine.log` in the data dir, as the hosts do, instead of to memory. */
+  fileLog?: boolean;
 }
 
 export const TEST_PROFILE = 'dev';
@@ -64,6 +70,9 @@ export async function startAwsTestEnv(options: AwsTestEnvOptions = {}): Promise<
   const clients = createAwsClientProvider({
     env,
     retry: { baseDelayMs: 5, maxDelayMs: 50, ...options.retry },
+    ...(options.requestTimeoutMs === undefined
+      ? {}
+      : { requestTimeoutMs: options.requestTimeoutMs }),
   });
   const registry = createExecutorRegistry({
     aws: { pollIntervalMs: options.pollIntervalMs ?? 10 },
@@ -71,9 +80,10 @@ export async function startAwsTestEnv(options: AwsTestEnvOptions = {}): Promise<
   const engine = Engine.open({
     dataDir: join(dir, 'data'),
     host: 'serve',
-    logger: createMemoryLogger(),
+    ...(options.fileLog ? {} : { logger: createMemoryLogger() }),
     executors: registry,
     clients,
+    connectionTools: { ...noConnectionTools, ...createAwsConnectionTools({ env }) },
     ...(options.clock ? { clock: options.clock } : {}),
   });
   const call = async <M extends ApiMethod>(

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 export interface ProfileKeys {
   accessKeyId: string;
   secretAccessKey: string;
+  sessionToken?: string;
   region?: string;
 }
 
@@ -28,7 +29,8 @@ export function writeAwsProfiles(
   const credentials = Object.entries(profiles)
     .map(
       ([name, k]) =>
-        `[${name}]\naws_access_key_id = ${k.accessKeyId}\naws_secret_access_key = ${k.secretAccessKey}\n`,
+        `[${name}]\naws_access_key_id = ${k.accessKeyId}\naws_secret_access_key = ${k.secretAccessKey}\n` +
+        (k.sessionToken === undefined ? '' : `aws_session_token = ${k.sessionToken}\n`),
     )
     .join('\n');
   const config = Object.entries(profiles)

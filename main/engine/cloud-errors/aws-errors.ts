@@ -63,6 +63,7 @@ const AUTH = new Set([
   'InvalidClientTokenId',
   'UnrecognizedClientException',
   'SignatureDoesNotMatch',
+  'InvalidSignatureException',
   'IncompleteSignature',
   'InvalidAccessKeyId',
   'MissingAuthenticationToken',

@@ -1,4 +1,5 @@
 import { appendFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { redactSecrets, redactStrings } from '../../../shared/security/redact-secrets';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type LogFields = Record<string, unknown>;
@@ -22,6 +23,14 @@ export function redact(value: unknown, depth = 0): unknown {
     out[key] = SECRET_KEY.test(key) ? '[redacted]' : redact(v, depth + 1);
   }
   return out;
+}
+
+/**
+ * What a log line may carry: secret-named keys dropped, and credentials removed from the
+ * message and from every string field (an error text may quote the request that failed).
+ */
+function clean(message: string, fields: LogFields): { message: string; fields: LogFields } {
+  return { message: redactSecrets(message), fields: redactStrings(redact(fields) as LogFields) };
 }
 
 export interface FileLoggerOptions {
@@ -55,11 +64,12 @@ export function createFileLogger(options: FileLoggerOptions, base: LogFields = {
 
   const write = (level: LogLevel, message: string, fields: LogFields = {}): void => {
     if (ORDER[level] < minLevel) return;
+    const safe = clean(message, { ...base, ...fields });
     const line = JSON.stringify({
       time: now().toISOString(),
       level,
-      message,
-      ...(redact({ ...base, ...fields }) as LogFields),
+      message: safe.message,
+      ...safe.fields,
     });
     try {
       rotate();
@@ -67,7 +77,8 @@ export function createFileLogger(options: FileLoggerOptions, base: LogFields = {
     } catch {
       // Logging must never take the engine down (disk full, permissions).
     }
-    if (options.echo && ORDER[level] >= ORDER.warn) process.stderr.write(`${level}: ${message}\n`);
+    if (options.echo && ORDER[level] >= ORDER.warn)
+      process.stderr.write(`${level}: ${safe.message}\n`);
   };
 
   return {
@@ -86,13 +97,13 @@ export function createMemoryLogger(
 } {
   const make = (base: LogFields): Logger => ({
     debug: (message, fields = {}) =>
-      lines.push({ level: 'debug', message, fields: redact({ ...base, ...fields }) as LogFields }),
+      lines.push({ level: 'debug', ...clean(message, { ...base, ...fields }) }),
     info: (message, fields = {}) =>
-      lines.push({ level: 'info', message, fields: redact({ ...base, ...fields }) as LogFields }),
+      lines.push({ level: 'info', ...clean(message, { ...base, ...fields }) }),
     warn: (message, fields = {}) =>
-      lines.push({ level: 'warn', message, fields: redact({ ...base, ...fields }) as LogFields }),
+      lines.push({ level: 'warn', ...clean(message, { ...base, ...fields }) }),
     error: (message, fields = {}) =>
-      lines.push({ level: 'error', message, fields: redact({ ...base, ...fields }) as LogFields }),
+      lines.push({ level: 'error', ...clean(message, { ...base, ...fields }) }),
     child: (fields) => make({ ...base, ...fields }),
   });
   return Object.assign(make({}), { lines });

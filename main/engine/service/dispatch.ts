@@ -6,6 +6,7 @@ import {
 } from '../../../shared/api/contract';
 import type { ApiErrorBody } from '../../../shared/api/errors';
 import { formatPath } from '../../../shared/model';
+import { redactErrorTexts, redactStrings } from '../../../shared/security/redact-secrets';
 import type { Logger } from '../logging/logger';
 import { apiErrorBodyOf } from './api-errors';
 
@@ -21,6 +22,26 @@ export function isApiMethod(method: string): method is ApiMethod {
  * turned into `{ code, message, issues }` — never a stack trace.
  */
 export async function dispatch(
+  api: HibernatorApi,
+  method: string,
+  input: unknown,
+  logger?: Logger,
+): Promise<DispatchResult> {
+  return redactAnswer(await answer(api, method, input, logger));
+}
+
+/**
+ * No credential leaves through an answer: error bodies are redacted whole, results where they
+ * carry error text (a test's message, a dry run's per-target errors, a plan's last error), so
+ * configuration such as a webhook URL still round-trips.
+ */
+function redactAnswer(result: DispatchResult): DispatchResult {
+  return result.ok
+    ? { ok: true, result: redactErrorTexts(result.result) }
+    : { ok: false, error: redactStrings(result.error) };
+}
+
+async function answer(
   api: HibernatorApi,
   method: string,
   input: unknown,

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { HistoryEntry, HistoryTarget } from '../../../shared/api/contract';
 import type { LedgerEntry, Operation } from '../../../shared/model/status';
+import { redactSecrets } from '../../../shared/security/redact-secrets';
 
 /** History is kept this long (issue: per cycle and operation, kept for 90 days). */
 export const HISTORY_RETENTION_DAYS = 90;
@@ -56,7 +57,15 @@ export class HistoryRepository {
          started_at = excluded.started_at, finished_at = excluded.finished_at, message = excluded.message`,
     );
     for (const e of entries)
-      upsert.run(operationId, e.target, e.state, e.attempts, e.startedAt, e.finishedAt, e.message);
+      upsert.run(
+        operationId,
+        e.target,
+        e.state,
+        e.attempts,
+        e.startedAt,
+        e.finishedAt,
+        e.message === null ? null : redactSecrets(e.message),
+      );
   }
 
   finish(
@@ -67,7 +76,12 @@ export class HistoryRepository {
   ): void {
     this.db
       .prepare('UPDATE operations SET finished_at = ?, result = ?, message = ? WHERE id = ?')
-      .run(now.toISOString(), result, message, operationId);
+      .run(
+        now.toISOString(),
+        result,
+        message === null ? null : redactSecrets(message),
+        operationId,
+      );
   }
 
   list(plan: string, limit = 50): HistoryEntry[] {

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { PlanSchema, type Plan } from '../../../shared/model';
 import { PlanStatusSchema, type PlanStatus } from '../../../shared/model/status';
+import { redactErrorTexts } from '../../../shared/security/redact-secrets';
 import { parseStoredJson } from './stored-json';
 
 export interface StoredPlan {
@@ -95,7 +96,11 @@ export class PlanRepository {
     })();
   }
 
-  /** Writes phase, cycle, operation and ledger together (one statement, one transaction). */
+  /**
+   * Writes phase, cycle, operation and ledger together (one statement, one transaction). Error
+   * texts (the plan's error, ledger messages) are redacted on the way in: no credential an
+   * endpoint echoed reaches the database.
+   */
   saveStatus(name: string, status: PlanStatus): void {
     this.db
       .prepare(
@@ -103,7 +108,13 @@ export class PlanRepository {
          ON CONFLICT(name) DO UPDATE SET phase = excluded.phase, cycle_id = excluded.cycle_id,
            status_json = excluded.status_json, updated_at = excluded.updated_at`,
       )
-      .run(name, status.phase, status.cycle?.id ?? null, JSON.stringify(status), status.updatedAt);
+      .run(
+        name,
+        status.phase,
+        status.cycle?.id ?? null,
+        JSON.stringify(redactErrorTexts(status)),
+        status.updatedAt,
+      );
   }
 
   delete(name: string): boolean {

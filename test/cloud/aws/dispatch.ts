@@ -85,7 +85,18 @@ export async function handleAwsRequest(
   try {
     const decision = core.faults.decide(`${service}:${action ?? 'Unknown'}`);
     await sleep(core.latencyMs + decision.latencyMs);
-    if (decision.error !== undefined) throw faultToError(service, decision.error);
+    if (decision.error?.kind === 'timeout') {
+      record.errorCode = 'Timeout';
+      return await hangUntilClientGivesUp(res);
+    }
+    if (decision.error !== undefined)
+      throw faultToError(service, decision.error, {
+        method,
+        path: url.pathname,
+        query: url.search.slice(1),
+        headers: req.headers,
+        body,
+      });
     const resolved = core.identities.resolve(scope, core.world.now());
     if (!resolved.ok) throw credentialError(service, resolved.reason);
     const identity = resolved.identity;
@@ -179,6 +190,22 @@ function internalError(service: AwsService, thrown: unknown): AwsError {
   if (service === 'eks')
     return new AwsError('ServerException', `Emulator failure: ${message}`, 500);
   return new AwsError('InternalFailure', `Emulator failure: ${message}`, 500);
+}
+
+/** Longest a `timeout` fault holds a call whose client never gives up, before dropping it. */
+const HANG_LIMIT_MS = 60_000;
+
+/** A `timeout` fault: no answer at all, until the client closes the connection (or the limit). */
+async function hangUntilClientGivesUp(res: ServerResponse): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, HANG_LIMIT_MS);
+    timer.unref();
+    res.once('close', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  if (!res.writableEnded) res.destroy();
 }
 
 function write(res: ServerResponse, response: WireResponse): void {

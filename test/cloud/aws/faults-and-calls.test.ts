@@ -84,6 +84,28 @@ describe('fault injection', () => {
     expect(emu.faults()[0]).toMatchObject({ matched: 3, injected: 1 });
   });
 
+  it('answers a signature mismatch by quoting the request, credentials and all, on every protocol', async () => {
+    const token = 'FwoGZXIvYXdzEBkaDEmulatorSessionToken0123456789abcdefABCDEF';
+    const withToken = sdkClients(emu.url, { ...SANDBOX_KEYS.admin, sessionToken: token });
+    emu.fault({
+      action: '*',
+      failNth: { nth: 1, count: 3, error: { kind: 'signature-mismatch' } },
+    });
+    const ec2 = await sdkError(withToken.ec2.send(new DescribeInstancesCommand({})));
+    expect(ec2).toMatchObject({ name: 'SignatureDoesNotMatch', status: 403 });
+    expect(ec2.message).toContain('The Canonical String for this request should have been');
+    expect(ec2.message).toContain(`x-amz-security-token:${token}`);
+    expect(ec2.message).toContain(`Credential=${SANDBOX_KEYS.admin.accessKeyId}/`);
+    const sts = await sdkError(withToken.sts.send(new GetCallerIdentityCommand({})));
+    expect(sts).toMatchObject({ name: 'SignatureDoesNotMatch', status: 403 });
+    expect(sts.message).toContain(SANDBOX_KEYS.admin.accessKeyId);
+    const eks = await sdkError(
+      withToken.eks.send(new DescribeClusterCommand({ name: 'dev-cluster' })),
+    );
+    expect(eks).toMatchObject({ name: 'InvalidSignatureException', status: 403 });
+    expect(eks.message).toContain(token);
+  });
+
   it('throttles each service with its own error code and status', async () => {
     emu.fault({ action: '*', throttleRate: 1 });
     expect(await sdkError(aws.ec2.send(new DescribeInstancesCommand({})))).toMatchObject({

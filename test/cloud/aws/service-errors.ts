@@ -9,9 +9,17 @@ import type { AwsService } from './request-scope';
  * `ThrottlingException` (429); denied calls are `UnauthorizedOperation`, `AccessDenied` or
  * `AccessDeniedException`.
  */
-export function faultToError(service: AwsService, fault: FaultError): AwsError {
+export function faultToError(
+  service: AwsService,
+  fault: FaultError,
+  request?: EchoedRequest,
+): AwsError {
   if (fault.kind === 'custom')
     return new AwsError(fault.code, fault.message ?? `Injected ${fault.code}`, fault.status);
+  if (fault.kind === 'signature-mismatch') return signatureMismatch(service, request);
+  // The dispatcher hangs instead (hangUntilClientGivesUp); this is what a gateway would answer.
+  if (fault.kind === 'timeout')
+    return new AwsError('RequestTimeout', 'The request timed out before an answer.', 504);
   if (service === 'ec2') {
     if (fault.kind === 'throttle')
       return new AwsError('RequestLimitExceeded', 'Request limit exceeded.', 503);
@@ -111,5 +119,62 @@ export function unknownAction(
     'InvalidAction',
     `Could not find operation ${action} for version ${version ?? 'NO_VERSION_SPECIFIED'}`,
     400,
+  );
+}
+
+/** What a signature-mismatch error quotes of the request it answers. */
+export interface EchoedRequest {
+  method: string;
+  path: string;
+  query: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/**
+ * AWS's answer to a request whose signature does not match: the message quotes the canonical
+ * request (every signed header with its value, `x-amz-security-token` among them) and the
+ * string to sign with the credential scope. We quote every header, `authorization` too, so the
+ * access key id is in the answer as well, which is what some proxies and emulators do.
+ */
+function signatureMismatch(service: AwsService, request: EchoedRequest | undefined): AwsError {
+  const intro =
+    'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.';
+  if (request === undefined)
+    return new AwsError(
+      service === 'eks' ? 'InvalidSignatureException' : 'SignatureDoesNotMatch',
+      intro,
+      403,
+    );
+  const names = Object.keys(request.headers).sort();
+  const headers = names.map((name) => {
+    const value = request.headers[name];
+    return `${name}:${Array.isArray(value) ? value.join(',') : (value ?? '')}`;
+  });
+  const authorization = String(request.headers.authorization ?? '');
+  const scope = /Credential=[^/]+\/([^,\s]+)/.exec(authorization)?.[1] ?? '';
+  const amzDate = String(request.headers['x-amz-date'] ?? '');
+  const message = [
+    intro,
+    '',
+    'The Canonical String for this request should have been',
+    `'${request.method}`,
+    request.path,
+    request.query,
+    ...headers,
+    '',
+    names.join(';'),
+    `${request.body}'`,
+    '',
+    'The String-to-Sign should have been',
+    `'AWS4-HMAC-SHA256`,
+    amzDate,
+    scope,
+    `'`,
+  ].join('\n');
+  return new AwsError(
+    service === 'eks' ? 'InvalidSignatureException' : 'SignatureDoesNotMatch',
+    message,
+    403,
   );
 }

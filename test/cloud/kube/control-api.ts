@@ -12,7 +12,7 @@
  *   GET    /_emulator/kubeconfig   a kubeconfig for this emulator (YAML)
  */
 import type { ApiResponse } from './api-handler';
-import type { KubeFaultRule } from './faults';
+import { INJECTED_STATUSES, type KubeFaultRule } from './faults';
 import { isObject } from './json';
 import type { KubeSeed } from './seed';
 import { parseSeed } from './seed-schema';
@@ -50,8 +50,8 @@ function parseFaultRule(value: unknown): KubeFaultRule | undefined {
   const rule: KubeFaultRule = {};
   if (typeof value.operation === 'string') rule.operation = value.operation;
   if (typeof value.latencyMs === 'number') rule.latencyMs = value.latencyMs;
-  if (value.status === 429 || value.status === 500 || value.status === 503 || value.status === 504)
-    rule.status = value.status;
+  const status = INJECTED_STATUSES.find((s) => s === value.status);
+  if (status !== undefined) rule.status = status;
   if (typeof value.rate === 'number') rule.rate = value.rate;
   if (Array.isArray(value.nth))
     rule.nth = value.nth.filter((n): n is number => typeof n === 'number');

@@ -23,6 +23,19 @@ describe('fault injection', () => {
     expect(f.decide('list deployments').error).toBeUndefined();
   });
 
+  it('injects permanent Forbidden and Invalid failures as Status bodies with their reason', () => {
+    const f = new FaultInjector();
+    f.add({ operation: 'delete nodepools', nth: [1], status: 403, message: 'denied by policy' });
+    f.add({ operation: 'patch deployments/scale', nth: [1], status: 422 });
+    const denied = f.decide('delete nodepools').error;
+    expect(denied?.code).toBe(403);
+    expect(denied?.body).toMatchObject({ reason: 'Forbidden', message: 'denied by policy' });
+    expect(f.decide('patch deployments/scale').error?.body).toMatchObject({
+      code: 422,
+      reason: 'Invalid',
+    });
+  });
+
   it('matches wildcard operations and stops after `times` failures', () => {
     const f = new FaultInjector();
     f.add({ operation: '* deployments/scale', status: 429, times: 2 });

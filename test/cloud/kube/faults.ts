@@ -4,6 +4,7 @@
  * `delete nodepools`); discovery requests are `get <path>` (`get /apis`).
  */
 import {
+  failure,
   gatewayTimeout,
   internalError,
   serviceUnavailable,
@@ -11,13 +12,19 @@ import {
   type KubeApiError,
 } from './status';
 
+export const INJECTED_STATUSES = [403, 422, 429, 500, 503, 504] as const;
+export type InjectedStatus = (typeof INJECTED_STATUSES)[number];
+
 export interface KubeFaultRule {
   /** Exact operation name, or a pattern with `*` (`* deployments/scale`, `*`). Default `*`. */
   operation?: string;
   /** Delay added to every matching call. */
   latencyMs?: number;
-  /** HTTP status of injected failures (default 500). */
-  status?: 429 | 500 | 503 | 504;
+  /**
+   * HTTP status of injected failures (default 500): 429, 500, 503 and 504 are transient; 403
+   * (Forbidden) and 422 (Invalid) are permanent, for checking that nothing retries them.
+   */
+  status?: InjectedStatus;
   /** Fraction (0–1) of matching calls that fail, drawn from a seeded generator. */
   rate?: number;
   /** 1-based numbers of the matching calls (counted since the rule was added) that fail. */
@@ -75,6 +82,10 @@ export interface FaultDecision {
 function injectedError(rule: KubeFaultRule, operation: string): KubeApiError {
   const message = rule.message ?? `injected fault for ${operation}`;
   switch (rule.status ?? 500) {
+    case 403:
+      return failure(403, 'Forbidden', message);
+    case 422:
+      return failure(422, 'Invalid', message);
     case 429:
       return tooManyRequests(1);
     case 503:

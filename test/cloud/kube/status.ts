@@ -55,7 +55,8 @@ export function qualified(gr: GroupResource): string {
   return gr.group === '' ? gr.resource : `${gr.resource}.${gr.group}`;
 }
 
-function failure(
+/** A Status failure with the given code and reason (injected faults use it for 403 and 422). */
+export function failure(
   code: number,
   reason: string | undefined,
   message: string,

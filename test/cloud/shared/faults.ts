@@ -8,9 +8,15 @@ import type { Rng } from './rng';
  * seeded RNG, so runs repeat) or fail exactly the Nth matching call. Faults are abstract here
  * (`throttle`, `server`, `unavailable`, or a custom code); each emulator turns them into its own
  * wire error, e.g. `Throttling` for RDS versus `ThrottlingException` with 429 for EKS.
+ * `signature-mismatch` answers as AWS does when the signature is wrong: `SignatureDoesNotMatch`
+ * (EKS: `InvalidSignatureException`), 403, quoting the canonical request it expected, headers
+ * and all, so a test can check that no credential the client sent leaks any further.
+ * `timeout` never answers: the call hangs until the client gives up (its request timeout).
  */
 export const FaultErrorSchema = z.union([
-  z.object({ kind: z.enum(['throttle', 'server', 'unavailable']) }),
+  z.object({
+    kind: z.enum(['throttle', 'server', 'unavailable', 'signature-mismatch', 'timeout']),
+  }),
   z.object({
     kind: z.literal('custom'),
     code: z.string().min(1),

@@ -124,7 +124,13 @@ function makeClientSet(
   const timeout = options.requestTimeoutMs ?? 30_000;
   const config = {
     ...base,
-    requestHandler: { requestTimeout: timeout, connectionTimeout: Math.min(timeout, 10_000) },
+    requestHandler: {
+      requestTimeout: timeout,
+      connectionTimeout: Math.min(timeout, 10_000),
+      // Without it the SDK only logs a warning when the timeout passes and keeps waiting: a hung
+      // endpoint would hold the target forever instead of failing as a retryable TimeoutError.
+      throwOnRequestTimeout: true,
+    },
   };
   const ttl = options.identityTtlMs ?? DEFAULT_IDENTITY_TTL_MS;
   const sts = new STSClient(config);
