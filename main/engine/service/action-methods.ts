@@ -1,10 +1,8 @@
 import type { ActionResult } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
-import type { Plan } from '../../../shared/model';
-import type { Operation, PlanStatus } from '../../../shared/model/status';
-import type { PlanRunner } from '../lifecycle/plan-runner';
+import type { Operation } from '../../../shared/model/status';
 import { overrideAction } from './override-methods';
-import { requirePlan } from './plan-methods';
+import { withRunner } from './with-runner';
 import type { ServiceContext } from './service-context';
 
 /*
@@ -26,20 +24,6 @@ export function keepAwakeTomorrow(ctx: ServiceContext, name: string, until?: str
 }
 export function skipNext(ctx: ServiceContext, name: string, until?: string) {
   return overrideAction(ctx, name, 'skipNextHibernation', { until });
-}
-
-/** Runs an action inside the plan's runner so it never interleaves with a reconcile. */
-async function withRunner<T>(
-  ctx: ServiceContext,
-  name: string,
-  fn: (runner: PlanRunner, plan: Plan, status: PlanStatus) => Promise<T> | T,
-): Promise<T> {
-  requirePlan(ctx, name);
-  const runner = ctx.lifecycle.runner(name);
-  return runner.exclusive(() => {
-    const { plan, status } = runner.requireLoaded();
-    return fn(runner, plan, status);
-  });
 }
 
 export function suspend(

@@ -14,7 +14,7 @@ import {
 import { isScheduleError, overrideInEffect } from '../../../shared/schedule';
 import { overrideNow, recordToOverride } from '../lifecycle/override-store';
 import type { PlanRunner } from '../lifecycle/plan-runner';
-import { requirePlan } from './plan-methods';
+import { withRunner } from './with-runner';
 import type { ServiceContext } from './service-context';
 
 /**
@@ -33,20 +33,6 @@ export function toOverrideView(override: PlanOverride | null): OverrideView | nu
     by: override.by ?? null,
     durationMs: override.durationMs ?? null,
   };
-}
-
-/** Runs an action inside the plan's runner so it never interleaves with a reconcile. */
-async function withRunner<T>(
-  ctx: ServiceContext,
-  name: string,
-  fn: (runner: PlanRunner, plan: Plan, status: PlanStatus) => Promise<T> | T,
-): Promise<T> {
-  requirePlan(ctx, name);
-  const runner = ctx.lifecycle.runner(name);
-  return runner.exclusive(() => {
-    const { plan, status } = runner.requireLoaded();
-    return fn(runner, plan, status);
-  });
 }
 
 function overrideContext(
