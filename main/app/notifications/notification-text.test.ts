@@ -244,7 +244,7 @@ describe('headsUpNotification when the manual override ends', () => {
       [
         'staging',
         planSummary('staging', 'Active', {
-          override: { phase: 'wakeup', until, setAt: null, by: 'user' },
+          override: { phase: 'wakeup', until, setAt: null, by: 'user', durationMs: null },
         }),
       ],
     ]);

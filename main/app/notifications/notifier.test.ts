@@ -70,7 +70,13 @@ describe('Notifier', () => {
       ...snapshot,
       plans: [
         planSummary('staging', 'Active', {
-          override: { phase: 'wakeup', until: '2026-11-26T19:10:00Z', setAt: null, by: 'user' },
+          override: {
+            phase: 'wakeup',
+            until: '2026-11-26T19:10:00Z',
+            setAt: null,
+            by: 'user',
+            durationMs: null,
+          },
         }),
       ],
     };
