@@ -18,6 +18,19 @@ import type {
  */
 const name = z.string().min(1, 'is required');
 
+/**
+ * The manual actions that set the plan's one override, as the API names them (the same five as
+ * shared/override OVERRIDE_ACTIONS: the engine passes one type to the other, so they cannot drift).
+ */
+export const OVERRIDE_ACTION_NAMES = [
+  'hibernateNow',
+  'wakeNow',
+  'keepAwake',
+  'keepAwakeUntilTomorrow',
+  'skipNextHibernation',
+] as const;
+export type OverrideActionName = (typeof OVERRIDE_ACTION_NAMES)[number];
+
 export const NotificationSettingsSchema = z.object({
   phaseChanges: z.boolean(),
   failures: z.boolean(),
@@ -96,13 +109,7 @@ export const apiInputSchemas = {
   overrideChoices: z
     .object({
       plan: name,
-      action: z.enum([
-        'hibernateNow',
-        'wakeNow',
-        'keepAwake',
-        'keepAwakeUntilTomorrow',
-        'skipNextHibernation',
-      ]),
+      action: z.enum(OVERRIDE_ACTION_NAMES),
     })
     .strict(),
   suspend: z
@@ -201,7 +208,8 @@ export interface ActionResult {
 
 export interface OverrideChoiceView {
   id: string;
-  request: { action: string; hours?: number; until?: string };
+  /** What to send to run this choice: the action's method with `hours` or `until`. */
+  request: { action: OverrideActionName; hours?: number; until?: string };
   until: string;
   hours: number;
   duration: string;

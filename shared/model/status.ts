@@ -156,6 +156,8 @@ export interface PlanSummary {
     until: string | null;
     setAt: string | null;
     by: string | null;
+    /** The length it was set for (ms), for "awake until 17:49 — 3 h"; null when unknown. */
+    durationMs: number | null;
   } | null;
   /** The base windows, for the small week strip of the list. */
   offHours: Array<{ start: string; end: string; daysOfWeek: string[] }>;

@@ -14,6 +14,7 @@ import {
   setWindowDays,
 } from './cloud-steps';
 import { expect, screenshot } from './fixtures';
+import { chooseOverride } from './override-steps';
 
 const IDS = SANDBOX_INSTANCE_IDS;
 /** Selected by `Environment=dev` and not in an Auto Scaling group, EKS or Karpenter: what ec2 stops. */
@@ -110,7 +111,7 @@ test('against the emulators: connect, write a plan, dry-run, save, hibernate, wa
   await expect(badge).toHaveText(/Awake/);
 
   await page.getByRole('tab', { name: 'Targets' }).click();
-  await page.getByRole('button', { name: 'Hibernate now' }).click();
+  await chooseOverride(page, 'Hibernate now');
   await expect(badge).toHaveText(/Asleep/, { timeout: 30_000 });
   const asleep = { ...before, ...Object.fromEntries(STOPPED_BY_PLAN.map((id) => [id, 'stopped'])) };
   await expect.poll(() => instanceStates(sandbox.aws), { timeout: 15_000 }).toEqual(asleep);
@@ -141,7 +142,7 @@ test('against the emulators: connect, write a plan, dry-run, save, hibernate, wa
   ).toContainText('payments/Deployment/api');
   await screenshot(page, 'cloud-6-restore-points');
 
-  await page.getByRole('button', { name: 'Wake now' }).click();
+  await chooseOverride(page, 'Wake now');
   await expect(badge).toHaveText(/Awake/, { timeout: 30_000 });
   await expect.poll(() => instanceStates(sandbox.aws), { timeout: 15_000 }).toEqual(before);
   expect(deploymentReplicas(sandbox.kube, 'payments')).toEqual({

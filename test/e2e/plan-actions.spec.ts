@@ -1,19 +1,6 @@
 import { awakeNoopPlan } from './awake-plan';
-import type { Page } from '@playwright/test';
 import { expect, importThroughUi, screenshot, test } from './fixtures';
-
-/**
- * Runs an override action the way a person does: the button opens its choices, the first one
- * (the shortest) is taken. When the engine cannot list choices, the fallback button ("… with
- * its default end") is the first one instead, so this works either way.
- */
-async function chooseFirst(page: Page, action: 'Hibernate now' | 'Wake now'): Promise<void> {
-  await page.getByRole('button', { name: action, exact: true }).click();
-  const group = page.getByRole('group', { name: `${action}: how long` });
-  await group.getByRole('button').first().click();
-  const dialog = page.getByRole('dialog');
-  if (await dialog.isVisible()) await dialog.getByRole('button', { name: action }).click();
-}
+import { chooseOverride } from './override-steps';
 
 test('Hibernate now and Wake now move the plan through its phases live, and the restore points show what was captured', async ({
   page,
@@ -28,7 +15,7 @@ test('Hibernate now and Wake now move the plan through its phases live, and the 
   await screenshot(page, 'plan-overview');
 
   await page.getByRole('tab', { name: 'Targets' }).click();
-  await chooseFirst(page, 'Hibernate now');
+  await chooseOverride(page, 'Hibernate now');
   await expect(
     page.getByRole('status').filter({ hasText: 'demo stays asleep until' }),
   ).toBeVisible();
@@ -47,7 +34,7 @@ test('Hibernate now and Wake now move the plan through its phases live, and the 
   await expect(point).toContainText('open — used by the next wake-up');
   await screenshot(page, 'plan-restore-points');
 
-  await chooseFirst(page, 'Wake now');
+  await chooseOverride(page, 'Wake now');
   await expect(badge).toHaveText(/Awake/, { timeout: 20_000 });
   await expect(page.getByRole('row', { name: 'Plan demo' })).toHaveCount(0);
   await page.getByRole('tab', { name: 'History' }).click();
@@ -92,18 +79,18 @@ test('Hibernate now, Wake now, Hibernate now leave one override at most, no exce
   const override = page.getByLabel('Manual override');
   const figure = page.getByRole('figure', { name: 'Week schedule in UTC' });
 
-  await chooseFirst(page, 'Hibernate now');
+  await chooseOverride(page, 'Hibernate now');
   await expect(badge).toHaveText(/Asleep/, { timeout: 20_000 });
   await expect(override).toHaveCount(1);
   await expect(override).toContainText('asleep until');
   await expect(page.getByRole('button', { name: 'Undo' })).toBeVisible();
 
-  await chooseFirst(page, 'Wake now');
+  await chooseOverride(page, 'Wake now');
   await expect(badge).toHaveText(/Awake/, { timeout: 20_000 });
   // Wake now replaces the override (or clears it when the schedule already says awake): never two.
   await expect.poll(() => override.count()).toBeLessThanOrEqual(1);
 
-  await chooseFirst(page, 'Hibernate now');
+  await chooseOverride(page, 'Hibernate now');
   await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(badge).toHaveText(/Asleep/, { timeout: 20_000 });
   await expect(override).toHaveCount(1);

@@ -1,5 +1,6 @@
 import { awakeNoopPlan } from './awake-plan';
 import { expect, importThroughUi, screenshot, test } from './fixtures';
+import { chooseOverride } from './override-steps';
 
 test('restore points can be patched, dropped and initialised, each after a confirmation that says what the wake-up will do', async ({
   page,
@@ -8,7 +9,7 @@ test('restore points can be patched, dropped and initialised, each after a confi
   await page.goto(serve.url);
   await importThroughUi(page, awakeNoopPlan());
   await page.getByRole('link', { name: 'demo', exact: true }).click();
-  await page.getByRole('button', { name: 'Hibernate now' }).click();
+  await chooseOverride(page, 'Hibernate now');
   await expect(page.locator('.plan-title').getByTestId('phase-badge')).toHaveText(/Asleep/, {
     timeout: 20_000,
   });
@@ -57,7 +58,7 @@ test('restore points can be patched, dropped and initialised, each after a confi
   await dialog.getByRole('button', { name: 'Initialise' }).click();
   await expect(page.getByRole('region', { name: 'Restore point of frontend' })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Wake now' }).click();
+  await chooseOverride(page, 'Wake now');
   await expect(page.locator('.plan-title').getByTestId('phase-badge')).toHaveText(/Awake/, {
     timeout: 20_000,
   });

@@ -186,6 +186,19 @@ describe('never a 500 on user input', () => {
   });
 });
 
+describe('the plan list shows the override with its length', () => {
+  it('carries the length the override was set for, so the tray can say "awake until 06:00 — 18 h"', async () => {
+    const e = await engineAt('2026-01-28T12:00:00Z');
+    await e.call('keepAwakeUntilTomorrow', { plan: 'dev' });
+    await e.settle();
+    expect((await e.call('listPlans', {}))[0]?.override).toMatchObject({
+      phase: 'wakeup',
+      until: '2026-01-29T06:00:00Z',
+      durationMs: 18 * 3_600_000,
+    });
+  });
+});
+
 describe('editing and importing keep the stored override', () => {
   it('saving the plan without override annotations keeps it; changed annotations are adopted', async () => {
     const e = await engineAt('2026-01-28T12:00:00Z');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PlanError, PlanSummary } from '../../../shared/model/status';
+import type { PlanError } from '../../../shared/model/status';
 import {
   caughtUpNotification,
   credentialsNotification,
@@ -226,73 +226,56 @@ describe('headsUpNotification', () => {
   });
 });
 
-describe('headsUpNotification with a manual override', () => {
+describe('headsUpNotification when the manual override ends', () => {
   const event = {
     type: 'HeadsUp' as const,
     plan: 'staging',
     at: '2026-11-26T19:10:00Z',
     minutes: 10,
   };
-  const awake = (until: string) =>
-    planSummary('staging', 'Active', {
-      override: { phase: 'wakeup', until, setAt: null, by: 'user' },
-    });
   const keepIt = {
     label: 'Keep it',
     action: { kind: 'call', call: { method: 'keepOverride', input: { plan: 'staging' } } },
   };
-  const table: Array<[string, PlanSummary | null, boolean, string, string[]]> = [
-    [
-      'no override: Snooze and Skip only',
-      planSummary('staging', 'Active'),
-      true,
-      'At 19:10.',
-      ['Snooze 1 h', 'Skip next sleep'],
-    ],
-    [
-      'the override ends then: Keep it first, and the body says so',
-      awake('2026-11-26T19:10:00Z'),
-      true,
-      'At 19:10. Its override (awake until 19:10) ends then.',
-      ['Keep it', 'Snooze 1 h', 'Skip next sleep'],
-    ],
-    [
-      'an override ending later still offers Keep it',
-      awake('2026-11-26T23:00:00Z'),
-      true,
-      'At 19:10.',
-      ['Keep it', 'Snooze 1 h', 'Skip next sleep'],
-    ],
-    [
-      'an expired override offers no Keep it',
-      awake('2026-11-26T10:00:00Z'),
-      true,
-      'At 19:10.',
-      ['Snooze 1 h', 'Skip next sleep'],
-    ],
-    [
-      'an unknown plan offers no Keep it',
-      null,
-      true,
-      'At 19:10.',
-      ['Snooze 1 h', 'Skip next sleep'],
-    ],
-    [
-      'without buttons the body says where to keep it',
-      awake('2026-11-26T19:10:00Z'),
-      false,
-      'At 19:10. Its override (awake until 19:10) ends then. Click to keep it, snooze it or skip the next sleep in Hibernator.',
-      [],
-    ],
-  ];
-  it.each(table)('%s', (_, summary, buttons, body, labels) => {
+  // The plan's summary is deliberately the opposite of the event each time: the engine's
+  // overrideEnds decides, not a guess from the summary.
+  const awakeUntil = (until: string) =>
+    new Map([
+      [
+        'staging',
+        planSummary('staging', 'Active', {
+          override: { phase: 'wakeup', until, setAt: null, by: 'user', durationMs: null },
+        }),
+      ],
+    ]);
+
+  it('says in the title and body that the override ends, and offers Keep it first', () => {
+    const spec = headsUpNotification(
+      { ...event, overrideEnds: true },
+      ctx({ buttons: true, plans: new Map([['staging', planSummary('staging', 'Active')]]) }),
+    );
+    expect(spec.title).toBe("staging's manual override ends in 10 minutes: it goes to sleep");
+    expect(spec.body).toBe('At 19:10 its manual override ends and the schedule puts it to sleep.');
+    expect(spec.buttons.map((b) => b.label)).toEqual(['Keep it', 'Snooze 1 h', 'Skip next sleep']);
+    expect(spec.buttons[0]).toEqual(keepIt);
+  });
+
+  it('offers no Keep it for a scheduled sleep, even when the summary shows an override', () => {
     const spec = headsUpNotification(
       event,
-      ctx({ buttons, plans: new Map(summary ? [['staging', summary]] : []) }),
+      ctx({ buttons: true, plans: awakeUntil('2026-11-26T19:10:00Z') }),
     );
-    expect(spec.body).toBe(body);
-    expect(spec.buttons.map((b) => b.label)).toEqual(labels);
-    if (labels.includes('Keep it')) expect(spec.buttons[0]).toEqual(keepIt);
+    expect(spec.title).toBe('staging goes to sleep in 10 minutes');
+    expect(spec.body).toBe('At 19:10.');
+    expect(spec.buttons.map((b) => b.label)).toEqual(['Snooze 1 h', 'Skip next sleep']);
+  });
+
+  it('without buttons the body says where to keep it', () => {
+    const spec = headsUpNotification({ ...event, overrideEnds: true }, ctx());
+    expect(spec.body).toBe(
+      'At 19:10 its manual override ends and the schedule puts it to sleep. Click to keep it, snooze it or skip the next sleep in Hibernator.',
+    );
+    expect(spec.buttons).toEqual([]);
   });
 });
 

@@ -2,8 +2,7 @@ import type { Settings } from '../../../shared/api/contract';
 import type { HibernatorEvent } from '../../../shared/api/events';
 import type { PlanError, PlanSummary } from '../../../shared/model/status';
 import { formatClock, formatElapsed, joinNames, type TimeFormat } from '../display-format';
-import { OVERRIDE_WORDS, overrideState } from '../../../shared/override/words';
-import { activeOverride } from '../tray/tray-menu';
+import { OVERRIDE_WORDS } from '../../../shared/override/words';
 import { callAction, type TrayAction } from '../tray/tray-action';
 
 /** The kinds a person can switch off in Settings (`getSettings().notifications`). */
@@ -197,29 +196,18 @@ export function failureNotification(event: FailureEvent, ctx: TextContext): Noti
 
 type HeadsUpEvent = Extract<HibernatorEvent, { type: 'HeadsUp' }>;
 
-/** An override ending within this of the heads-up's instant is what the heads-up announces. */
-const OVERRIDE_END_SLACK_MS = 60_000;
-
 /**
- * "staging goes to sleep in 10 minutes." [Snooze 1 h] [Skip next sleep]; with an override set,
- * [Keep it] first (keepOverride: extends it by its original length). HeadsUp carries no field
- * saying it announces an override's end, so "Keep it" is keyed on the plan's summary having an
- * override in effect, and the body names the override when its end is the announced instant.
+ * "staging goes to sleep in 10 minutes." [Snooze 1 h] [Skip next sleep]. When the engine says
+ * the sleep comes because the manual override ends (`overrideEnds`), the title and body say so
+ * and [Keep it] comes first (keepOverride: extends it by its original length); otherwise there
+ * is no Keep it, since keeping an override that does not end then would not stop this sleep.
  */
 export function headsUpNotification(event: HeadsUpEvent, ctx: TextContext): NotificationSpec {
   const { plan } = event;
   const when = formatClock(event.at, ctx.now, ctx.timeFormat);
-  const summary = ctx.plans.get(plan);
-  const override = summary ? activeOverride(summary, ctx.now) : null;
-  const endsThen =
-    override?.until != null &&
-    Math.abs(Date.parse(override.until) - Date.parse(event.at)) <= OVERRIDE_END_SLACK_MS;
-  const ending =
-    override && endsThen
-      ? ` Its override (${overrideState(override, (iso) => formatClock(iso, ctx.now, ctx.timeFormat))}) ends then.`
-      : '';
+  const overrideEnds = event.overrideEnds === true;
   const buttons = [
-    ...(override
+    ...(overrideEnds
       ? [
           {
             label: OVERRIDE_WORDS.keepIt,
@@ -236,14 +224,21 @@ export function headsUpNotification(event: HeadsUpEvent, ctx: TextContext): Noti
       action: callAction({ method: 'skipNextHibernation', input: { plan } }),
     },
   ];
+  const inMinutes = `in ${plural(event.minutes, 'minute')}`;
+  const title = overrideEnds
+    ? `${plan}'s manual override ends ${inMinutes}: it goes to sleep`
+    : `${plan} goes to sleep ${inMinutes}`;
+  const at = overrideEnds
+    ? `At ${when} its manual override ends and the schedule puts it to sleep.`
+    : `At ${when}.`;
   return {
     kind: 'headsUp',
     key: `headsup:${plan}:${event.at}`,
     group: `plan:${plan}`,
-    title: `${plan} goes to sleep in ${plural(event.minutes, 'minute')}`,
+    title,
     body: ctx.buttons
-      ? `At ${when}.${ending}`
-      : `At ${when}.${ending} Click to ${override ? 'keep it, ' : ''}snooze it or skip the next sleep in Hibernator.`,
+      ? at
+      : `${at} Click to ${overrideEnds ? 'keep it, ' : ''}snooze it or skip the next sleep in Hibernator.`,
     click: { kind: 'open', plan },
     buttons: ctx.buttons ? buttons : [],
   };

@@ -65,12 +65,18 @@ describe('Notifier', () => {
     ]);
   });
 
-  it('offers Keep it first when the plan has an override, and runs keepOverride', () => {
+  it('offers Keep it first when the heads-up announces the override ending, and runs keepOverride', () => {
     const withOverride: AppStateSnapshot = {
       ...snapshot,
       plans: [
         planSummary('staging', 'Active', {
-          override: { phase: 'wakeup', until: '2026-11-26T19:10:00Z', setAt: null, by: 'user' },
+          override: {
+            phase: 'wakeup',
+            until: '2026-11-26T19:10:00Z',
+            setAt: null,
+            by: 'user',
+            durationMs: null,
+          },
         }),
       ],
     };
@@ -83,7 +89,7 @@ describe('Notifier', () => {
       now: () => new Date('2026-11-26T19:00:00Z'),
       timeFormat: { timeZone: 'UTC' },
     });
-    notifier.handle(headsUp);
+    notifier.handle({ ...headsUp, overrideEnds: true });
     const [shown] = FakeNotification.shown;
     expect(shown?.options.actions).toEqual([
       { type: 'button', text: 'Keep it' },

@@ -92,12 +92,14 @@ describe('planLabel with a manual override', () => {
     until: '2026-11-26T21:49:00Z',
     setAt: null,
     by: 'user',
+    durationMs: null,
   };
   const asleep = {
     phase: 'hibernate' as const,
     until: '2026-11-30T05:00:00Z',
     setAt: null,
     by: 'user',
+    durationMs: null,
   };
   const table: Array<[string, PlanSummary, string]> = [
     [
@@ -124,6 +126,18 @@ describe('planLabel with a manual override', () => {
       'dev-env — Awake · sleeps 21:00',
     ],
     [
+      'awake by override, with the length it was set for',
+      planSummary('dev-env', 'Active', { override: { ...awake, durationMs: 3 * 3_600_000 } }),
+      'dev-env — awake until 21:49 — 3 h',
+    ],
+    [
+      'on its way to the override, with its length',
+      planSummary('dev-env', 'Hibernating', {
+        override: { ...asleep, durationMs: 62 * 3_600_000 },
+      }),
+      'dev-env — Going to sleep… · asleep until Mon 05:00 — 62 h',
+    ],
+    [
       'paused, whatever the override',
       planSummary('dev-env', 'Suspended', { override: awake }),
       'dev-env — Paused',
@@ -140,6 +154,7 @@ describe('plan submenu with a manual override', () => {
     until: '2026-11-26T21:49:00Z',
     setAt: null,
     by: 'user',
+    durationMs: null,
   };
   const table: Array<[string, PlanSummary, string[]]> = [
     [

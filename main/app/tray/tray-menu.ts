@@ -1,5 +1,6 @@
 import type { Settings } from '../../../shared/api/contract';
 import type { Phase, PlanSummary } from '../../../shared/model/status';
+import { formatOverrideDuration } from '../../../shared/override/human-duration';
 import { OVERRIDE_WORDS, overrideState } from '../../../shared/override/words';
 import { overrideInEffect } from '../../../shared/schedule';
 import { formatClock, PHASE_WORDS, type TimeFormat } from '../display-format';
@@ -62,13 +63,17 @@ export function activeOverride(plan: PlanSummary, now: Date): PlanSummary['overr
 
 /**
  * "dev-env — Asleep · wakes 07:30" (times in local time). With an override: "dev-env — awake
- * until 17:49" when the plan rests in that state, else the phase word first ("Going to sleep… ·
- * asleep until Mon 05:00").
+ * until 17:49 — 3 h" (the length it was set for, when known) when the plan rests in that state,
+ * else the phase word first ("Going to sleep… · asleep until Mon 05:00 — 62 h").
  */
 export function planLabel(plan: PlanSummary, now: Date, timeFormat: TimeFormat = {}): string {
   const override = activeOverride(plan, now);
   if (override && !plan.suspended) {
-    const state = overrideState(override, (iso) => formatClock(iso, now, timeFormat));
+    const length =
+      override.until !== null && override.durationMs !== null && override.durationMs > 0
+        ? ` — ${formatOverrideDuration(override.durationMs)}`
+        : '';
+    const state = `${overrideState(override, (iso) => formatClock(iso, now, timeFormat))}${length}`;
     const resting =
       (plan.phase === 'Active' && override.phase === 'wakeup') ||
       (plan.phase === 'Hibernated' && override.phase === 'hibernate');

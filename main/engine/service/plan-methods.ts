@@ -33,6 +33,7 @@ function overrideView(
     until: override.until,
     setAt: override.setAt ?? null,
     by: override.by ?? null,
+    durationMs: override.durationMs ?? null,
   };
 }
 

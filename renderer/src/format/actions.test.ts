@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import {
+  type ActionResult,
+  OVERRIDE_ACTION_NAMES,
+  type OverrideChoiceView,
+} from '../../../shared/api';
 import { PHASES } from '../../../shared/model/status';
-import { allowedActions } from './actions';
+import { type FakeTransport, createFakeTransport } from '../test-support/fake-transport';
+import { allowedActions, defaultRequest, runOverrideRequest } from './actions';
 import { PHASE_WORD } from './phase';
 
 describe('actions per phase', () => {
@@ -46,5 +52,45 @@ describe('actions per phase', () => {
       'Paused',
       'Needs attention',
     ]);
+  });
+});
+
+describe('sending an override choice', () => {
+  const result: ActionResult = { plan: 'demo', message: 'done' };
+  const transport = (): FakeTransport =>
+    createFakeTransport({
+      hibernateNow: () => result,
+      wakeNow: () => result,
+      keepAwake: () => result,
+      keepAwakeUntilTomorrow: () => result,
+      skipNextHibernation: () => result,
+    });
+  const until = '2026-12-07T05:00:00Z';
+
+  it('sends each of the five actions to its own method, with the end the choice carries', async () => {
+    const fake = transport();
+    for (const action of OVERRIDE_ACTION_NAMES)
+      await runOverrideRequest(fake, 'demo', { action, until });
+    expect(fake.calls).toEqual(
+      OVERRIDE_ACTION_NAMES.map((method) => ({ method, input: { plan: 'demo', until } })),
+    );
+  });
+
+  it('sends keep awake with its hours, and an action without an end as its default', async () => {
+    const fake = transport();
+    await runOverrideRequest(fake, 'demo', defaultRequest('keepAwake'));
+    await runOverrideRequest(fake, 'demo', defaultRequest('hibernateNow'));
+    expect(fake.calls).toEqual([
+      { method: 'keepAwake', input: { plan: 'demo', hours: 3 } },
+      { method: 'hibernateNow', input: { plan: 'demo' } },
+    ]);
+  });
+
+  it('cannot be given an action outside the five (the contract types it)', () => {
+    const request: OverrideChoiceView['request'] = {
+      // @ts-expect-error: not an override action, so the window has nothing to send it to
+      action: 'suspend',
+    };
+    expect(OVERRIDE_ACTION_NAMES).not.toContain(request.action);
   });
 });

@@ -31,6 +31,7 @@ export function detailOverride(
     until: override.until,
     setAt: same ? known.setAt : null,
     by: same ? known.by : null,
+    durationMs: same ? known.durationMs : null,
   };
 }
 

@@ -25,7 +25,13 @@ function overridden(): { detail: PlanDetail; summary: PlanSummary } {
   const detail = withOverride(sampleDetail('demo', 'Active'), { phase: 'wakeup', until });
   const summary: PlanSummary = {
     ...sampleSummary('demo', 'Active'),
-    override: { phase: 'wakeup', until, setAt: utcSeconds(Date.now() - HOUR), by: 'user' },
+    override: {
+      phase: 'wakeup',
+      until,
+      setAt: utcSeconds(Date.now() - HOUR),
+      by: 'user',
+      durationMs: null,
+    },
   };
   return { detail, summary };
 }
