@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../main/engine/clock';
 import { SANDBOX_INSTANCE_IDS as ids } from '../cloud/aws';
 import { awsDemoPlans } from './demo-objects';
 import { startAwsTestEnv, type AwsTestEnv } from './aws-test-env';
@@ -9,10 +10,16 @@ afterEach(async () => {
 });
 
 const READS = /^(Describe|List|GetCallerIdentity)/;
+/**
+ * A Wednesday 11:00 in Berlin: inside working hours of the demo plans, so saving a plan starts
+ * no shutdown while its dry run is checked (with the real clock this failed every weekday evening).
+ */
+const WORKING_HOURS = '2026-12-02T10:00:00Z';
+const workingHours = () => ({ clock: new ManualClock(new Date(WORKING_HOURS)) });
 
 describe('dry run (discover) of the AWS executors', () => {
   it('says what each target would do to each resource and changes nothing', async () => {
-    t = await startAwsTestEnv();
+    t = await startAwsTestEnv(workingHours());
     await t.connect('sandbox-aws', { accountId: '123456789012' });
     const plan = awsDemoPlans()[0];
     await t.call('applyPlan', { plan });
@@ -64,7 +71,7 @@ describe('dry run (discover) of the AWS executors', () => {
   });
 
   it('shows Karpenter and EKS nodes as skipped with the reason', async () => {
-    t = await startAwsTestEnv();
+    t = await startAwsTestEnv(workingHours());
     await t.connect();
     const result = await t.call('discover', {
       plan: {
