@@ -80,7 +80,7 @@ describe('isAppUrl', () => {
     ['app://hibernator/#/plans/x', true],
     ['app://evil/', false],
     ['https://hibernator/', false],
-    ['file:///work/main/out/renderer/index.html', false],
+    ['file:///opt/Hibernator/resources/out/renderer/index.html', false],
     ['not a url', false],
     [undefined, false],
   ])('%s -> %s', (url, expected) => {

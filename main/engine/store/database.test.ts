@@ -98,6 +98,7 @@ describe('openDatabase', () => {
 });
 
 describe('prepareDataDir', () => {
+  // Skipped as root (CI containers): root can write anywhere, so a read-only folder proves nothing.
   it.skipIf(process.getuid?.() === 0)(
     'names the directory and the fix when it is not writable',
     () => {

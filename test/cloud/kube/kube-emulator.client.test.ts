@@ -106,6 +106,7 @@ describe.each([
     emu.clearFaults();
   });
 
+  // Certificates exist only over https: the http run of this table lists it as skipped on purpose.
   it.runIf(https)(
     'verifies the server against the emulator certificate and refuses another one',
     async () => {
