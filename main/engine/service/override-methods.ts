@@ -1,4 +1,4 @@
-import type { ActionResult, OverrideChoiceView, OverrideView } from '../../../shared/api/contract';
+import type { ActionResult, OverrideChoiceView } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
 import type { Plan } from '../../../shared/model';
 import type { PlanOverride } from '../../../shared/model/override';
@@ -14,6 +14,7 @@ import {
 import { isScheduleError, overrideInEffect } from '../../../shared/schedule';
 import { overrideNow, recordToOverride } from '../lifecycle/override-store';
 import type { PlanRunner } from '../lifecycle/plan-runner';
+import { toOverrideView } from './override-view';
 import { withRunner } from './with-runner';
 import type { ServiceContext } from './service-context';
 
@@ -23,17 +24,6 @@ import type { ServiceContext } from './service-context';
  * bookkeeping, lifecycle/override-store.ts), then lets the plan act on the new desired state at
  * once. They never create exceptions, answer every phase, and refuse bad input naming the field.
  */
-
-export function toOverrideView(override: PlanOverride | null): OverrideView | null {
-  if (!override) return null;
-  return {
-    phase: override.phase,
-    until: override.until,
-    setAt: override.setAt ?? null,
-    by: override.by ?? null,
-    durationMs: override.durationMs ?? null,
-  };
-}
 
 function overrideContext(
   ctx: ServiceContext,

@@ -5,6 +5,7 @@ import type { PlanSummary, Transition } from '../../../shared/model/status';
 import { evaluateDesired, upcomingDesired } from '../../../shared/schedule';
 import { overrideNow, planWithOverride, storedOverride } from '../lifecycle/override-store';
 import type { StoredPlan } from '../store/plan-repository';
+import { toOverrideView } from './override-view';
 import type { ServiceContext } from './service-context';
 
 /** Phases in which targets and strategy may change (semantics.md section 3). */
@@ -21,22 +22,6 @@ export function requirePlan(ctx: ServiceContext, name: string): StoredPlan {
 }
 
 /** The override in force now, from the plan's annotations (an expired or unreadable one is none). */
-function overrideView(
-  plan: StoredPlan['plan'],
-  status: StoredPlan['status'],
-  now: Date,
-): PlanSummary['override'] {
-  const override = overrideNow(plan, status, now);
-  if (!override) return null;
-  return {
-    phase: override.phase,
-    until: override.until,
-    setAt: override.setAt ?? null,
-    by: override.by ?? null,
-    durationMs: override.durationMs ?? null,
-  };
-}
-
 function statusOf(ctx: ServiceContext, stored: StoredPlan): StoredPlan['status'] {
   // The running engine's in-memory status is the freshest (ledger writes are coalesced).
   return ctx.lifecycle.has(stored.plan.metadata.name)
@@ -64,7 +49,7 @@ export function listPlans(ctx: ServiceContext): PlanSummary[] {
       suspended: plan.spec.suspend,
       nextTransition: next ? toTransition(next) : null,
       error: status.error,
-      override: overrideView(plan, status, now),
+      override: toOverrideView(overrideNow(plan, status, now)),
       updatedAt: stored.updatedAt,
       offHours: plan.spec.schedule.offHours,
       lastResult: last.get(plan.metadata.name) ?? null,
