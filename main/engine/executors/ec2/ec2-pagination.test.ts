@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { awsPlan, ledger, runAction, startAwsTestEnv, type AwsTestEnv } from './aws-test-env';
+import {
+  awsPlan,
+  ledger,
+  runAction,
+  startAwsTestEnv,
+  type AwsTestEnv,
+} from '../../../../test/aws/aws-test-env';
 
 let t: AwsTestEnv;
 afterEach(async () => {

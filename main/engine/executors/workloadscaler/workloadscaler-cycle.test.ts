@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { clientsFor, mergePatch } from '../cloud/kube/client-helpers';
-import { sandboxSeed, type KubeSeed } from '../cloud/kube';
-import { k8sConnection, KubeWorld, type KubeTestOptions } from './kube-harness';
+import { clientsFor, mergePatch } from '../../../../test/cloud/kube/client-helpers';
+import { sandboxSeed, type KubeSeed } from '../../../../test/cloud/kube';
+import { k8sConnection, KubeWorld, type KubeTestOptions } from '../../../../test/kube/kube-harness';
 
 /**
  * The workloadscaler through the engine against the Kubernetes emulator: exact restores,

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { HibernatorEvent } from '../../shared/api/events';
-import { SANDBOX_ACCOUNT_ID, SANDBOX_KEYS } from '../cloud/aws';
-import type { FaultError } from '../cloud/aws';
+import type { HibernatorEvent } from '../../../../shared/api/events';
+import { SANDBOX_ACCOUNT_ID, SANDBOX_KEYS } from '../../../../test/cloud/aws';
+import type { FaultError } from '../../../../test/cloud/aws';
 import {
   awsPlan,
   ledger,
@@ -10,7 +10,7 @@ import {
   startAwsTestEnv,
   type AwsTestEnv,
   type AwsTestEnvOptions,
-} from './aws-test-env';
+} from '../../../../test/aws/aws-test-env';
 
 /**
  * Issue 13 item 7: EKS (REST-JSON, its own error spellings: `ThrottlingException` 429,

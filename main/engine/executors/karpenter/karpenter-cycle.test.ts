@@ -1,6 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { NODEPOOL_LABEL, sandboxSeed, type KubeObject, type KubeSeed } from '../cloud/kube';
-import { KubeWorld, type KubeTestOptions } from './kube-harness';
+import {
+  NODEPOOL_LABEL,
+  sandboxSeed,
+  type KubeObject,
+  type KubeSeed,
+} from '../../../../test/cloud/kube';
+import { KubeWorld, type KubeTestOptions } from '../../../../test/kube/kube-harness';
 
 /** The karpenter executor through the engine against the Kubernetes emulator. */
 let world: KubeWorld | undefined;

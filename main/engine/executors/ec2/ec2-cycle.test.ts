@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { SANDBOX_INSTANCE_IDS as ids, sandboxSeed } from '../cloud/aws';
+import { SANDBOX_INSTANCE_IDS as ids, sandboxSeed } from '../../../../test/cloud/aws';
 import {
   awsPlan,
   ec2State,
@@ -7,7 +7,7 @@ import {
   runAction,
   startAwsTestEnv,
   type AwsTestEnv,
-} from './aws-test-env';
+} from '../../../../test/aws/aws-test-env';
 
 let t: AwsTestEnv;
 afterEach(async () => {

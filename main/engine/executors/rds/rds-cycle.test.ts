@@ -6,7 +6,7 @@ import {
   runAction,
   startAwsTestEnv,
   type AwsTestEnv,
-} from './aws-test-env';
+} from '../../../../test/aws/aws-test-env';
 
 let t: AwsTestEnv;
 afterEach(async () => {

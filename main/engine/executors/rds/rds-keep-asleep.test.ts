@@ -1,6 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../main/engine/clock';
-import { awsPlan, rdsStatus, startAwsTestEnv, type AwsTestEnv } from './aws-test-env';
+import { ManualClock } from '../../clock';
+import {
+  awsPlan,
+  rdsStatus,
+  startAwsTestEnv,
+  type AwsTestEnv,
+} from '../../../../test/aws/aws-test-env';
 
 let t: AwsTestEnv;
 afterEach(async () => {
