@@ -177,3 +177,22 @@ describe('hibernator discover', () => {
     expect(b.stderr).toContain('has no target named "nope"');
   });
 });
+
+describe('terminal safety', () => {
+  it('prints a YAML value with escape sequences as visible text, not as terminal commands', async () => {
+    const file = write(
+      'escape.yaml',
+      PLAN.replace(
+        'metadata: { name: dev-env }',
+        'metadata: { name: "dev\\e[2J\\e]0;pwned\\aenv" }',
+      ),
+    );
+    const t = io();
+    const code = await runCli(['validate', file], t);
+    expect(code).not.toBe(0);
+    const printed = t.stdout + t.stderr;
+    expect(printed).toContain('\\u001b[2J');
+    // eslint-disable-next-line no-control-regex
+    expect(printed).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
+});

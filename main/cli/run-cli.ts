@@ -3,12 +3,15 @@ import { CliError, USAGE, type CliIo } from './cli-io';
 import { previewCommand } from './commands/preview-command';
 import { validateCommand } from './commands/validate-command';
 import { DataDirError } from '../engine/basics';
+import { terminalSafeIo } from './terminal-text';
 
 /**
  * Runs one CLI command. Returns the exit code, or null for `serve`, which keeps running until
  * SIGINT/SIGTERM.
  */
-export async function runCli(argv: string[], io: CliIo): Promise<number | null> {
+export async function runCli(argv: string[], terminal: CliIo): Promise<number | null> {
+  // Plan text and remote errors reach a terminal: no escape sequence of theirs is passed on.
+  const io = terminalSafeIo(terminal);
   try {
     const args = parseCliArgs(argv);
     const v = args.values;

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { runCli } from './run-cli';
+import { escapeControlChars } from './terminal-text';
 
 // `hibernator plans | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -21,7 +22,9 @@ runCli(process.argv.slice(2), io).then(
     if (code !== null) process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`hibernator: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      escapeControlChars(`hibernator: ${error instanceof Error ? error.message : String(error)}\n`),
+    );
     process.exitCode = 2;
   },
 );
