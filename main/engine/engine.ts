@@ -10,6 +10,7 @@ import type { ClientProvider } from './connections/client-provider';
 import { ExecutorRegistry } from './executors/registry';
 import { createNoopExecutor } from './executors/noop/noop-executor';
 import { prepareDataDir } from './host/data-dir';
+import { createOwnerOnly, secureDataDir, secureEngineFiles } from './host/owner-only';
 import { acquireEngineLock, type EngineLock } from './host/engine-lock';
 import { migrateLegacyHolds } from './lifecycle/hold-migration';
 import { Lifecycle } from './lifecycle/lifecycle';
@@ -96,8 +97,10 @@ export class Engine {
         previousHost: lock.takenOverFrom.host,
       });
     }
+    reportDataDirAccess(dataDir, logger);
     let db: Database;
     try {
+      createOwnerOnly(databasePath(dataDir));
       db = openDatabase(
         databasePath(dataDir),
         options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
@@ -106,6 +109,10 @@ export class Engine {
       lock.release();
       throw error;
     }
+    // SQLite made -wal/-shm at open; an older version may have left 0644 files behind.
+    const loosened = secureEngineFiles(dataDir);
+    if (loosened.length > 0)
+      logger.info('made engine files owner-only (0600)', { files: loosened });
     const bus = new EventBus(logger);
     const plans = new PlanRepository(db);
     const exceptions = new ExceptionRepository(db);
@@ -216,5 +223,18 @@ export class Engine {
       this.lock.release();
     }
     this.logger.info('engine stopped');
+  }
+}
+
+/** The data directory is 0700 (semantics: owner-only, always); say what was fixed or what blocks it. */
+function reportDataDirAccess(dataDir: string, logger: Logger): void {
+  const access = secureDataDir(dataDir);
+  if (access.kind === 'tightened') {
+    logger.info('made the data directory owner-only (0700)', { dataDir, was: access.from });
+  } else if (access.kind === 'shared-folder') {
+    logger.warn(
+      "the data directory is readable by other users and holds files that are not the engine's, so it was left as it is: choose a directory of its own with --data-dir / HIBERNATOR_DATA_DIR, or chmod 700 it",
+      { dataDir, mode: access.mode, others: access.others.slice(0, 5) },
+    );
   }
 }

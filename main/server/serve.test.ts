@@ -1,6 +1,6 @@
 import { get } from 'node:http';
 import { createServer } from 'node:net';
-import { mkdtempSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -42,6 +42,20 @@ const plan = {
 };
 
 describe('serve', () => {
+  it('removes its token file at a clean stop, but never a newer serve’s token', async () => {
+    const { dataDir, token } = await start();
+    const tokenPath = join(dataDir, 'serve.token');
+    expect(readFileSync(tokenPath, 'utf8').trim()).toBe(token);
+    await server?.close();
+    server = undefined;
+    expect(existsSync(tokenPath)).toBe(false);
+
+    const second = await startServe({ host: engine as Engine, dataDir, port: 0, staticDir: null });
+    writeFileSync(tokenPath, 'someone-else\n');
+    await second.close();
+    expect(readFileSync(tokenPath, 'utf8')).toBe('someone-else\n');
+  });
+
   it('answers API calls only with the token, and writes the token owner-only', async () => {
     const { url, token, dataDir } = await start();
     const anonymous = await fetch(`${url}/api/listPlans`, { method: 'POST', body: '{}' });
@@ -182,6 +196,7 @@ describe('serve', () => {
           `Port ${port} on 127.0.0.1 is already in use (is another \`hibernator serve\` running?). Choose another with --port.`,
         ),
       );
+      expect(existsSync(join(dataDir, 'serve.token'))).toBe(false);
     } finally {
       blocker.close();
     }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import { writeFileSync, chmodSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApiHandler, type ApiHost } from './api-handler';
 
@@ -47,6 +47,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   const server = createServer(
     createApiHandler({ host: options.host, token, staticDir: options.staticDir, allowedHosts }),
   );
+  const removeToken = (): void => removeOwnToken(tokenPath, token);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') {
@@ -66,6 +67,9 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
       }
     });
     server.listen(requestedPort, '127.0.0.1', () => resolve());
+  }).catch((error: unknown) => {
+    removeToken();
+    throw error;
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : requestedPort;
@@ -81,7 +85,22 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => {
+          removeToken();
+          resolve();
+        });
       }),
   };
+}
+
+/**
+ * A token left on disk after a clean stop is a credential nobody needs; only our own is removed
+ * (a later `serve` may already have written its own).
+ */
+function removeOwnToken(path: string, token: string): void {
+  try {
+    if (readFileSync(path, 'utf8').trim() === token) rmSync(path, { force: true });
+  } catch {
+    // Already gone, or unreadable: nothing of ours to remove.
+  }
 }
