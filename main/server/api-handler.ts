@@ -67,21 +67,39 @@ function presentedToken(req: IncomingMessage, url: URL): string | null {
   return null;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** Past this the client is cut off: draining a runaway upload is not worth the bandwidth. */
+const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
+
+type Body = { kind: 'read'; text: string } | { kind: 'too-large' };
+
+/**
+ * Reads the body up to MAX_BODY_BYTES. A larger body is drained and dropped rather than cut off,
+ * so the client receives the 413 instead of a reset connection.
+ */
+function readBody(req: IncomingMessage): Promise<Body> {
   return new Promise((resolve, reject) => {
     let size = 0;
-    const chunks: Buffer[] = [];
+    let chunks: Buffer[] | null = [];
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('TOO_LARGE'));
+      if (size > MAX_DRAIN_BYTES) {
         req.destroy();
         return;
       }
-      chunks.push(chunk);
+      if (size > MAX_BODY_BYTES) chunks = null;
+      else chunks?.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () =>
+      resolve(
+        chunks
+          ? { kind: 'read', text: Buffer.concat(chunks).toString('utf8') }
+          : { kind: 'too-large' },
+      ),
+    );
     req.on('error', reject);
+    req.on('close', () => {
+      if (!req.complete) reject(new Error('the client closed the connection mid-body'));
+    });
   });
 }
 
@@ -149,19 +167,18 @@ async function handle(
       sendError(res, 'INVALID_INPUT', 'The request path has a broken percent-encoding.');
       return;
     }
-    let raw: string;
-    try {
-      raw = await readBody(req);
-    } catch {
+    const body = await readBody(req);
+    if (body.kind === 'too-large') {
       sendJson(res, 413, {
         ok: false,
         error: {
           code: 'TOO_LARGE',
-          message: `The request body is larger than ${MAX_BODY_BYTES} bytes.`,
+          message: `The request body is larger than ${MAX_BODY_BYTES} bytes (5 MB): split the YAML into several files and import them one by one.`,
         },
       });
       return;
     }
+    const raw = body.text;
     let input: unknown = {};
     if (raw.trim() !== '') {
       try {

@@ -182,6 +182,19 @@ describe('serve', () => {
     expect(noToken.status).toBe(401);
   });
 
+  it('answers 413 with what to do to a body over 5 MB, instead of resetting the connection', async () => {
+    const { url, token } = await start();
+    const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+    const big = JSON.stringify({ yaml: 'x'.repeat(6 * 1024 * 1024) });
+    const response = await fetch(`${url}/api/importYaml`, { method: 'POST', headers, body: big });
+    expect(response.status).toBe(413);
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('TOO_LARGE');
+    expect(body.error.message).toMatch(/5 MB.*split the YAML/);
+    const next = await fetch(`${url}/api/listPlans`, { method: 'POST', headers, body: '{}' });
+    expect(next.status).toBe(200);
+  });
+
   it('says which port is in use and how to choose another', async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
