@@ -25,6 +25,8 @@ export interface ImportedDocument {
   line?: number;
   /** HibernatePlan only: the manual override its annotations carry (kept on the plan), or null. */
   override?: PlanOverride | null;
+  /** An object of another API group (a Secret, a Deployment, …) beside the Hibernator ones: left out, with a warning. */
+  skipped?: true;
 }
 
 interface RawDocument {
@@ -132,6 +134,8 @@ function syntaxMessage(message: string): string {
 }
 
 const KNOWN_KINDS = [PLAN_KIND, EXCEPTION_KIND, CLOUD_PROVIDER_KIND, K8S_CLUSTER_KIND];
+/** Objects of this API group are ours: an unknown kind there is a typo, not another tool's object. */
+const HIBERNATOR_GROUP = 'hibernator.ardikabs.com/';
 
 function validateDocuments(raws: RawDocument[], ctx: ValidationContext): ImportedDocument[] {
   const results: ImportedDocument[] = raws.map((raw, index) => {
@@ -173,6 +177,16 @@ function validateDocuments(raws: RawDocument[], ctx: ValidationContext): Importe
       continue;
     }
     if (!KNOWN_KINDS.includes(result.kind)) {
+      const apiVersion = stringAt(raw.value, 'apiVersion') ?? '';
+      if (result.kind && !apiVersion.startsWith(HIBERNATOR_GROUP)) {
+        // Files as users keep them: the plan beside its Secret or a Deployment. Not ours to import.
+        result.skipped = true;
+        result.warnings.push({
+          path: 'kind',
+          message: `${raw.label} (line ${raw.line}) is a ${result.kind}${result.name ? ` "${result.name}"` : ''}${apiVersion ? ` (${apiVersion})` : ''}: skipped, only Hibernator objects are imported`,
+        });
+        continue;
+      }
       const what = result.kind ? `has kind "${result.kind}"` : 'has no kind';
       result.errors.push({
         path: 'kind',

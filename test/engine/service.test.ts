@@ -33,6 +33,62 @@ describe('service', () => {
     expect((await t.call('listPlans', {})).map((p) => p.name)).toEqual(['demo']);
   });
 
+  it('imports the Hibernator objects of a file that also holds a Secret and a Deployment, naming what it skipped', async () => {
+    t = await startTestEngine();
+    const yaml = [
+      fixture('plans/sequential-noop.yaml'),
+      'apiVersion: v1\nkind: Secret\nmetadata: { name: slack-webhook }\nstringData: { config: "{}" }\n',
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\n',
+    ].join('\n---\n');
+    const result = await t.call('importYaml', { yaml });
+    expect(result.ok).toBe(true);
+    expect(result.items.map((i) => [i.kind, i.applied, i.warnings.map((w) => w.message)])).toEqual([
+      ['HibernatePlan', true, []],
+      ['Secret', false, [expect.stringMatching(/is a Secret "slack-webhook" \(v1\): skipped/)]],
+      ['Deployment', false, [expect.stringMatching(/is a Deployment "web" \(apps\/v1\): skipped/)]],
+    ]);
+    expect((await t.call('listPlans', {})).map((p) => p.name)).toEqual(['demo']);
+
+    const onlyOthers = await t.call('importYaml', {
+      yaml: 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: c }\n',
+    });
+    expect(onlyOthers.ok).toBe(false);
+    expect(onlyOthers.errors[0]?.message).toMatch(
+      /no Hibernator objects \(every document was skipped\)/,
+    );
+  });
+
+  it('keeps an exception whose plan is not here as Detached, with a warning, as validate and the operator do', async () => {
+    t = await startTestEngine();
+    const exception = {
+      apiVersion: 'hibernator.ardikabs.com/v1alpha1',
+      kind: 'ScheduleException',
+      metadata: { name: 'late-demo' },
+      spec: {
+        planRef: { name: 'later-plan' },
+        type: 'suspend',
+        validFrom: '2026-01-28T00:00:00Z',
+        validUntil: '2026-01-29T00:00:00Z',
+        windows: [{ start: '20:00', end: '23:00', daysOfWeek: ['WED'] }],
+      },
+    };
+    const { stringify } = await import('yaml');
+    const imported = await t.call('importYaml', { yaml: stringify(exception) });
+    expect(imported.ok).toBe(true);
+    expect(imported.items[0]).toMatchObject({ applied: true });
+    expect(imported.items[0]?.warnings.map((w) => w.message)).toEqual([
+      'no plan named "later-plan" is known: the exception takes effect once a plan with that name exists',
+    ]);
+    const applied = await t.call('applyException', {
+      exception: { ...exception, metadata: { name: 'another' } },
+    });
+    expect(applied.warnings.map((w) => w.path)).toEqual(['spec.planRef.name']);
+    expect((await t.call('listExceptions', {})).map((e) => e.metadata.name)).toEqual([
+      'another',
+      'late-demo',
+    ]);
+  });
+
   it('export then import into another engine gives the same plans and exceptions', async () => {
     t = await startTestEngine();
     const yaml = `${fixture('plans/dag-dev-env.yaml')}\n---\n${fixture('exceptions/all-types.yaml')}`;

@@ -69,20 +69,47 @@ describe('parseYamlDocuments', () => {
     expect(plan?.kind === 'HibernatePlan' && plan.spec.targets[2]?.parameters).toEqual({});
   });
 
-  it('reports unknown kinds as errors naming the document', () => {
-    const text = yamlOf(basePlan(), {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name: 'web' },
-    });
+  it('skips objects of other API groups with a warning naming them, and reads the rest', () => {
+    const text = yamlOf(
+      basePlan(),
+      { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' } },
+      {
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: { name: 'slack' },
+        stringData: { config: '{}' },
+      },
+    );
     const { documents } = parseYamlDocuments(text);
-    expect(documents[1]?.errors).toEqual([
+    expect(documents[1]).toMatchObject({ skipped: true, errors: [] });
+    expect(documents[1]?.warnings).toEqual([
       {
         path: 'kind',
-        message: `document 2 (line ${documentLines(text)[1]}) has kind "Deployment": only HibernatePlan, ScheduleException, CloudProvider and K8SCluster can be imported`,
+        message: `document 2 (line ${documentLines(text)[1]}) is a Deployment "web" (apps/v1): skipped, only Hibernator objects are imported`,
       },
     ]);
+    expect(documents[2]?.warnings[0]?.message).toMatch(/is a Secret "slack" \(v1\): skipped/);
+    expect(documents[2]?.object).toBeUndefined();
     expect(documents[0]?.object).toBeDefined();
+  });
+
+  it('reports an unknown kind of the Hibernator group, or no kind at all, as an error (a typo, not another tool)', () => {
+    const text = yamlOf(
+      {
+        apiVersion: 'hibernator.ardikabs.com/v1alpha1',
+        kind: 'HibernatePlann',
+        metadata: { name: 'x' },
+      },
+      { metadata: { name: 'y' } },
+    );
+    const { documents } = parseYamlDocuments(text);
+    expect(documents[0]?.errors).toEqual([
+      {
+        path: 'kind',
+        message: `document 1 (line ${documentLines(text)[0]}) has kind "HibernatePlann": only HibernatePlan, ScheduleException, CloudProvider and K8SCluster can be imported`,
+      },
+    ]);
+    expect(documents[1]?.errors[0]?.message).toMatch(/has no kind: only HibernatePlan/);
   });
 
   it('reports YAML syntax errors with line and column, and still reads the other documents', () => {

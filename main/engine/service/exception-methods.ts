@@ -1,7 +1,6 @@
 import type { ApplyResult } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
 import { validateException } from '../../../shared/model';
-import { requirePlan } from './plan-methods';
 import type { ServiceContext } from './service-context';
 
 export async function applyException(ctx: ServiceContext, input: unknown): Promise<ApplyResult> {
@@ -15,7 +14,9 @@ export async function applyException(ctx: ServiceContext, input: unknown): Promi
     );
   }
   const exception = result.value;
-  requirePlan(ctx, exception.spec.planRef.name);
+  // A plan that is not here leaves the exception "Detached" (the operator's word): stored, with
+  // the validator's warning, and in effect once a plan of that name exists.
+  const attached = plans.some((p) => p.metadata.name === exception.spec.planRef.name);
   const created = ctx.exceptions.upsert(exception, ctx.clock.now());
   ctx.bus.emit({
     type: 'ExceptionChanged',
@@ -23,10 +24,12 @@ export async function applyException(ctx: ServiceContext, input: unknown): Promi
     exception: exception.metadata.name,
     change: created ? 'created' : 'updated',
   });
-  await ctx.lifecycle.planChanged(
-    exception.spec.planRef.name,
-    `exception ${exception.metadata.name} ${created ? 'added' : 'changed'}`,
-  );
+  if (attached) {
+    await ctx.lifecycle.planChanged(
+      exception.spec.planRef.name,
+      `exception ${exception.metadata.name} ${created ? 'added' : 'changed'}`,
+    );
+  }
   return { name: exception.metadata.name, created, warnings: result.warnings };
 }
 

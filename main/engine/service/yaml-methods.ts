@@ -24,7 +24,9 @@ export async function importYaml(
   yaml: string,
   dryRun: boolean,
 ): Promise<ImportResult> {
-  const parsed = parseYamlDocuments(yaml);
+  // Stored plans are the context of the file's exceptions too (no false "unknown plan" warning).
+  const storedPlans = ctx.plans.list(ctx.clock.now()).map((p) => p.plan);
+  const parsed = parseYamlDocuments(yaml, { plans: storedPlans });
   const items: ImportedItem[] = parsed.documents.map((d) => ({
     index: d.index,
     kind: d.kind,
@@ -46,10 +48,7 @@ export async function importYaml(
   ];
   const filePlans = objects.filter((o): o is Plan => o?.kind === 'HibernatePlan');
   const plans = [
-    ...ctx.plans
-      .list(ctx.clock.now())
-      .map((p) => p.plan)
-      .filter((p) => !filePlans.some((f) => f.metadata.name === p.metadata.name)),
+    ...storedPlans.filter((p) => !filePlans.some((f) => f.metadata.name === p.metadata.name)),
     ...filePlans,
   ];
   objects.forEach((object, i) => {
@@ -67,22 +66,29 @@ export async function importYaml(
     } else if (object.kind === 'ScheduleException') {
       const again = validateException(object, { plans });
       item.errors.push(...again.errors);
-      if (!plans.some((p) => p.metadata.name === object.spec.planRef.name)) {
-        item.errors.push({
+      if (
+        !plans.some((p) => p.metadata.name === object.spec.planRef.name) &&
+        !item.warnings.some((w) => w.path === 'spec.planRef.name')
+      ) {
+        // The operator keeps such an exception as "Detached"; so do we (validate says the same).
+        item.warnings.push({
           path: 'spec.planRef.name',
-          message: `plan "${object.spec.planRef.name}" does not exist here or in this file; import the plan first`,
+          message: `no plan named "${object.spec.planRef.name}" is known: the exception takes effect once a plan with that name exists`,
         });
       }
     }
   });
   const errors = parsed.errors;
-  const ok = errors.length === 0 && items.length > 0 && items.every((i) => i.errors.length === 0);
-  if (items.length === 0 && errors.length === 0)
+  const importable = parsed.documents.filter((d) => !d.skipped).length;
+  if (importable === 0 && errors.length === 0)
     errors.push({
       path: '',
       message:
-        'the file holds no documents; expected HibernatePlan, ScheduleException, CloudProvider or K8SCluster objects',
+        items.length === 0
+          ? 'the file holds no documents; expected HibernatePlan, ScheduleException, CloudProvider or K8SCluster objects'
+          : 'the file holds no Hibernator objects (every document was skipped); expected HibernatePlan, ScheduleException, CloudProvider or K8SCluster objects',
     });
+  const ok = errors.length === 0 && items.every((i) => i.errors.length === 0);
   if (!ok || dryRun) return { ok, dryRun, items, errors };
 
   const now = ctx.clock.now();
@@ -112,7 +118,8 @@ export async function importYaml(
         } else if (object.kind === 'ScheduleException') {
           const ex: ScheduleException = object;
           const created = ctx.exceptions.upsert(ex, now);
-          touchedPlans.add(ex.spec.planRef.name);
+          if (plans.some((p) => p.metadata.name === ex.spec.planRef.name))
+            touchedPlans.add(ex.spec.planRef.name);
           changes.push(() =>
             ctx.bus.emit({
               type: 'ExceptionChanged',
