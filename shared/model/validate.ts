@@ -28,6 +28,7 @@ import {
   rawIssuesFromZod,
   toIssue,
 } from './issue';
+import { nestingIssue } from './input-limits';
 import { SERVER_METADATA_FIELDS } from './metadata';
 import { type Plan, PlanSchema } from './plan';
 import { checkPlan, isExecutorType } from './plan-rules';
@@ -49,6 +50,8 @@ export interface ValidationContext {
 }
 
 export function validatePlan(raw: unknown, ctx: ValidationContext = {}): ValidationResult<Plan> {
+  const tooDeep = tooDeepResult<Plan>(raw);
+  if (tooDeep) return tooDeep;
   const input = dropNulls(PlanSchema, raw);
   const out = new IssueCollector();
   out.merge({ errors: [], warnings: checkPlan(input).warnings });
@@ -60,6 +63,8 @@ export function validateException(
   raw: unknown,
   ctx: ValidationContext = {},
 ): ValidationResult<ScheduleException> {
+  const tooDeep = tooDeepResult<ScheduleException>(raw);
+  if (tooDeep) return tooDeep;
   const input = dropNulls(ScheduleExceptionSchema, raw);
   const out = new IssueCollector();
   out.merge({ errors: [], warnings: checkException(input).warnings });
@@ -81,6 +86,8 @@ export function validateConnection(
   raw: unknown,
   ctx: ValidationContext = {},
 ): ValidationResult<Connection> {
+  const tooDeep = tooDeepResult<Connection>(raw);
+  if (tooDeep) return tooDeep;
   const kind = field(raw, 'kind');
   if (kind === CLOUD_PROVIDER_KIND) {
     const input = dropNulls(CloudProviderSchema, raw);
@@ -109,6 +116,12 @@ export function validateObject(
   if (kind === CLOUD_PROVIDER_KIND || kind === K8S_CLUSTER_KIND)
     return validateConnection(input, ctx);
   return kindError(input, OBJECT_KINDS);
+}
+
+/** Input nested past MAX_NESTING is refused before the validators, which recurse, see it. */
+function tooDeepResult<T>(raw: unknown): ValidationResult<T> | null {
+  const issue = nestingIssue(raw);
+  return issue ? { valid: false, errors: [issue], warnings: [] } : null;
 }
 
 function kindError<T>(input: unknown, expected: readonly string[]): ValidationResult<T> {

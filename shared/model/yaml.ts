@@ -1,4 +1,14 @@
-import { Document, LineCounter, isMap, isScalar, isSeq, parseAllDocuments, visit } from 'yaml';
+import {
+  Document,
+  LineCounter,
+  isMap,
+  isNode,
+  isScalar,
+  isSeq,
+  parseAllDocuments,
+  visit,
+} from 'yaml';
+import { MAX_NESTING } from './input-limits';
 import { CLOUD_PROVIDER_KIND, EXCEPTION_KIND, K8S_CLUSTER_KIND, PLAN_KIND } from './constants';
 import { CloudProviderSchema, type Connection, K8SClusterSchema } from './connection';
 import { ScheduleExceptionSchema } from './exception';
@@ -56,10 +66,14 @@ export function parseYamlDocuments(
     const label = `document ${docIndex + 1}`;
     const startOffset = doc.contents?.range[0] ?? doc.range[0];
     const line = lineCounter.linePos(startOffset).line;
-    const errors = doc.errors.map((e) => {
+    // A cluster reads YAML as JSON: what yaml only warns about (an unknown `!tag`, `%YAML 9.9`)
+    // would not survive `kubectl apply`, so it is an error here too.
+    const problems = [...doc.errors, ...doc.warnings.filter((w) => STRICT_WARNINGS.has(w.code))];
+    const errors = problems.map((e) => {
       const pos = e.linePos?.[0] ?? lineCounter.linePos(e.pos[0]);
       return { path: `line ${pos.line}:${pos.col}`, message: syntaxMessage(e.message) };
     });
+    errors.push(...nonJsonTags(doc, lineCounter));
     syntaxErrors.push(...errors);
     if (errors.length > 0) {
       raws.push({ value: safeToJs(doc), line, label, syntaxErrors: errors });
@@ -129,8 +143,40 @@ function safeToJs(doc: Document.Parsed): unknown {
 
 /** yaml's messages end with " at line L, column C:" plus a code excerpt; the path already says where. */
 function syntaxMessage(message: string): string {
-  const first = message.split('\n')[0] ?? message;
-  return `YAML syntax error: ${first.replace(/ at line \d+, column \d+:?$/, '')}`;
+  const first = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+  if (/call stack/i.test(first)) {
+    return `YAML syntax error: the document is nested too deeply to read (a Hibernator object needs fewer than ${MAX_NESTING} levels)`;
+  }
+  if (/^Unsupported YAML version/.test(first)) {
+    return `YAML syntax error: ${first}: use %YAML 1.2 or 1.1, or leave the directive out`;
+  }
+  if (/^Unresolved tag/.test(first)) {
+    return `YAML syntax error: ${first}: Kubernetes objects are plain JSON, remove the tag`;
+  }
+  return `YAML syntax error: ${first}`;
+}
+
+/** yaml warnings that a cluster would refuse (yaml itself carries on). */
+const STRICT_WARNINGS: ReadonlySet<string> = new Set(['TAG_RESOLVE_FAILED', 'BAD_DIRECTIVE']);
+
+/** The core tags whose values are JSON; `!!binary`, `!!set`, `!!omap`, `!!timestamp` are not. */
+const JSON_TAGS: ReadonlySet<string> = new Set(
+  ['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`),
+);
+
+function nonJsonTags(doc: Document.Parsed, lineCounter: LineCounter): Issue[] {
+  const found: Issue[] = [];
+  visit(doc, (_key, node) => {
+    if (!isNode(node) || !node.tag || JSON_TAGS.has(node.tag)) return;
+    // An unresolved tag is already reported from yaml's own warning.
+    if (!node.tag.startsWith('tag:yaml.org,2002:')) return;
+    const pos = lineCounter.linePos(node.range?.[0] ?? 0);
+    found.push({
+      path: `line ${pos.line}:${pos.col}`,
+      message: `YAML syntax error: the tag !!${node.tag.slice('tag:yaml.org,2002:'.length)} has no JSON form, and Kubernetes objects are JSON: write a plain string, number, list or map`,
+    });
+  });
+  return found;
 }
 
 const KNOWN_KINDS = [PLAN_KIND, EXCEPTION_KIND, CLOUD_PROVIDER_KIND, K8S_CLUSTER_KIND];
