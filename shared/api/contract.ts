@@ -158,6 +158,8 @@ export interface PlanDetail {
   exceptions: ScheduleException[];
   evaluation: PlanEvaluation;
   upcoming: Transition[];
+  /** Rules added since the plan was saved that it breaks: it still runs; fix them on the next edit. */
+  warnings: Issue[];
 }
 
 export interface ApplyResult {

@@ -23,3 +23,4 @@ export {
   importPlanAnnotations,
   type PlanImport,
 } from './yaml-override';
+export { checkClusterRules, storedObjectWarnings } from './cluster-rules';

@@ -28,6 +28,7 @@ import {
   rawIssuesFromZod,
   toIssue,
 } from './issue';
+import { checkClusterRules } from './cluster-rules';
 import { nestingIssue } from './input-limits';
 import { SERVER_METADATA_FIELDS } from './metadata';
 import { type Plan, PlanSchema } from './plan';
@@ -55,6 +56,7 @@ export function validatePlan(raw: unknown, ctx: ValidationContext = {}): Validat
   const input = dropNulls(PlanSchema, raw);
   const out = new IssueCollector();
   out.merge({ errors: [], warnings: checkPlan(input).warnings });
+  out.merge(checkClusterRules(input));
   if (ctx.connections) out.merge(checkConnectorRefs(input, ctx.connections));
   return finish(PlanSchema, input, out, 'a HibernatePlan');
 }
@@ -68,6 +70,7 @@ export function validateException(
   const input = dropNulls(ScheduleExceptionSchema, raw);
   const out = new IssueCollector();
   out.merge({ errors: [], warnings: checkException(input).warnings });
+  out.merge(checkClusterRules(input));
   const planName = stringAt(recordAt(recordAt(input, 'spec'), 'planRef'), 'name');
   if (ctx.plans && planName) {
     const plan = ctx.plans.find((p) => p.metadata.name === planName);
@@ -93,12 +96,14 @@ export function validateConnection(
     const input = dropNulls(CloudProviderSchema, raw);
     const out = new IssueCollector();
     out.merge({ errors: [], warnings: checkCloudProvider(input).warnings });
+    out.merge(checkClusterRules(input));
     return finish<CloudProvider>(CloudProviderSchema, input, out, 'a CloudProvider');
   }
   if (kind === K8S_CLUSTER_KIND) {
     const input = dropNulls(K8SClusterSchema, raw);
     const out = new IssueCollector();
     out.merge({ errors: [], warnings: checkK8SCluster(input).warnings });
+    out.merge(checkClusterRules(input));
     if (ctx.connections) out.merge(checkProviderRef(input, ctx.connections));
     return finish<K8SCluster>(K8SClusterSchema, input, out, 'a K8SCluster');
   }

@@ -312,9 +312,10 @@ export interface ExportWarning extends Issue {
 
 /** The object as exported: a plan's override kept only while far enough ahead, one-shot annotations dropped. */
 function exportable(
-  object: HibernatorObject,
+  given: HibernatorObject,
   options: ExportOptions,
 ): { object: HibernatorObject; warnings: ExportWarning[] } {
+  const object = withOperatorEndTimes(given);
   if (object.kind !== PLAN_KIND || !object.metadata.annotations) return { object, warnings: [] };
   const out = exportPlanAnnotations(object.metadata.annotations, options.now);
   const { annotations: _old, ...metadata } = object.metadata;
@@ -323,6 +324,26 @@ function exportable(
     object: { ...object, metadata: annotations ? { ...metadata, annotations } : metadata },
     warnings: out.warnings.map((w) => ({ ...w, object: `${PLAN_KIND}/${object.metadata.name}` })),
   };
+}
+
+/**
+ * `end: "24:00"` (end of day, semantics §1) is written as `"23:59"`, the latest time the
+ * operator's pattern accepts; both read back as end of day, so the meaning is unchanged.
+ */
+function withOperatorEndTimes(object: HibernatorObject): HibernatorObject {
+  const fix = <W extends { end: string }>(windows: W[]): W[] =>
+    windows.map((w) => (w.end === '24:00' ? { ...w, end: '23:59' } : w));
+  if (object.kind === PLAN_KIND) {
+    const schedule = object.spec.schedule;
+    return {
+      ...object,
+      spec: { ...object.spec, schedule: { ...schedule, offHours: fix(schedule.offHours) } },
+    };
+  }
+  if (object.kind === EXCEPTION_KIND) {
+    return { ...object, spec: { ...object.spec, windows: fix(object.spec.windows) } };
+  }
+  return object;
 }
 
 /** One object as YAML. Strings YAML 1.1 would misread (19:00, yes, timestamps) are quoted, so kubectl reads them as written. */

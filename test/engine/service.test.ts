@@ -1,4 +1,6 @@
+import BetterSqlite3 from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeWorld } from './fake-world';
 import { planObject, startTestEngine, type TestEngine } from './harness';
@@ -89,6 +91,33 @@ describe('service', () => {
     ]);
   });
 
+  it('a stored plan that breaks a rule added later still loads and runs, and its detail says what to fix', async () => {
+    t = await startTestEngine();
+    await t.call('applyPlan', { plan: planObject({ targets: ['web'] }) });
+    // As an older version saved it: a label key the API server would refuse.
+    const db = new BetterSqlite3(join(t.dataDir, 'hibernator.db'));
+    const row = db.prepare('SELECT object_json FROM plans WHERE name = ?').get('dev') as {
+      object_json: string;
+    };
+    const stored = JSON.parse(row.object_json) as { metadata: Record<string, unknown> };
+    stored.metadata.labels = { 'bad key!': 'v' };
+    db.prepare('UPDATE plans SET object_json = ? WHERE name = ?').run(
+      JSON.stringify(stored),
+      'dev',
+    );
+    db.close();
+    await t.restart();
+    const detail = await t.call('getPlan', { name: 'dev' });
+    expect(detail.plan.metadata.labels).toEqual({ 'bad key!': 'v' });
+    expect(detail.warnings).toEqual([
+      {
+        path: 'metadata.labels["bad key!"]',
+        message: expect.stringMatching(/fix it on the next edit\)$/),
+      },
+    ]);
+    expect((await t.call('listPlans', {})).map((p) => p.name)).toEqual(['dev']);
+  });
+
   it('export then import into another engine gives the same plans and exceptions', async () => {
     t = await startTestEngine();
     const yaml = `${fixture('plans/dag-dev-env.yaml')}\n---\n${fixture('exceptions/all-types.yaml')}`;
@@ -104,7 +133,10 @@ describe('service', () => {
     expect((await t.call('listPlans', {})).map((p) => p.name)).toEqual(
       plansBefore.map((p) => p.name),
     );
-    expect(await t.call('listExceptions', {})).toEqual(exceptionsBefore);
+    // end "24:00" comes back as the operator's "23:59" (the same end of day).
+    expect(await t.call('listExceptions', {})).toEqual(
+      JSON.parse(JSON.stringify(exceptionsBefore).replaceAll('"end":"24:00"', '"end":"23:59"')),
+    );
   });
 
   it('a forced delete keeps the restore points as orphaned', async () => {

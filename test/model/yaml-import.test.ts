@@ -220,6 +220,21 @@ describe('exportYaml', () => {
     return object;
   };
 
+  it('writes end "24:00" as the operator\'s "23:59", which reads back as the same end of day', () => {
+    const p = basePlan();
+    setPath(p, 'spec.schedule.offHours', [{ start: '20:00', end: '24:00', daysOfWeek: ['MON'] }]);
+    const e = baseException();
+    setPath(e, 'spec.windows', [{ start: '00:00', end: '24:00', daysOfWeek: ['SAT'] }]);
+    const text = yamlOf(p, e);
+    const objects = parseYamlDocuments(text).documents.map((d) => d.object);
+    expect(objects.every(Boolean)).toBe(true);
+    const exported = exportYaml(objects as HibernatorObject[]);
+    expect(exported).not.toContain('24:00');
+    expect(exported.match(/end: "23:59"/g)).toHaveLength(2);
+    const again = parseYamlDocuments(exported).documents;
+    expect(again.flatMap((d) => d.errors)).toEqual([]);
+  });
+
   it('writes the same text whatever order the object keys were in', () => {
     const original = plan();
     const shuffled = JSON.parse(

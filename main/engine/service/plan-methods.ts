@@ -1,6 +1,12 @@
 import { ApiError } from '../../../shared/api/errors';
 import type { ApplyResult, PlanDetail } from '../../../shared/api/contract';
-import { isOverrideAnnotation, readOverride, validatePlan, type Plan } from '../../../shared/model';
+import {
+  isOverrideAnnotation,
+  readOverride,
+  storedObjectWarnings,
+  validatePlan,
+  type Plan,
+} from '../../../shared/model';
 import type { PlanSummary, Transition } from '../../../shared/model/status';
 import { evaluateDesired, upcomingDesired } from '../../../shared/schedule';
 import { overrideNow, planWithOverride, storedOverride } from '../lifecycle/override-store';
@@ -75,6 +81,7 @@ export function getPlan(ctx: ServiceContext, name: string): PlanDetail {
       activeExceptions: desired.activeExceptions,
     },
     upcoming: upcomingDesired(stored.plan, exceptions, override, now, 5).map(toTransition),
+    warnings: storedObjectWarnings(stored.plan),
   };
 }
 

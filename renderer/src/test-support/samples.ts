@@ -83,6 +83,7 @@ export function sampleDetail(
     },
     exceptions: [],
     evaluation: { hibernate: false, reason: 'awake: outside off-hours', activeExceptions: [] },
+    warnings: [],
     upcoming: [
       { at: '2026-11-26T18:00:00.000Z', operation: 'hibernate' },
       { at: '2026-11-27T08:00:00.000Z', operation: 'wakeup' },

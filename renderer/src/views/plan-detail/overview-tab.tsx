@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { PlanDetail } from '../../../../shared/api';
 import { type DayPicture, weekPicture } from '../../../../shared/schedule';
 import { useApp, useNow, useResource } from '../../app/app-context';
+import { IssueList } from '../../components/issue-list';
 import { NextTransition } from '../../components/next-transition';
 import { WeekPicture } from '../../components/week-picture';
 import { asleepHours, monthOf } from '../../format/asleep-hours';
@@ -55,6 +56,12 @@ export function OverviewTab({
 
   return (
     <div>
+      {detail.warnings.length > 0 && (
+        <section className="tab-section" aria-labelledby="stored-warnings-title">
+          <h2 id="stored-warnings-title">To fix on the next edit</h2>
+          <IssueList issues={detail.warnings} kind="warning" label="Rules this plan breaks" />
+        </section>
+      )}
       <section className="tab-section" aria-labelledby="week-title">
         <h2 id="week-title">This week</h2>
         <WeekPicture
