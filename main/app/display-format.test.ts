@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatElapsed, joinNames, PHASE_WORDS } from './display-format';
+import { formatClock, joinNames, PHASE_WORDS } from './display-format';
 
 const utc = { timeZone: 'UTC' };
 
@@ -21,19 +21,6 @@ describe('formatClock', () => {
 
   it('passes through text that is not an instant', () => {
     expect(formatClock('soon', now, utc)).toBe('soon');
-  });
-});
-
-describe('formatElapsed', () => {
-  it.each([
-    [48_000, '48 s'],
-    [120_000, '2 min'],
-    [65 * 60_000, '1 h 5 min'],
-    [3 * 3600_000, '3 h'],
-    [74 * 3600_000, '3 d 2 h'],
-    [-5, '0 s'],
-  ])('%i ms reads "%s"', (ms, text) => {
-    expect(formatElapsed(ms)).toBe(text);
   });
 });
 

@@ -50,22 +50,6 @@ export function formatClock(iso: string, now: Date, format: TimeFormat = {}): st
   return parts(at, format, !(near || sameDay)).replace(',', '');
 }
 
-/** "48 s", "2 min", "1 h 5 min", "3 d 2 h": what a person reads in a notification. */
-export function formatElapsed(ms: number): string {
-  const seconds = Math.max(0, Math.round(ms / 1000));
-  if (seconds < 60) return `${seconds} s`;
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) {
-    const rest = minutes % 60;
-    return rest ? `${hours} h ${rest} min` : `${hours} h`;
-  }
-  const days = Math.floor(hours / 24);
-  const restHours = hours % 24;
-  return restHours ? `${days} d ${restHours} h` : `${days} d`;
-}
-
 /** "dev-env", "dev-env and staging", "dev-env, staging and qa": for grouped notifications. */
 export function joinNames(names: readonly string[]): string {
   if (names.length <= 1) return names[0] ?? '';

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, rmSync, chmodSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import { join } from 'node:path';
+import { formatHumanDuration } from '../../shared/time/duration';
 import type { DispatchResult } from '../engine';
 import { createApiHandler, type ApiHost } from './api-handler';
 
@@ -78,7 +79,9 @@ export function callLocalSocket(
       },
     );
     req.on('timeout', () =>
-      req.destroy(new Error(`the engine did not answer ${method} within ${timeoutMs / 1000} s`)),
+      req.destroy(
+        new Error(`the engine did not answer ${method} within ${formatHumanDuration(timeoutMs)}`),
+      ),
     );
     req.on('error', reject);
     req.end(body);

@@ -1,6 +1,6 @@
 export * from './constants';
 export * from './connection';
-export { parseDuration, DurationSchema } from './duration';
+export { DurationSchema } from './duration';
 export * from './exception';
 export { friendlyErrorMap } from './friendly-messages';
 export { parseInstant, InstantSchema } from './instant';

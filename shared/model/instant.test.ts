@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { parseDuration } from './duration';
 import { InstantSchema, parseInstant } from './instant';
 
 describe('parseInstant', () => {
@@ -28,21 +27,5 @@ describe('parseInstant', () => {
   it('keeps the text as written and accepts a Date from code', () => {
     expect(InstantSchema.parse('2026-12-24T19:00:00+01:00')).toBe('2026-12-24T19:00:00+01:00');
     expect(InstantSchema.parse(new Date(Date.UTC(2026, 0, 1)))).toBe('2026-01-01T00:00:00.000Z');
-  });
-});
-
-describe('parseDuration', () => {
-  it.each([
-    ['30m', 1_800_000],
-    ['1h30m', 5_400_000],
-    ['90s', 90_000],
-    ['1.5h', 5_400_000],
-    ['250ms', 250],
-  ])('%s', (text, ms) => {
-    expect(parseDuration(text)).toBe(ms);
-  });
-
-  it.each(['', '30', 'm', '1d', '30 m', '-5m'])('refuses %j', (text) => {
-    expect(parseDuration(text)).toBeUndefined();
   });
 });

@@ -3,7 +3,6 @@
  * shared/model (the override's stored form) and shared/schedule (evaluation), which stay
  * independent of each other.
  */
-export { formatOverrideDuration } from './human-duration';
 export {
   CONFIRM_OVERRIDE_ABOVE_MS,
   DEFAULT_OVERRIDE_SETTINGS,

@@ -11,7 +11,7 @@ import { evaluate } from '../schedule/evaluate';
 import type { ScheduleExceptionLike, SchedulePlan } from '../schedule/types';
 import { UPCOMING_HORIZON_DAYS, upcoming } from '../schedule/upcoming';
 import { DAY_MS, HOUR_MS, SECOND_MS } from '../schedule/zoned-time';
-import { formatOverrideDuration } from './human-duration';
+import { formatHumanDuration } from '../time/duration';
 
 /**
  * What a manual action does to the plan's one override (semantics.md section 2 "Manual
@@ -73,7 +73,7 @@ interface Span {
   /** RFC 3339 UTC Z of the asked end; null for "already so now" (no span was needed). */
   until: string | null;
   durationMs: number;
-  /** formatOverrideDuration(durationMs). */
+  /** durationMs in words, to the minute ("1 h 30 min"). */
   duration: string;
   consequence: OverrideConsequence;
   needsConfirmation: boolean;
@@ -156,8 +156,16 @@ function consequenceOf(
   if (Math.abs(deltaMs) < SECOND_MS)
     return { kind: 'none', deltaMs: 0, text: 'same as the schedule' };
   return deltaMs > 0
-    ? { kind: 'saves', deltaMs, text: `saves ${formatOverrideDuration(deltaMs)} of sleep` }
-    : { kind: 'costs', deltaMs, text: `costs ${formatOverrideDuration(deltaMs)} awake` };
+    ? {
+        kind: 'saves',
+        deltaMs,
+        text: `saves ${formatHumanDuration(deltaMs, { precision: 'minute' })} of sleep`,
+      }
+    : {
+        kind: 'costs',
+        deltaMs,
+        text: `costs ${formatHumanDuration(deltaMs, { precision: 'minute' })} awake`,
+      };
 }
 
 /** Schedule + exceptions give `phase` over all of [from, to). */
@@ -174,7 +182,7 @@ function scheduleGives(
 const NO_SPAN: Span = {
   until: null,
   durationMs: 0,
-  duration: formatOverrideDuration(0),
+  duration: formatHumanDuration(0, { precision: 'minute' }),
   consequence: { kind: 'none', deltaMs: 0, text: 'same as the schedule' },
   needsConfirmation: false,
 };
@@ -190,7 +198,7 @@ export function overrideFor(
   const span: Span = {
     until: utcSeconds(untilMs),
     durationMs: untilMs - nowMs,
-    duration: formatOverrideDuration(untilMs - nowMs),
+    duration: formatHumanDuration(untilMs - nowMs, { precision: 'minute' }),
     consequence: consequenceOf(ctx, phase, nowMs, untilMs),
     needsConfirmation: untilMs - nowMs > CONFIRM_OVERRIDE_ABOVE_MS,
   };

@@ -65,6 +65,23 @@ describe('invalid input is an error value with a stable code', () => {
     expect(codeOf(() => evaluate(planOf('UTC', []), [], new Date('nope')))).toBe('INVALID_DATE');
   });
 
+  it('names the exception and the field of a lead time that is not a duration', () => {
+    const offsite = exceptionOf({
+      name: 'offsite',
+      type: 'suspend',
+      ...Q1,
+      leadTime: '1 h',
+      windows: [win('21:00', '22:00', ['WED'])],
+    });
+    const plan = planOf('UTC', [win('20:00', '06:00', WEEKDAYS)]);
+    expect(() => evaluate(plan, [offsite], now)).toThrowError(
+      new ScheduleError(
+        'INVALID_DURATION',
+        'exception "offsite" spec.leadTime "1 h" is not a duration: write it like "30m", "1h", "1h30m" or "90s".',
+      ),
+    );
+  });
+
   it('ignores an invalid exception of another plan', () => {
     const other = exceptionOf({
       type: 'suspend',

@@ -1,4 +1,4 @@
-import { parseDuration } from './duration';
+import { parseDuration } from '../time/duration';
 import { ScheduleError } from './errors';
 import { type IntervalSet, pushInterval, union } from './intervals';
 import {
@@ -248,6 +248,12 @@ function parseInstant(text: string, field: FieldPath): number {
   return ms;
 }
 
+function leadTimeMs(text: string, field: string): number {
+  const parsed = parseDuration(text, field);
+  if (!parsed.ok) throw new ScheduleError(parsed.code, `${parsed.message}.`);
+  return parsed.ms;
+}
+
 function compileException(ex: ScheduleExceptionLike): CompiledException {
   const name = ex.metadata.name;
   const field = (path: string) => `exception "${name}" ${path}`;
@@ -264,8 +270,7 @@ function compileException(ex: ScheduleExceptionLike): CompiledException {
   );
   const leadText = ex.spec.leadTime;
   // Lead time only means something before a suspension (semantics.md section 2).
-  const leadMs =
-    type === 'suspend' && leadText ? parseDuration(leadText, field('spec.leadTime')) : 0;
+  const leadMs = type === 'suspend' && leadText ? leadTimeMs(leadText, field('spec.leadTime')) : 0;
   return {
     name,
     type,

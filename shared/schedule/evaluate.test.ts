@@ -144,7 +144,7 @@ describe('reason and activeExceptions', () => {
     [
       '2026-01-28T21:30:00Z',
       false,
-      'lead time (1h) before suspension by exception team-offsite at 2026-01-28 22:00',
+      'lead time (1 h) before suspension by exception team-offsite at 2026-01-28 22:00',
     ],
     ['2026-01-30T12:00:00Z', true, 'extended by exception long-weekend (06:00–20:00 FRI)'],
     ['2026-02-02T10:30:00Z', true, 'window 1 (10:00–11:00 MON) of replacing exception audit'],

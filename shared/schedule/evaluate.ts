@@ -1,6 +1,6 @@
+import { formatHumanDuration } from '../time/duration';
 import { type CompiledSchedule, type CompiledWindow, windowLabel } from './compile';
 import { compileSchedule } from './compile-cache';
-import { formatDuration } from './duration';
 import { contains } from './intervals';
 import { type Layers, computeLayers, leadEndingAt, patternInstants, preRunEnd } from './timeline';
 import type { Evaluation, IntervalSource, ScheduleExceptionLike, SchedulePlan } from './types';
@@ -93,7 +93,7 @@ export function explain(c: CompiledSchedule, layers: Layers, t: number): Explana
   if (runEnd !== undefined) {
     const lead = leadEndingAt(layers.suspends, runEnd);
     const name = lead ? lead.ex.name : 'unknown';
-    const span = lead ? ` (${formatDuration(lead.ex.leadMs)})` : '';
+    const span = lead ? ` (${formatHumanDuration(lead.ex.leadMs)})` : '';
     return answer(
       false,
       `lead time${span} before suspension by exception ${name} at ${localStamp(c, runEnd)}`,

@@ -1,6 +1,5 @@
 export * from './types';
 export * from './errors';
-export { parseDuration, formatDuration } from './duration';
 export {
   DAY_MS,
   HOUR_MS,

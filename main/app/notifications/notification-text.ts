@@ -1,7 +1,8 @@
 import type { Settings } from '../../../shared/api/contract';
 import type { HibernatorEvent } from '../../../shared/api/events';
 import type { PlanError, PlanSummary } from '../../../shared/model/status';
-import { formatClock, formatElapsed, joinNames, type TimeFormat } from '../display-format';
+import { formatHumanDuration } from '../../../shared/time/duration';
+import { formatClock, joinNames, type TimeFormat } from '../display-format';
 import { OVERRIDE_WORDS } from '../../../shared/override/words';
 import { callAction, type TrayAction } from '../tray/tray-action';
 
@@ -66,7 +67,7 @@ function nextTransitionText(plan: string, ctx: TextContext): string {
 function singleArrival(a: PhaseArrival, ctx: TextContext): NotificationSpec {
   const asleep = a.to === 'Hibernated';
   const verb = asleep ? 'Went to sleep' : 'Woke up';
-  const how = a.tookMs === null ? '' : ` in ${formatElapsed(a.tookMs)}`;
+  const how = a.tookMs === null ? '' : ` in ${formatHumanDuration(a.tookMs)}`;
   const what = a.targetsDone > 0 ? ` (${plural(a.targetsDone, 'target')})` : '';
   const body =
     a.tookMs === null && a.targetsDone === 0

@@ -1,8 +1,8 @@
 import type { Settings } from '../../../shared/api/contract';
 import type { Phase, PlanSummary } from '../../../shared/model/status';
-import { formatOverrideDuration } from '../../../shared/override/human-duration';
 import { OVERRIDE_WORDS, overrideState } from '../../../shared/override/words';
 import { overrideInEffect } from '../../../shared/schedule';
+import { formatHumanDuration } from '../../../shared/time/duration';
 import { formatClock, PHASE_WORDS, type TimeFormat } from '../display-format';
 import { allowedActions, toggleFor } from './plan-actions';
 import { callAction, type ConfirmSpec, type TrayAction } from './tray-action';
@@ -71,7 +71,7 @@ export function planLabel(plan: PlanSummary, now: Date, timeFormat: TimeFormat =
   if (override && !plan.suspended) {
     const length =
       override.until !== null && override.durationMs !== null && override.durationMs > 0
-        ? ` — ${formatOverrideDuration(override.durationMs)}`
+        ? ` — ${formatHumanDuration(override.durationMs, { precision: 'minute' })}`
         : '';
     const state = `${overrideState(override, (iso) => formatClock(iso, now, timeFormat))}${length}`;
     const resting =

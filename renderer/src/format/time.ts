@@ -1,34 +1,25 @@
+import { formatHumanDuration } from '../../../shared/time/duration';
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** "6 h 55 min", "3 min", "2 d 4 h": two units at most, as a person would say it. */
-export function formatSpan(ms: number): string {
-  const abs = Math.abs(ms);
-  if (abs < MINUTE) return 'less than a minute';
-  if (abs < HOUR) return `${Math.floor(abs / MINUTE)} min`;
-  if (abs < DAY) {
-    const h = Math.floor(abs / HOUR);
-    const m = Math.floor((abs % HOUR) / MINUTE);
-    return m > 0 ? `${h} h ${m} min` : `${h} h`;
-  }
-  const d = Math.floor(abs / DAY);
-  const h = Math.floor((abs % DAY) / HOUR);
-  return h > 0 ? `${d} d ${h} h` : `${d} d`;
+/** "6 h 55 min", "3 min", "62 h": to the minute, since the window redraws once a minute. */
+function span(ms: number): string {
+  return formatHumanDuration(ms, { precision: 'minute' });
 }
 
 /** "in 6 h 55 min" / "3 min ago". */
 export function formatRelative(at: Date, now: Date): string {
   const diff = at.getTime() - now.getTime();
-  const span = formatSpan(diff);
   if (Math.abs(diff) < MINUTE) return diff >= 0 ? 'in less than a minute' : 'just now';
-  return diff >= 0 ? `in ${span}` : `${span} ago`;
+  return diff >= 0 ? `in ${span(diff)}` : `${span(diff)} ago`;
 }
 
 /** For instants that already happened: "just now", "5 min ago". A slightly future instant (clock skew) reads "just now". */
 export function formatAgo(at: Date, now: Date): string {
   const diff = now.getTime() - at.getTime();
-  return diff < MINUTE ? 'just now' : `${formatSpan(diff)} ago`;
+  return diff < MINUTE ? 'just now' : `${span(diff)} ago`;
 }
 
 function sameLocalDay(a: Date, b: Date): boolean {
@@ -102,21 +93,12 @@ export function localTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-/** "0.9 s", "12 s", "2 min 3 s", "1 h 4 min": how long a target took. */
-export function formatDuration(ms: number): string {
-  if (!(ms >= 0)) return '—';
-  if (ms < 10_000) return `${(ms / 1000).toFixed(1)} s`;
-  if (ms < MINUTE) return `${Math.round(ms / 1000)} s`;
-  if (ms < HOUR) {
-    const s = Math.round((ms % MINUTE) / 1000);
-    return s > 0 ? `${Math.floor(ms / MINUTE)} min ${s} s` : `${Math.floor(ms / MINUTE)} min`;
-  }
-  return formatSpan(ms);
-}
-
-/** Duration between two ISO instants, or null when the second is missing. */
+/**
+ * Duration between two ISO instants, or null when one is missing or the second comes first (a
+ * clock that moved back): the tables then show "—" rather than a made-up length.
+ */
 export function durationBetween(from: string | null, to: string | null): number | null {
   if (!from || !to) return null;
   const ms = Date.parse(to) - Date.parse(from);
-  return Number.isFinite(ms) ? ms : null;
+  return Number.isFinite(ms) && ms >= 0 ? ms : null;
 }

@@ -1,5 +1,6 @@
 import type { ConnectionTestResult, KubeContextInfo } from '../../../../shared/api/contract';
 import type { Connection } from '../../../../shared/model';
+import { formatHumanDuration } from '../../../../shared/time/duration';
 import type { ConnectionTools } from '../connection-tools';
 import { KubeError } from '../../cloud-errors/kube-errors';
 import { defaultKubeconfigPaths } from './kubeconfig-paths';
@@ -74,7 +75,7 @@ export function createKubeConnectionTools(
           () =>
             new KubeError(
               'KUBE_UNREACHABLE',
-              `no answer from ${server} within ${Math.round(timeoutMs / 1000)} s: check the network, VPN or proxy`,
+              `no answer from ${server} within ${formatHumanDuration(timeoutMs)}: check the network, VPN or proxy`,
               true,
             ),
         );

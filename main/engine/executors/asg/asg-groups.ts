@@ -128,7 +128,6 @@ export async function waitForGroups(
   await waitUntil({
     ctx: target.ctx,
     timeoutMs: settings.timeoutMs,
-    timeoutText: settings.timeoutText,
     intervalMs,
     desired,
     noun: 'Auto Scaling group',

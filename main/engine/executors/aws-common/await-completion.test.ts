@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../clock';
 import { ExecutorError } from '../executor';
-import {
-  awaitSettings,
-  formatDurationMs,
-  preconditionWait,
-  waitUntil,
-  type Pending,
-} from './await-completion';
+import { awaitSettings, preconditionWait, waitUntil, type Pending } from './await-completion';
 
 function context(clock: ManualClock) {
   const lines: string[] = [];
@@ -22,24 +16,26 @@ function context(clock: ManualClock) {
 }
 
 describe('awaitCompletion', () => {
-  it('uses the written timeout, or the default for an empty one', () => {
+  it('uses the written timeout, or the default for an empty or unreadable one', () => {
     expect(awaitSettings({ enabled: true, timeout: '90s' }, 300_000)).toEqual({
       enabled: true,
       timeoutMs: 90_000,
-      timeoutText: '90s',
     });
     expect(awaitSettings({ enabled: true, timeout: '' }, 300_000)).toEqual({
       enabled: true,
       timeoutMs: 300_000,
-      timeoutText: '5m',
     });
+    expect(awaitSettings({ enabled: true, timeout: '0s' }, 300_000).timeoutMs).toBe(300_000);
+    expect(awaitSettings({ enabled: true, timeout: 'soon' }, 300_000).timeoutMs).toBe(300_000);
     expect(awaitSettings(undefined, 300_000).enabled).toBe(false);
-    expect(preconditionWait({ enabled: true, timeoutMs: 1, timeoutText: '1ms' }, 60_000)).toEqual({
+    expect(preconditionWait({ enabled: true, timeoutMs: 1 }, 60_000)).toEqual({
       enabled: true,
       timeoutMs: 60_000,
-      timeoutText: '1m',
     });
-    expect(formatDurationMs(1500)).toBe('1500ms');
+    expect(preconditionWait({ enabled: true, timeoutMs: 90_000 }, 60_000)).toEqual({
+      enabled: true,
+      timeoutMs: 90_000,
+    });
   });
 
   it('polls until nothing is pending', async () => {
@@ -49,7 +45,6 @@ describe('awaitCompletion', () => {
     await waitUntil({
       ctx,
       timeoutMs: 60_000,
-      timeoutText: '1m',
       intervalMs: 5000,
       desired: 'stopped',
       noun: 'instance',
@@ -65,7 +60,6 @@ describe('awaitCompletion', () => {
     const one = waitUntil({
       ctx,
       timeoutMs: 300_000,
-      timeoutText: '5m',
       intervalMs: 5000,
       desired: 'stopped',
       noun: 'instance',
@@ -74,14 +68,13 @@ describe('awaitCompletion', () => {
     await expect(one).rejects.toThrow(
       new ExecutorError(
         'AWAIT_TIMEOUT',
-        'timed out after 5m waiting for i-0ab to be stopped; it is stopping',
+        'timed out after 5 min waiting for i-0ab to be stopped; it is stopping',
       ),
     );
     await expect(one).rejects.toMatchObject({ code: 'AWAIT_TIMEOUT', transient: false });
     const many = waitUntil({
       ctx,
       timeoutMs: 1000,
-      timeoutText: '1s',
       intervalMs: 400,
       desired: 'running',
       noun: 'instance',
@@ -91,7 +84,7 @@ describe('awaitCompletion', () => {
       ],
     });
     await expect(many).rejects.toThrow(
-      'timed out after 1s waiting for 2 instances to be running: i-1 is pending, i-2 is stopped',
+      'timed out after 1 s waiting for 2 instances to be running: i-1 is pending, i-2 is stopped',
     );
   });
 });

@@ -1,4 +1,5 @@
-import { parseDuration, type AwaitCompletion } from '../../../../shared/model';
+import type { AwaitCompletion } from '../../../../shared/model';
+import { formatHumanDuration, parseDuration } from '../../../../shared/time/duration';
 import { ExecutorError, type ExecutorContext } from '../executor';
 import { pollUntil } from '../poll-until';
 import { listNames } from './batching';
@@ -7,29 +8,17 @@ import { listNames } from './batching';
 export interface AwaitSettings {
   enabled: boolean;
   timeoutMs: number;
-  /** As the user wrote it ("5m"), for messages. */
-  timeoutText: string;
 }
 
-export function formatDurationMs(ms: number): string {
-  if (ms % 3_600_000 === 0) return `${ms / 3_600_000}h`;
-  if (ms % 60_000 === 0) return `${ms / 60_000}m`;
-  if (ms % 1000 === 0) return `${ms / 1000}s`;
-  return `${ms}ms`;
-}
-
-/** An empty or absent timeout is the operator's "use the executor's default". */
+/** An empty, absent or unreadable timeout is the operator's "use the executor's default". */
 export function awaitSettings(
   awaitCompletion: AwaitCompletion | undefined,
   defaultMs: number,
 ): AwaitSettings {
-  const text = awaitCompletion?.timeout ?? '';
-  const parsed = text === '' ? undefined : parseDuration(text);
-  const timeoutMs = parsed !== undefined && parsed > 0 ? parsed : defaultMs;
+  const parsed = parseDuration(awaitCompletion?.timeout ?? '');
   return {
     enabled: awaitCompletion?.enabled === true,
-    timeoutMs,
-    timeoutText: parsed !== undefined && parsed > 0 ? text : formatDurationMs(defaultMs),
+    timeoutMs: parsed.ok && parsed.ms > 0 ? parsed.ms : defaultMs,
   };
 }
 
@@ -42,7 +31,6 @@ export interface Pending {
 export interface WaitOptions {
   ctx: Pick<ExecutorContext, 'sleep' | 'clock' | 'progress'>;
   timeoutMs: number;
-  timeoutText: string;
   intervalMs: number;
   /** "stopped", "scaled to 0": the state waited for, in the failure message. */
   desired: string;
@@ -54,7 +42,7 @@ export interface WaitOptions {
 
 /**
  * The AWS executors' wait (pollUntil) in their words: the timeout message says what is still
- * where: "timed out after 5m waiting for i-0ab to be stopped; it is stopping".
+ * where: "timed out after 5 min waiting for i-0ab to be stopped; it is stopping".
  */
 export function waitUntil(options: WaitOptions): Promise<void> {
   return pollUntil(options.ctx, {
@@ -69,7 +57,7 @@ export function waitUntil(options: WaitOptions): Promise<void> {
 
 function timeoutError(options: WaitOptions, pending: Pending[]): ExecutorError {
   const first = pending[0];
-  const head = `timed out after ${options.timeoutText} waiting for`;
+  const head = `timed out after ${formatHumanDuration(options.timeoutMs)} waiting for`;
   if (pending.length === 1 && first !== undefined) {
     return new ExecutorError(
       'AWAIT_TIMEOUT',
@@ -89,5 +77,5 @@ function timeoutError(options: WaitOptions, pending: Pending[]): ExecutorError {
  */
 export function preconditionWait(settings: AwaitSettings, defaultMs: number): AwaitSettings {
   if (settings.enabled && settings.timeoutMs >= defaultMs) return settings;
-  return { enabled: true, timeoutMs: defaultMs, timeoutText: formatDurationMs(defaultMs) };
+  return { enabled: true, timeoutMs: defaultMs };
 }

@@ -127,7 +127,7 @@ describe('ec2 executor: hibernation, retries and missing instances', () => {
     expect(failed.phase).toBe('Error');
     expect(ledger(failed, 'web').errorCode).toBe('AWAIT_TIMEOUT');
     expect(ledger(failed, 'web').message).toMatch(
-      /^timed out after 1ms waiting for 2 instances to be stopped: i-\w+ is stopping/,
+      /^timed out after 0 s waiting for 2 instances to be stopped: i-\w+ is stopping/,
     );
     expect(t.emu.callCount('ec2:StopInstances')).toBe(1);
 
@@ -146,7 +146,7 @@ describe('ec2 executor: hibernation, retries and missing instances', () => {
     // The wake-up starts both (and, with the same 1 ms timeout, fails waiting for them to run).
     const awake = await runAction(t, 'wakeNow', 'dev');
     expect(ledger(awake, 'web').message).toMatch(
-      /^timed out after 1ms waiting for 2 instances to be running/,
+      /^timed out after 0 s waiting for 2 instances to be running/,
     );
     expect(t.emu.callCount('ec2:StartInstances')).toBe(1);
     expect(ec2State(t, ids.web1)).toMatch(/pending|running/);

@@ -123,7 +123,6 @@ export async function waitForNodegroups(
   await waitUntil({
     ctx: target.ctx,
     timeoutMs: settings.timeoutMs,
-    timeoutText: settings.timeoutText,
     intervalMs,
     desired,
     noun: 'node group',

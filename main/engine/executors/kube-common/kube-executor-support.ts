@@ -1,4 +1,5 @@
-import { EXCLUDE_ANNOTATION, parseDuration, type AwaitCompletion } from '../../../../shared/model';
+import { EXCLUDE_ANNOTATION, type AwaitCompletion } from '../../../../shared/model';
+import { formatHumanDuration, parseDuration } from '../../../../shared/time/duration';
 import type { KubeObject } from '../../connections/kube/kube-api';
 import { ExecutorError, type ExecutorContext } from '../executor';
 import { pollUntil } from '../poll-until';
@@ -14,14 +15,8 @@ export function awaitTimeoutMs(
   defaultMs: number,
 ): number | null {
   if (!awaitCompletion?.enabled) return null;
-  const text = awaitCompletion.timeout ?? '';
-  return text === '' ? defaultMs : (parseDuration(text) ?? defaultMs);
-}
-
-export function formatDuration(ms: number): string {
-  if (ms % 3_600_000 === 0) return `${ms / 3_600_000}h`;
-  if (ms % 60_000 === 0) return `${ms / 60_000}m`;
-  return `${Math.round(ms / 100) / 10}s`;
+  const parsed = parseDuration(awaitCompletion.timeout ?? '');
+  return parsed.ok ? parsed.ms : defaultMs;
 }
 
 /** The Kubernetes executors' wait (pollUntil) in their words: what is left, described. */
@@ -43,7 +38,7 @@ export async function pollUntilDone<T>(
     timeoutError: (pending) =>
       new ExecutorError(
         'AWAIT_TIMEOUT',
-        `awaitCompletion timed out after ${formatDuration(options.timeoutMs)}: ${options.what}: ${options.describe(pending)}; raise awaitCompletion.timeout or check why they do not converge`,
+        `awaitCompletion timed out after ${formatHumanDuration(options.timeoutMs)}: ${options.what}: ${options.describe(pending)}; raise awaitCompletion.timeout or check why they do not converge`,
         false,
       ),
   });

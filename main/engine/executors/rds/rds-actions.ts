@@ -38,7 +38,6 @@ export async function waitForStatus(
   await waitUntil({
     ctx: target.ctx,
     timeoutMs: settings.timeoutMs,
-    timeoutText: settings.timeoutText,
     intervalMs,
     desired: desired.join(' or '),
     noun: 'database',

@@ -273,7 +273,7 @@ describe('workloadscaler awaitCompletion', () => {
     const [entry] = await w.ledger('apps');
     expect(entry?.errorCode).toBe('AWAIT_TIMEOUT');
     expect(entry?.message).toContain(
-      'awaitCompletion timed out after 0.3s: workloads still running pods: 2 of 2: web/Deployment/frontend (4 running), web/Deployment/static-cache (2 running)',
+      'awaitCompletion timed out after 0.3 s: workloads still running pods: 2 of 2: web/Deployment/frontend (4 running), web/Deployment/static-cache (2 running)',
     );
   });
 });

@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
 import type { HistoryEntry } from '../../../../shared/api';
+import { formatHumanDuration } from '../../../../shared/time/duration';
 import { useApp, useResource } from '../../app/app-context';
 import { ErrorState, Loading } from '../../components/state-views';
-import { durationBetween, formatDuration, formatTimestamp } from '../../format/time';
+import { durationBetween, formatTimestamp } from '../../format/time';
 
 const RESULT_WORD: Readonly<Record<HistoryEntry['result'], string>> = {
   running: 'running',
@@ -14,7 +15,7 @@ const RESULT_WORD: Readonly<Record<HistoryEntry['result'], string>> = {
 
 function took(entry: { startedAt: string | null; finishedAt: string | null }): string {
   const ms = durationBetween(entry.startedAt, entry.finishedAt);
-  return ms === null ? '—' : formatDuration(ms);
+  return ms === null ? '—' : formatHumanDuration(ms);
 }
 
 /** Operations, newest first, each with what every target did and said. */

@@ -1,13 +1,14 @@
 import type { PlanDetail } from '../../../../shared/api';
 import type { LedgerEntry } from '../../../../shared/model/status';
 import { useNow } from '../../app/app-context';
-import { durationBetween, formatDuration } from '../../format/time';
+import { formatHumanDuration } from '../../../../shared/time/duration';
+import { durationBetween } from '../../format/time';
 import { DryRunPanel } from './dry-run-panel';
 
 function durationOf(entry: LedgerEntry | undefined, now: Date): string {
   if (!entry?.startedAt) return '—';
   const ms = durationBetween(entry.startedAt, entry.finishedAt ?? now.toISOString());
-  return ms === null ? '—' : formatDuration(ms);
+  return ms === null ? '—' : formatHumanDuration(ms);
 }
 
 /** The ledger of the operation in progress (or the last one), one row per target of the plan. */
