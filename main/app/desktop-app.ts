@@ -16,6 +16,7 @@ import {
   type Logger,
   defaultDataDir,
   type Engine,
+  localUser,
 } from '../engine';
 import { startLocalSocket, type LocalSocket } from '../server/local-socket';
 import { appPaths, nativeBindingFor } from './app-paths';
@@ -125,7 +126,10 @@ export async function runDesktop(
 
   protocol.handle(APP_SCHEME, (request) => handleAppRequest(request, paths.renderer));
   denyAllPermissions(session.defaultSession);
-  const unregisterIpc = registerIpcBridge(ipcMain, engine);
+  // Who set an override: the window or the tray, as this account (docs/lifecycle.md, "by").
+  const user = localUser();
+  const as = (origin: 'window' | 'tray') => (user ? { origin, user } : { origin });
+  const unregisterIpc = registerIpcBridge(ipcMain, engine, as('window'));
   const window = new MainWindow({
     preloadPath: paths.preload,
     stateFile: windowStatePath(engine.dataDir),
@@ -136,7 +140,7 @@ export async function runDesktop(
   );
   const state = new AppState(engine);
   const run = createActionRunner({
-    call: (m, i) => engine.call(m, i),
+    call: (m, i) => engine.call(m, i, as('tray')),
     open: (plan) => window.show(plan),
     quit: () => app.quit(),
     report,
