@@ -34,6 +34,7 @@ import { watchPower } from './power/power-events';
 import { QuitGuard } from './power/quit-guard';
 import { nativeConfirm } from './native-confirm';
 import { startupErrorDialog } from './startup-errors';
+import { createTrayQuestions } from './tray/override-question';
 import { TrayController } from './tray/tray';
 import { windowStatePath } from './window/window-state';
 
@@ -139,21 +140,31 @@ export async function runDesktop(
     window.current ? [window.current.webContents] : [],
   );
   const state = new AppState(engine);
-  const run = createActionRunner({
-    call: (m, i) => engine.call(m, i, as('tray')),
-    open: (plan) => window.show(plan),
-    quit: () => app.quit(),
-    report,
-    confirm: nativeConfirm(dialog),
-  });
-  const tray = new TrayController({ assetsDir: paths.assets, platform, run });
+  // Notification buttons run through the runner, which tells its outcomes through the notifier.
   const notifier = new Notifier({
     policy: new NotificationPolicy(),
     state: () => state.current,
     platform,
-    run,
+    run: (action) => run(action),
     icon: join(paths.assets, 'icons', 'icon-256.png'),
   });
+  const trayCall = (m: string, i: unknown) => engine.call(m, i, as('tray'));
+  const run = createActionRunner({
+    call: trayCall,
+    open: (plan) => window.show(plan),
+    quit: () => app.quit(),
+    confirm: nativeConfirm(dialog),
+    question: createTrayQuestions({
+      call: trayCall,
+      context: () => ({ now: new Date(), wakeNowHours: state.current?.settings.wakeNowHours }),
+    }),
+    // A refusal the notifier cannot show (no notifications here) still gets a message box.
+    notify: (outcome) => {
+      if (!notifier.handleAction(outcome) && !outcome.ok)
+        report('Hibernator could not do that', outcome.message);
+    },
+  });
+  const tray = new TrayController({ assetsDir: paths.assets, platform, run });
   const stopNotifier = engine.subscribe((event) => notifier.handle(event));
   const launch: LaunchContext = {
     execPath: process.execPath,
