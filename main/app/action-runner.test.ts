@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Envelope } from '../../shared/api/bridge';
-import { createActionRunner } from './action-runner';
+import { createActionRunner, type ActionRunnerDeps } from './action-runner';
 
-function setup(answer: Envelope | Error, yes: boolean | Error = true) {
+function setup(
+  answer: Envelope | Error,
+  yes: boolean | Error = true,
+  question?: ActionRunnerDeps['question'],
+) {
   const log: unknown[] = [];
   const run = createActionRunner({
     call: (method, input) => {
@@ -11,11 +15,17 @@ function setup(answer: Envelope | Error, yes: boolean | Error = true) {
     },
     open: (plan) => log.push(['open', plan]),
     quit: () => log.push(['quit']),
-    report: (title, message) => log.push(['report', title, message]),
+    notify: (outcome) =>
+      log.push(
+        outcome.ok
+          ? ['notify', outcome.call.method, outcome.result]
+          : ['refused', outcome.call.method, outcome.message],
+      ),
     confirm: (spec) => {
       log.push(['confirm', spec.title]);
       return yes instanceof Error ? Promise.reject(yes) : Promise.resolve(yes);
     },
+    ...(question ? { question } : {}),
   });
   return { run, log };
 }
@@ -23,11 +33,14 @@ function setup(answer: Envelope | Error, yes: boolean | Error = true) {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('createActionRunner', () => {
-  it('runs API calls and stays quiet when they succeed', async () => {
-    const { run, log } = setup({ ok: true, result: {} });
+  it('runs API calls and tells what came of them', async () => {
+    const { run, log } = setup({ ok: true, result: { plan: 'dev-env', message: 'awake' } });
     run({ kind: 'call', call: { method: 'wakeNow', input: { plan: 'dev-env' } } });
     await settle();
-    expect(log).toEqual([['call', 'wakeNow', { plan: 'dev-env' }]]);
+    expect(log).toEqual([
+      ['call', 'wakeNow', { plan: 'dev-env' }],
+      ['notify', 'wakeNow', { plan: 'dev-env', message: 'awake' }],
+    ]);
   });
 
   it("reports the engine's refusal in its own words", async () => {
@@ -37,18 +50,14 @@ describe('createActionRunner', () => {
     });
     run({ kind: 'call', call: { method: 'hibernateNow', input: { plan: 'dev-env' } } });
     await settle();
-    expect(log.at(-1)).toEqual([
-      'report',
-      'Hibernator could not do that',
-      'Plan dev-env is already asleep.',
-    ]);
+    expect(log.at(-1)).toEqual(['refused', 'hibernateNow', 'Plan dev-env is already asleep.']);
   });
 
   it('reports a failed call instead of throwing', async () => {
     const { run, log } = setup(new Error('engine closed'));
     run({ kind: 'call', call: { method: 'retry', input: { plan: 'qa' } } });
     await settle();
-    expect(log.at(-1)).toEqual(['report', 'Hibernator could not do that', 'engine closed']);
+    expect(log.at(-1)).toEqual(['refused', 'retry', 'engine closed']);
   });
 
   it('opens the window (at a plan) and quits', () => {
@@ -77,6 +86,7 @@ describe('createActionRunner', () => {
     expect(log).toEqual([
       ['confirm', 'Hibernate dev-env now?'],
       ['call', 'hibernateNow', { plan: 'dev-env' }],
+      ['notify', 'hibernateNow', {}],
     ]);
   });
 
@@ -93,7 +103,41 @@ describe('createActionRunner', () => {
     await settle();
     expect(log).toEqual([
       ['confirm', 'Hibernate dev-env now?'],
-      ['report', 'Hibernator could not do that', 'no display'],
+      ['refused', 'hibernateNow', 'no display'],
     ]);
+  });
+
+  const keepTomorrow = {
+    kind: 'call' as const,
+    call: { method: 'keepAwakeUntilTomorrow' as const, input: { plan: 'dev-env' } },
+  };
+  const long = {
+    title: 'Keep awake dev-env until Mon 05:00?',
+    message: 'Keep awake dev-env until Mon 05:00?',
+    detail: 'That is 62 h and costs 48 h awake. The plan returns to its schedule afterwards.',
+    confirmLabel: 'Keep awake',
+  };
+
+  it('asks the question the action needs now, even when the item carries none', async () => {
+    const { run, log } = setup({ ok: true, result: {} }, false, () => Promise.resolve(long));
+    run(keepTomorrow);
+    await settle();
+    expect(log).toEqual([['confirm', 'Keep awake dev-env until Mon 05:00?']]);
+  });
+
+  it('asks nothing when the action needs no question', async () => {
+    const { run, log } = setup({ ok: true, result: {} }, false, () => Promise.resolve(undefined));
+    run(keepTomorrow);
+    await settle();
+    expect(log.map((l) => (l as string[])[0])).toEqual(['call', 'notify']);
+  });
+
+  it('calls nothing when the question cannot be worked out', async () => {
+    const { run, log } = setup({ ok: true, result: {} }, true, () =>
+      Promise.reject(new Error('engine closed')),
+    );
+    run(keepTomorrow);
+    await settle();
+    expect(log).toEqual([['refused', 'keepAwakeUntilTomorrow', 'engine closed']]);
   });
 });

@@ -16,6 +16,7 @@ import {
   type Logger,
   defaultDataDir,
   type Engine,
+  localUser,
 } from '../engine';
 import { startLocalSocket, type LocalSocket } from '../server/local-socket';
 import { appPaths, nativeBindingFor } from './app-paths';
@@ -33,6 +34,7 @@ import { watchPower } from './power/power-events';
 import { QuitGuard } from './power/quit-guard';
 import { nativeConfirm } from './native-confirm';
 import { startupErrorDialog } from './startup-errors';
+import { createTrayQuestions } from './tray/override-question';
 import { TrayController } from './tray/tray';
 import { windowStatePath } from './window/window-state';
 
@@ -125,7 +127,10 @@ export async function runDesktop(
 
   protocol.handle(APP_SCHEME, (request) => handleAppRequest(request, paths.renderer));
   denyAllPermissions(session.defaultSession);
-  const unregisterIpc = registerIpcBridge(ipcMain, engine);
+  // Who set an override: the window or the tray, as this account (docs/lifecycle.md, "by").
+  const user = localUser();
+  const as = (origin: 'window' | 'tray') => (user ? { origin, user } : { origin });
+  const unregisterIpc = registerIpcBridge(ipcMain, engine, as('window'));
   const window = new MainWindow({
     preloadPath: paths.preload,
     stateFile: windowStatePath(engine.dataDir),
@@ -135,21 +140,31 @@ export async function runDesktop(
     window.current ? [window.current.webContents] : [],
   );
   const state = new AppState(engine);
-  const run = createActionRunner({
-    call: (m, i) => engine.call(m, i),
-    open: (plan) => window.show(plan),
-    quit: () => app.quit(),
-    report,
-    confirm: nativeConfirm(dialog),
-  });
-  const tray = new TrayController({ assetsDir: paths.assets, platform, run });
+  // Notification buttons run through the runner, which tells its outcomes through the notifier.
   const notifier = new Notifier({
     policy: new NotificationPolicy(),
     state: () => state.current,
     platform,
-    run,
+    run: (action) => run(action),
     icon: join(paths.assets, 'icons', 'icon-256.png'),
   });
+  const trayCall = (m: string, i: unknown) => engine.call(m, i, as('tray'));
+  const run = createActionRunner({
+    call: trayCall,
+    open: (plan) => window.show(plan),
+    quit: () => app.quit(),
+    confirm: nativeConfirm(dialog),
+    question: createTrayQuestions({
+      call: trayCall,
+      context: () => ({ now: new Date(), wakeNowHours: state.current?.settings.wakeNowHours }),
+    }),
+    // A refusal the notifier cannot show (no notifications here) still gets a message box.
+    notify: (outcome) => {
+      if (!notifier.handleAction(outcome) && !outcome.ok)
+        report('Hibernator could not do that', outcome.message);
+    },
+  });
+  const tray = new TrayController({ assetsDir: paths.assets, platform, run });
   const stopNotifier = engine.subscribe((event) => notifier.handle(event));
   const launch: LaunchContext = {
     execPath: process.execPath,

@@ -85,6 +85,21 @@ describe('the IPC call handler', () => {
     expect(envelope).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
   });
 
+  it('passes the window as the caller, so an override the page sets records it', async () => {
+    const seen: unknown[] = [];
+    const handler = createCallHandler(
+      {
+        call: (_method, _input, caller) => {
+          seen.push(caller);
+          return Promise.resolve({ ok: true, result: null });
+        },
+      },
+      { origin: 'window', user: 'ana@laptop' },
+    );
+    await handler(fromApp, 'wakeNow', { plan: 'dev-env' });
+    expect(seen).toEqual([{ origin: 'window', user: 'ana@laptop' }]);
+  });
+
   it('turns an unexpected throw of the host into an envelope', async () => {
     const handler = createCallHandler({ call: () => Promise.reject(new Error('disk on fire')) });
     await expect(handler(fromApp, 'listPlans', {})).resolves.toMatchObject({

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApiMethod, ApiOutputs } from '../../shared/api/contract';
 import type { Engine, DispatchResult } from '../engine';
-import { callLocalSocket, localSocketPath } from '../server/local-socket';
+import { callLocalSocket, cliCaller, localSocketPath } from '../server/local-socket';
 import { CliError } from './cli-io';
 
 export type Call = (method: ApiMethod, input: unknown) => Promise<DispatchResult>;
@@ -39,7 +39,7 @@ export async function withEngine<T>(dataDir: string, fn: (call: Call) => Promise
     throw new CliError(error instanceof Error ? error.message : String(error));
   }
   try {
-    return await fn((method, input) => engine.call(method, input));
+    return await fn((method, input) => engine.call(method, input, cliCaller()));
   } finally {
     await engine.close();
   }

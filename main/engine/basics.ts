@@ -4,3 +4,4 @@
  * this, so they start at once; everything else goes through main/engine/index.ts.
  */
 export { DataDirError, PRODUCT_NAME, defaultDataDir, prepareDataDir } from './host/data-dir';
+export { localUser } from './host/local-user';

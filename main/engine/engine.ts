@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { join } from 'node:path';
-import type { EngineInfo, HibernatorApi } from '../../shared/api/contract';
+import type { ApiCaller, EngineInfo, HibernatorApi } from '../../shared/api/contract';
 import type { Connection } from '../../shared/model';
 import type { EventListener } from '../../shared/api/events';
 import { systemClock, type Clock } from './clock';
@@ -12,6 +12,7 @@ import { createNoopExecutor } from './executors/noop/noop-executor';
 import { prepareDataDir } from './host/data-dir';
 import { createOwnerOnly, secureDataDir, secureEngineFiles } from './host/owner-only';
 import { acquireEngineLock, type EngineLock } from './host/engine-lock';
+import { localUser } from './host/local-user';
 import { migrateLegacyHolds } from './lifecycle/hold-migration';
 import { Lifecycle } from './lifecycle/lifecycle';
 import type { LifecycleDeps } from './lifecycle/lifecycle-deps';
@@ -163,6 +164,7 @@ export class Engine {
       clock,
       logger,
       info,
+      localUser: localUser(),
     });
     const engine = new Engine(
       dataDir,
@@ -194,9 +196,12 @@ export class Engine {
     this.lifecycle.start();
   }
 
-  /** Parses and dispatches one API call; the shape every transport carries. */
-  call(method: string, input: unknown): Promise<DispatchResult> {
-    return dispatch(this.api, method, input, this.logger);
+  /**
+   * Parses and dispatches one API call; the shape every transport carries. `caller` is what the
+   * host knows of who calls (recorded on manual overrides); without it the origin is unknown.
+   */
+  call(method: string, input: unknown, caller?: ApiCaller): Promise<DispatchResult> {
+    return dispatch(this.api, method, input, this.logger, caller);
   }
 
   subscribe(listener: EventListener): () => void {

@@ -3,12 +3,13 @@ import { timingSafeEqual } from 'node:crypto';
 import { httpStatusFor } from '../../shared/api/errors';
 import { redactSecrets } from '../../shared/security/redact-secrets';
 import type { HibernatorEvent } from '../../shared/api/events';
+import type { ApiCaller } from '../../shared/api/contract';
 import type { DispatchResult } from '../engine';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import { serveStatic } from './static-files';
 
 export interface ApiHost {
-  call(method: string, input: unknown): Promise<DispatchResult>;
+  call(method: string, input: unknown, caller?: ApiCaller): Promise<DispatchResult>;
   subscribe(listener: (event: HibernatorEvent) => void): () => void;
 }
 
@@ -20,6 +21,8 @@ export interface HandlerOptions {
   staticDir: string | null;
   /** Accepted Host headers (DNS-rebinding guard); null = any (local socket). */
   allowedHosts: ReadonlySet<string> | null;
+  /** Who calls through this endpoint (recorded on manual overrides): `cli` on the local socket, `api` for serve. */
+  caller: ApiCaller;
 }
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -192,7 +195,7 @@ async function handle(
         return;
       }
     }
-    const result = await options.host.call(method, input);
+    const result = await options.host.call(method, input, options.caller);
     if (result.ok) sendJson(res, 200, result);
     else sendJson(res, httpStatusFor(result.error.code), result);
     return;

@@ -4,6 +4,8 @@ import { createServer, request, type Server } from 'node:http';
 import { join } from 'node:path';
 import { formatHumanDuration } from '../../shared/time/duration';
 import type { DispatchResult } from '../engine';
+import { localUser } from '../engine/basics';
+import type { ApiCaller } from '../../shared/api/contract';
 import { createApiHandler, type ApiHost } from './api-handler';
 
 /** The engine's local endpoint: a socket file in the data dir (owner-only), a named pipe on Windows. */
@@ -29,7 +31,14 @@ export async function startLocalSocket(host: ApiHost, dataDir: string): Promise<
   // Only the lock holder gets here, so a socket file left by a crashed engine is stale.
   if (process.platform !== 'win32' && existsSync(path)) rmSync(path, { force: true });
   const server: Server = createServer(
-    createApiHandler({ host, token: null, staticDir: null, allowedHosts: null }),
+    createApiHandler({
+      host,
+      token: null,
+      staticDir: null,
+      allowedHosts: null,
+      // Only the CLI calls here, and only as this account (the socket is owner-only).
+      caller: cliCaller(),
+    }),
   );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -47,6 +56,12 @@ export async function startLocalSocket(host: ApiHost, dataDir: string): Promise<
         });
       }),
   };
+}
+
+/** The CLI's calls, through the socket or on an engine it opened itself. */
+export function cliCaller(): ApiCaller {
+  const user = localUser();
+  return user ? { origin: 'cli', user } : { origin: 'cli' };
 }
 
 /** Calls one API method on a running engine through its local socket. */

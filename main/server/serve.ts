@@ -45,7 +45,14 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   // Filled once the port is known; requests naming any other Host are refused (DNS rebinding).
   const allowedHosts = new Set<string>();
   const server = createServer(
-    createApiHandler({ host: options.host, token, staticDir: options.staticDir, allowedHosts }),
+    createApiHandler({
+      host: options.host,
+      token,
+      staticDir: options.staticDir,
+      allowedHosts,
+      // Anyone with the token, from a script or the browser: the account behind it is unknown.
+      caller: { origin: 'api' },
+    }),
   );
   const removeToken = (): void => removeOwnToken(tokenPath, token);
   await new Promise<void>((resolve, reject) => {

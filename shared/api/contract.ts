@@ -160,6 +160,8 @@ export interface PlanDetail {
   upcoming: Transition[];
   /** Rules added since the plan was saved that it breaks: it still runs; fix them on the next edit. */
   warnings: Issue[];
+  /** The plan's manual override in force (expired ones are not shown), as in PlanSummary. */
+  override: OverrideView | null;
 }
 
 export interface ApplyResult {
@@ -190,7 +192,15 @@ export interface OverrideView {
   /** RFC 3339 UTC; null = until removed (only from imported YAML). */
   until: string | null;
   setAt: string | null;
+  /**
+   * Where it came from: window, tray, cli, api (the caller), heads-up, import, migration; `user`
+   * from earlier versions (a person, origin unknown).
+   */
   by: string | null;
+  /** The OS account that set it, `user@host`, when the caller's host knows it. */
+  byUser?: string | null;
+  /** True when `byUser` is the account this engine runs as: the words say "by you". */
+  byYou?: boolean;
   /** Length first chosen, in ms (the heads-up's "keep it" adds it again). */
   durationMs: number | null;
 }
@@ -343,8 +353,20 @@ export interface ApiOutputs {
   listKubeContexts: KubeContextInfo[];
 }
 
+/**
+ * Who is calling, as the host knows it (not part of any input: a caller cannot claim another
+ * origin through the body). Recorded on manual overrides ("awake until 17:49 by you"). The
+ * window's IPC bridge says `window`, the tray and its notifications `tray`, the local socket and
+ * a CLI that opened the engine itself `cli`, `serve`'s HTTP API `api`; `user` is `user@host` when
+ * the caller runs as a known OS account on this machine.
+ */
+export interface ApiCaller {
+  origin: 'window' | 'tray' | 'cli' | 'api';
+  user?: string;
+}
+
 export type HibernatorApi = {
-  [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiOutputs[M]>;
+  [M in ApiMethod]: (input: ApiInput<M>, caller?: ApiCaller) => Promise<ApiOutputs[M]>;
 };
 
 /** Methods that only read: safe to retry, allowed while an engine is busy. */

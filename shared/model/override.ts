@@ -21,8 +21,24 @@ export const OVERRIDE_ANNOTATIONS = [
 export const OVERRIDE_PHASES = ['hibernate', 'wakeup'] as const;
 export type OverridePhase = (typeof OVERRIDE_PHASES)[number];
 
-/** Who set an override; only for display ("awake until 17:49 by you"). */
-export type OverrideSetter = 'user' | 'tray' | 'heads-up' | 'import' | 'migration';
+/**
+ * Where an override came from; only for display ("awake until 17:49 by you"). The origins of a
+ * call are `window`, `tray`, `cli` and `api` (the caller the host names, shared/api ApiCaller);
+ * `heads-up` is the notification's "keep it", `import` and `migration` are not a person's click.
+ * `user` is what earlier versions stored for every manual action: it still loads and reads "by
+ * you".
+ */
+export const OVERRIDE_SETTERS = [
+  'user',
+  'window',
+  'tray',
+  'cli',
+  'api',
+  'heads-up',
+  'import',
+  'migration',
+] as const;
+export type OverrideSetter = (typeof OVERRIDE_SETTERS)[number];
 
 /**
  * One manual override. `phase` and `until` are what the annotations carry (and all the operator
@@ -36,6 +52,8 @@ export interface PlanOverride {
   /** When it was set (RFC 3339 UTC). */
   setAt?: string;
   by?: OverrideSetter;
+  /** The OS account that set it, as `user@host`, when the host knows it (desktop only, never exported). */
+  byUser?: string;
   /** The length first chosen: the heads-up's "keep it" extends by this much. */
   durationMs?: number;
   /** What it replaced (null = no override), for Undo. Kept one level deep: Undo is a single step. */

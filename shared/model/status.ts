@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OVERRIDE_SETTERS, type OverrideSetter } from './override';
 
 /** Plan phases (semantics.md section 3). */
 export const PHASES = [
@@ -93,7 +94,8 @@ export interface OverrideRecord {
   phase: 'hibernate' | 'wakeup';
   until: string | null;
   setAt?: string | undefined;
-  by?: 'user' | 'tray' | 'heads-up' | 'import' | 'migration' | undefined;
+  by?: OverrideSetter | undefined;
+  byUser?: string | undefined;
   durationMs?: number | undefined;
   previous?: OverrideRecord | null | undefined;
 }
@@ -102,7 +104,9 @@ export const OverrideRecordSchema: z.ZodType<OverrideRecord> = z.lazy(() =>
     phase: z.enum(['hibernate', 'wakeup']),
     until: z.string().nullable(),
     setAt: z.string().optional(),
-    by: z.enum(['user', 'tray', 'heads-up', 'import', 'migration']).optional(),
+    // Unknown origins (a newer version's) load as absent rather than failing the whole status.
+    by: z.enum(OVERRIDE_SETTERS).optional().catch(undefined),
+    byUser: z.string().optional(),
     durationMs: z.number().optional(),
     previous: OverrideRecordSchema.nullable().optional(),
   }),
@@ -156,6 +160,10 @@ export interface PlanSummary {
     until: string | null;
     setAt: string | null;
     by: string | null;
+    /** `user@host` of who set it, when known (see OverrideView). */
+    byUser?: string | null;
+    /** Set by the OS account this engine runs as (the words say "by you"). */
+    byYou?: boolean;
     /** The length it was set for (ms), for "awake until 17:49 — 3 h"; null when unknown. */
     durationMs: number | null;
   } | null;

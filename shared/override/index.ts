@@ -19,4 +19,12 @@ export {
 } from './plan-override';
 export { choicesFor, type OverrideChoice } from './choices';
 export { legacyHoldKind, migrateHolds, type HoldMigration } from './migrate-holds';
-export { OVERRIDE_WORDS, overrideLine, overrideState, type OverrideShown } from './words';
+export {
+  OVERRIDE_WORDS,
+  overrideCostSentence,
+  overrideLine,
+  overrideSetter,
+  overrideState,
+  type OverrideCost,
+  type OverrideShown,
+} from './words';

@@ -50,6 +50,8 @@ export interface OverrideContext {
   current: PlanOverride | null;
   settings?: Partial<OverrideSettings>;
   by?: OverrideSetter;
+  /** `user@host` of the caller, when known. */
+  byUser?: string;
 }
 
 export interface OverrideRequest extends OverrideContext {
@@ -216,6 +218,7 @@ export function overrideFor(
     until: utcSeconds(untilMs),
     setAt: utcSeconds(nowMs),
     ...(ctx.by ? { by: ctx.by } : {}),
+    ...(ctx.byUser ? { byUser: ctx.byUser } : {}),
     durationMs,
     previous: withoutHistory(ctx.current),
   };

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ApiInput, ApiMethod, ApiOutputs } from '../../shared/api/contract';
+import type { ApiCaller, ApiInput, ApiMethod, ApiOutputs } from '../../shared/api/contract';
 import type { HibernatorEvent } from '../../shared/api/events';
 import { ManualClock } from '../../main/engine/clock';
 import { Engine } from '../../main/engine/engine';
@@ -65,8 +65,12 @@ export class TestEngine {
   }
 
   /** Calls the API like a host would; throws the API error as an Error with its code. */
-  async call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutputs[M]> {
-    const result = await this.engine.call(method, input);
+  async call<M extends ApiMethod>(
+    method: M,
+    input: ApiInput<M>,
+    caller?: ApiCaller,
+  ): Promise<ApiOutputs[M]> {
+    const result = await this.engine.call(method, input, caller);
     if (!result.ok)
       throw Object.assign(new Error(result.error.message), {
         code: result.error.code,

@@ -3,6 +3,7 @@ import type { Plan } from '../../shared/model';
 import { readOverride } from '../../shared/model/override';
 import { hibernateUntil, wakeUntil } from '../../shared/schedule';
 import { HOLD_MIGRATION_FLAG } from '../../main/engine/lifecycle/hold-migration';
+import { localUser } from '../../main/engine/host/local-user';
 import { FakeWorld } from './fake-world';
 import { planObject, startTestEngine, type TestEngine } from './harness';
 
@@ -196,6 +197,56 @@ describe('the plan list shows the override with its length', () => {
       until: '2026-01-29T06:00:00Z',
       durationMs: 18 * 3_600_000,
     });
+  });
+});
+
+describe('who set the override', () => {
+  it('records the caller the host names, shows it the same in the list, the detail and the answer, and keeps it over a restart', async () => {
+    const e = await engineAt('2026-01-28T12:00:00Z');
+    const answer = await e.call(
+      'hibernateNow',
+      { plan: 'dev', until: '2026-01-28T15:00:00Z' },
+      { origin: 'tray', user: 'someone@elsewhere' },
+    );
+    await e.settle();
+    const expected = { by: 'tray', byUser: 'someone@elsewhere', byYou: false };
+    expect(answer.override).toMatchObject(expected);
+    expect((await e.call('listPlans', {}))[0]?.override).toMatchObject(expected);
+    const detail = await e.call('getPlan', { name: 'dev' });
+    expect(detail.override).toEqual((await e.call('listPlans', {}))[0]?.override);
+    await e.restart();
+    expect((await e.call('getPlan', { name: 'dev' })).override).toMatchObject(expected);
+  });
+
+  it('is "by you" when the caller is the account the engine runs as', async () => {
+    const e = await engineAt('2026-01-28T12:00:00Z');
+    const me = localUser();
+    if (me === null) return; // an OS that names no account: nothing to compare (see local-user.test.ts)
+    await e.call('hibernateNow', { plan: 'dev' }, { origin: 'cli', user: me });
+    expect((await e.call('getPlan', { name: 'dev' })).override).toMatchObject({
+      by: 'cli',
+      byUser: me,
+      byYou: true,
+    });
+  });
+
+  it('without a caller the origin is unknown, stored as earlier versions did ("user")', async () => {
+    const e = await engineAt('2026-01-28T12:00:00Z');
+    await e.call('hibernateNow', { plan: 'dev' });
+    expect((await e.call('getPlan', { name: 'dev' })).override).toMatchObject({
+      by: 'user',
+      byUser: null,
+      byYou: false,
+    });
+  });
+
+  it('the detail has no override once it ended, like the list', async () => {
+    const e = await engineAt('2026-01-28T12:00:00Z');
+    await e.call('hibernateNow', { plan: 'dev', until: '2026-01-28T13:00:00Z' });
+    await e.settle();
+    expect((await e.call('getPlan', { name: 'dev' })).override).not.toBeNull();
+    await e.advanceTo('2026-01-28T13:30:00Z');
+    expect((await e.call('getPlan', { name: 'dev' })).override).toBeNull();
   });
 });
 

@@ -116,6 +116,15 @@ export class NotificationPolicy {
     }
   }
 
+  /**
+   * What came of the user's own action: not switchable (they asked for it, and a refusal must
+   * never be silent) and not held, but shown once per key and, like every plan notification,
+   * replacing that plan's previous one (its group).
+   */
+  action(spec: NotificationSpec): NotificationSpec[] {
+    return this.remember(spec.key) ? [spec] : [];
+  }
+
   /** When the held phase changes may be shown (epoch ms), or null when nothing is held. */
   nextFlushAt(): number | null {
     if (this.pendingSince === null || this.pending.size === 0) return null;

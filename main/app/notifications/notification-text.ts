@@ -6,8 +6,11 @@ import { formatClock, joinNames, type TimeFormat } from '../display-format';
 import { OVERRIDE_WORDS } from '../../../shared/override/words';
 import { callAction, type TrayAction } from '../tray/tray-action';
 
-/** The kinds a person can switch off in Settings (`getSettings().notifications`). */
-export type NotificationKind = keyof Settings['notifications'];
+/**
+ * The kinds a person can switch off in Settings (`getSettings().notifications`), and `actions`:
+ * what came of the user's own tray action, always shown (action-notification.ts).
+ */
+export type NotificationKind = keyof Settings['notifications'] | 'actions';
 
 export interface NotificationButton {
   label: string;

@@ -165,3 +165,55 @@ it('knows where notification buttons exist', () => {
     ['darwin', 'win32', 'linux'].map((p) => notificationButtonsSupported(p as NodeJS.Platform)),
   ).toEqual([true, true, false]);
 });
+
+describe('Notifier.handleAction', () => {
+  const refused = {
+    call: { method: 'hibernateNow' as const, input: { plan: 'dev-env' } },
+    ok: false as const,
+    message: 'Plan dev-env is already asleep.',
+  };
+
+  it('shows what came of a tray action, replacing the plan’s previous notification', () => {
+    const { notifier } = setup('darwin');
+    notifier.handle(headsUp);
+    expect(
+      notifier.handleAction({ ...refused, call: { ...refused.call, input: { plan: 'staging' } } }),
+    ).toBe(true);
+    const [first, second] = FakeNotification.shown;
+    expect(first?.closed).toBe(true);
+    expect(second?.options).toMatchObject({
+      title: 'Hibernator could not do that',
+      groupId: 'plan:staging',
+    });
+  });
+
+  it('runs Undo from the notification’s button', () => {
+    const { notifier, actions } = setup('darwin');
+    notifier.handleAction({
+      call: { method: 'wakeNow', input: { plan: 'dev-env' } },
+      ok: true,
+      result: {
+        plan: 'dev-env',
+        message: 'ok',
+        override: {
+          phase: 'wakeup',
+          until: '2026-11-27T17:49:00Z',
+          setAt: null,
+          by: 'tray',
+          durationMs: null,
+        },
+      },
+    });
+    FakeNotification.shown[0]?.emit('action', { actionIndex: 0 });
+    expect(actions).toEqual([
+      { kind: 'call', call: { method: 'undoOverride', input: { plan: 'dev-env' } } },
+    ]);
+  });
+
+  it('says it could not show anything before the first state or without notifications', () => {
+    expect(setup('linux', null).notifier.handleAction(refused)).toBe(false);
+    FakeNotification.supported = false;
+    expect(setup('linux').notifier.handleAction(refused)).toBe(false);
+    expect(FakeNotification.shown).toEqual([]);
+  });
+});

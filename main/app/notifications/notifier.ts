@@ -5,6 +5,8 @@ import type { AppStateSnapshot } from '../app-state';
 import type { NotificationPolicy, PolicyContext } from './notification-policy';
 import type { NotificationSpec } from './notification-text';
 import type { TrayAction } from '../tray/tray-action';
+import type { ActionOutcome } from '../action-runner';
+import { actionNotification } from './action-notification';
 
 /** Notification buttons show on macOS (signed app, alert style) and Windows toasts; not on Linux. */
 export function notificationButtonsSupported(platform: NodeJS.Platform): boolean {
@@ -30,6 +32,7 @@ export class Notifier {
   private readonly shown = new Map<string, Notification>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly now: () => Date;
+  private actions = 0;
 
   constructor(private readonly options: NotifierOptions) {
     this.now = options.now ?? (() => new Date());
@@ -40,6 +43,19 @@ export class Notifier {
     if (!ctx) return;
     for (const spec of this.options.policy.receive(event, ctx)) this.show(spec);
     this.arm();
+  }
+
+  /**
+   * Says what came of a tray or notification action. False when nothing could be shown (no
+   * notifications on this system, or no state yet): the caller then tells a refusal another way.
+   */
+  handleAction(outcome: ActionOutcome): boolean {
+    const ctx = this.context();
+    if (!ctx || !Notification.isSupported()) return false;
+    const spec = actionNotification(outcome, ctx, ++this.actions);
+    if (!spec) return true;
+    for (const shown of this.options.policy.action(spec)) this.show(shown);
+    return true;
   }
 
   dispose(): void {

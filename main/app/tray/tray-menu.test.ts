@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Phase, PlanSummary } from '../../../shared/model/status';
+import { OVERRIDE_WORDS } from '../../../shared/override/words';
 import { planSummary } from '../test-support/plan-summary';
 import {
   buildTrayMenu,
@@ -191,6 +192,26 @@ describe('plan submenu with a manual override', () => {
       kind: 'call',
       call: { method: 'clearOverride', input: { plan: 'p' } },
     });
+  });
+});
+
+describe('the override items say what the window says', () => {
+  it('labels each fixed item with the shared word (shared/override/words.ts)', () => {
+    const active = submenuOf(menu([planSummary('p', 'Active')]), 'p');
+    const asleep = submenuOf(menu([planSummary('p', 'Hibernated')]), 'p');
+    const methods = [...active, ...asleep].flatMap((i) =>
+      i.action?.kind === 'call' ? [[i.label, i.action.call.method, i.action.call.input]] : [],
+    );
+    expect(methods).toEqual(
+      expect.arrayContaining([
+        [OVERRIDE_WORDS.hibernateNow, 'hibernateNow', { plan: 'p' }],
+        [OVERRIDE_WORDS.wakeNow, 'wakeNow', { plan: 'p' }],
+        [OVERRIDE_WORDS.keepAwake1, 'keepAwake', { plan: 'p', hours: 1 }],
+        [OVERRIDE_WORDS.keepAwake3, 'keepAwake', { plan: 'p', hours: 3 }],
+        [OVERRIDE_WORDS.keepAwakeTomorrow, 'keepAwakeUntilTomorrow', { plan: 'p' }],
+        [OVERRIDE_WORDS.skipNext, 'skipNextHibernation', { plan: 'p' }],
+      ]),
+    );
   });
 });
 

@@ -100,17 +100,21 @@ function preview(message: string): string {
     : oneLine;
 }
 
+/** "This stops its 3 targets now.": why Hibernate now asks first. */
+export function stopsSentence(targetCount: number): string {
+  return `This stops its ${targetCount === 1 ? '1 target' : `${targetCount} targets`} now.`;
+}
+
 /**
  * A stray click on the tray's Hibernate now stops real machines, so it asks first when the plan
  * has targets (a plan without targets has nothing to stop).
  */
 export function hibernateConfirmation(plan: PlanSummary): ConfirmSpec | undefined {
   if (plan.targetCount <= 0) return undefined;
-  const targets = plan.targetCount === 1 ? '1 target' : `${plan.targetCount} targets`;
   return {
     title: `Hibernate ${plan.name} now?`,
     message: `Hibernate ${plan.name} now?`,
-    detail: `This stops its ${targets} now. It stays asleep until its schedule's next wake after the coming sleep; "${OVERRIDE_WORDS.backToSchedule}" wakes it on schedule again.`,
+    detail: `${stopsSentence(plan.targetCount)} It stays asleep until its schedule's next wake after the coming sleep; "${OVERRIDE_WORDS.backToSchedule}" wakes it on schedule again.`,
     confirmLabel: OVERRIDE_WORDS.hibernateNow,
   };
 }

@@ -21,6 +21,7 @@ export function recordToOverride(record: OverrideRecord): PlanOverride {
   const out: PlanOverride = { phase: record.phase, until: record.until };
   if (record.setAt !== undefined) out.setAt = record.setAt;
   if (record.by !== undefined) out.by = record.by;
+  if (record.byUser !== undefined) out.byUser = record.byUser;
   if (record.durationMs !== undefined) out.durationMs = record.durationMs;
   if (record.previous !== undefined)
     out.previous = record.previous === null ? null : recordToOverride(record.previous);

@@ -1,4 +1,4 @@
-import type { ActionResult } from '../../../shared/api/contract';
+import type { ActionResult, ApiCaller } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
 import type { Operation } from '../../../shared/model/status';
 import { overrideAction } from './override-methods';
@@ -10,20 +10,36 @@ import type { ServiceContext } from './service-context';
  * next sleep) set, replace or clear the plan's one manual override: override-methods.ts. They
  * never create exceptions any more (semantics.md section 2).
  */
-export function hibernateNow(ctx: ServiceContext, name: string, until?: string) {
-  return overrideAction(ctx, name, 'hibernateNow', { until });
+export function hibernateNow(
+  ctx: ServiceContext,
+  name: string,
+  until?: string,
+  caller?: ApiCaller,
+) {
+  return overrideAction(ctx, name, 'hibernateNow', { until, caller });
 }
-export function wakeNow(ctx: ServiceContext, name: string, until?: string) {
-  return overrideAction(ctx, name, 'wakeNow', { until });
+export function wakeNow(ctx: ServiceContext, name: string, until?: string, caller?: ApiCaller) {
+  return overrideAction(ctx, name, 'wakeNow', { until, caller });
 }
-export function keepAwake(ctx: ServiceContext, name: string, hours?: number, until?: string) {
-  return overrideAction(ctx, name, 'keepAwake', { hours, until });
+export function keepAwake(
+  ctx: ServiceContext,
+  name: string,
+  hours?: number,
+  until?: string,
+  caller?: ApiCaller,
+) {
+  return overrideAction(ctx, name, 'keepAwake', { hours, until, caller });
 }
-export function keepAwakeTomorrow(ctx: ServiceContext, name: string, until?: string) {
-  return overrideAction(ctx, name, 'keepAwakeUntilTomorrow', { until });
+export function keepAwakeTomorrow(
+  ctx: ServiceContext,
+  name: string,
+  until?: string,
+  caller?: ApiCaller,
+) {
+  return overrideAction(ctx, name, 'keepAwakeUntilTomorrow', { until, caller });
 }
-export function skipNext(ctx: ServiceContext, name: string, until?: string) {
-  return overrideAction(ctx, name, 'skipNextHibernation', { until });
+export function skipNext(ctx: ServiceContext, name: string, until?: string, caller?: ApiCaller) {
+  return overrideAction(ctx, name, 'skipNextHibernation', { until, caller });
 }
 
 export function suspend(

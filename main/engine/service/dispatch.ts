@@ -1,5 +1,6 @@
 import {
   API_METHODS,
+  type ApiCaller,
   apiInputSchemas,
   type ApiMethod,
   type HibernatorApi,
@@ -26,8 +27,9 @@ export async function dispatch(
   method: string,
   input: unknown,
   logger?: Logger,
+  caller?: ApiCaller,
 ): Promise<DispatchResult> {
-  return redactAnswer(await answer(api, method, input, logger));
+  return redactAnswer(await answer(api, method, input, logger, caller));
 }
 
 /**
@@ -46,6 +48,7 @@ async function answer(
   method: string,
   input: unknown,
   logger?: Logger,
+  caller?: ApiCaller,
 ): Promise<DispatchResult> {
   if (!isApiMethod(method)) {
     return {
@@ -69,8 +72,8 @@ async function answer(
     };
   }
   try {
-    const call = api[method] as (input: unknown) => Promise<unknown>;
-    const result = await call.call(api, parsed.data);
+    const call = api[method] as (input: unknown, caller?: ApiCaller) => Promise<unknown>;
+    const result = await call.call(api, parsed.data, caller);
     return { ok: true, result };
   } catch (error) {
     const body = apiErrorBodyOf(error);

@@ -1,4 +1,4 @@
-import type { ApiInput, ApiOutputs, HibernatorApi } from '../../../shared/api/contract';
+import type { ApiCaller, ApiInput, ApiOutputs, HibernatorApi } from '../../../shared/api/contract';
 import * as actions from './action-methods';
 import * as connections from './connection-methods';
 import { discover } from './discover-methods';
@@ -54,14 +54,14 @@ export class HibernatorService implements HibernatorApi {
   async deleteConnection(input: ApiInput<'deleteConnection'>): Out<'deleteConnection'> {
     return connections.deleteConnection(this.ctx, input.name);
   }
-  hibernateNow(input: ApiInput<'hibernateNow'>): Out<'hibernateNow'> {
-    return actions.hibernateNow(this.ctx, input.plan, input.until);
+  hibernateNow(input: ApiInput<'hibernateNow'>, caller?: ApiCaller): Out<'hibernateNow'> {
+    return actions.hibernateNow(this.ctx, input.plan, input.until, caller);
   }
-  wakeNow(input: ApiInput<'wakeNow'>): Out<'wakeNow'> {
-    return actions.wakeNow(this.ctx, input.plan, input.until);
+  wakeNow(input: ApiInput<'wakeNow'>, caller?: ApiCaller): Out<'wakeNow'> {
+    return actions.wakeNow(this.ctx, input.plan, input.until, caller);
   }
-  keepAwake(input: ApiInput<'keepAwake'>): Out<'keepAwake'> {
-    return actions.keepAwake(this.ctx, input.plan, input.hours, input.until);
+  keepAwake(input: ApiInput<'keepAwake'>, caller?: ApiCaller): Out<'keepAwake'> {
+    return actions.keepAwake(this.ctx, input.plan, input.hours, input.until, caller);
   }
   clearOverride(input: ApiInput<'clearOverride'>): Out<'clearOverride'> {
     return overrides.clearOverride(this.ctx, input.plan);
@@ -69,17 +69,23 @@ export class HibernatorService implements HibernatorApi {
   undoOverride(input: ApiInput<'undoOverride'>): Out<'undoOverride'> {
     return overrides.undoOverride(this.ctx, input.plan);
   }
-  keepOverride(input: ApiInput<'keepOverride'>): Out<'keepOverride'> {
-    return overrides.keepOverride(this.ctx, input.plan);
+  keepOverride(input: ApiInput<'keepOverride'>, caller?: ApiCaller): Out<'keepOverride'> {
+    return overrides.keepOverride(this.ctx, input.plan, caller);
   }
   overrideChoices(input: ApiInput<'overrideChoices'>): Out<'overrideChoices'> {
     return overrides.overrideChoices(this.ctx, input.plan, input.action);
   }
-  keepAwakeUntilTomorrow(input: ApiInput<'keepAwakeUntilTomorrow'>): Out<'keepAwakeUntilTomorrow'> {
-    return actions.keepAwakeTomorrow(this.ctx, input.plan, input.until);
+  keepAwakeUntilTomorrow(
+    input: ApiInput<'keepAwakeUntilTomorrow'>,
+    caller?: ApiCaller,
+  ): Out<'keepAwakeUntilTomorrow'> {
+    return actions.keepAwakeTomorrow(this.ctx, input.plan, input.until, caller);
   }
-  skipNextHibernation(input: ApiInput<'skipNextHibernation'>): Out<'skipNextHibernation'> {
-    return actions.skipNext(this.ctx, input.plan, input.until);
+  skipNextHibernation(
+    input: ApiInput<'skipNextHibernation'>,
+    caller?: ApiCaller,
+  ): Out<'skipNextHibernation'> {
+    return actions.skipNext(this.ctx, input.plan, input.until, caller);
   }
   suspend(input: ApiInput<'suspend'>): Out<'suspend'> {
     return actions.suspend(this.ctx, input.plan, input.until, input.reason);

@@ -1,4 +1,4 @@
-import type { ActionResult, OverrideChoiceView } from '../../../shared/api/contract';
+import type { ActionResult, ApiCaller, OverrideChoiceView } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
 import type { Plan } from '../../../shared/model';
 import type { PlanOverride } from '../../../shared/model/override';
@@ -30,6 +30,7 @@ function overrideContext(
   runner: PlanRunner,
   plan: Plan,
   status: PlanStatus,
+  caller?: ApiCaller,
 ): OverrideContext {
   const now = ctx.clock.now();
   return {
@@ -38,7 +39,9 @@ function overrideContext(
     exceptions: runner.exceptions(),
     current: overrideNow(plan, status, now),
     settings: { wakeNowHours: ctx.settings.get().wakeNowHours ?? 3 },
-    by: 'user',
+    // A host that names no caller is a person whose origin is unknown, as in earlier versions.
+    by: caller?.origin ?? 'user',
+    ...(caller?.user ? { byUser: caller.user } : {}),
   };
 }
 
@@ -85,6 +88,7 @@ function phaseNote(
 
 /** Stores the outcome, acts on it (in Error, hibernate/wake now start at once) and answers. */
 async function applyOutcome(
+  ctx: ServiceContext,
   runner: PlanRunner,
   plan: Plan,
   status: PlanStatus,
@@ -113,8 +117,8 @@ async function applyOutcome(
   return {
     plan: name,
     message: `${what}${phaseNote(runner, before, started)}`,
-    override: toOverrideView(next),
-    previousOverride: toOverrideView(current),
+    override: toOverrideView(next, ctx.localUser),
+    previousOverride: toOverrideView(current, ctx.localUser),
     consequence: outcome.consequence,
   };
 }
@@ -122,6 +126,7 @@ async function applyOutcome(
 export interface OverrideActionInput {
   until?: string | undefined;
   hours?: number | undefined;
+  caller?: ApiCaller | undefined;
 }
 
 /** hibernateNow, wakeNow, keepAwake, keepAwakeUntilTomorrow, skipNextHibernation. */
@@ -132,7 +137,7 @@ export function overrideAction(
   input: OverrideActionInput = {},
 ): Promise<ActionResult> {
   return withRunner(ctx, name, (runner, plan, status) => {
-    const context = overrideContext(ctx, runner, plan, status);
+    const context = overrideContext(ctx, runner, plan, status, input.caller);
     const outcome = decideOverride(() =>
       planOverride({
         ...context,
@@ -142,7 +147,7 @@ export function overrideAction(
       }),
     );
     if (outcome.kind === 'refused') throw refusal(outcome);
-    return applyOutcome(runner, plan, status, context.current, outcome, action);
+    return applyOutcome(ctx, runner, plan, status, context.current, outcome, action);
   });
 }
 
@@ -164,7 +169,7 @@ export function clearOverride(ctx: ServiceContext, name: string): Promise<Action
       plan: name,
       message: `${name} is back on schedule.${phaseNote(runner, before, null)}`,
       override: null,
-      previousOverride: toOverrideView(current),
+      previousOverride: toOverrideView(current, ctx.localUser),
     };
   });
 }
@@ -190,19 +195,26 @@ export function undoOverride(ctx: ServiceContext, name: string): Promise<ActionR
     return {
       plan: name,
       message: `Undone: ${name} is ${describe(restore)}${ended}.${phaseNote(runner, before, null)}`,
-      override: toOverrideView(restore),
-      previousOverride: toOverrideView(current),
+      override: toOverrideView(restore, ctx.localUser),
+      previousOverride: toOverrideView(current, ctx.localUser),
     };
   });
 }
 
 /** The heads-up's "keep it": the override in effect, extended by its original length. */
-export function keepOverride(ctx: ServiceContext, name: string): Promise<ActionResult> {
+export function keepOverride(
+  ctx: ServiceContext,
+  name: string,
+  caller?: ApiCaller,
+): Promise<ActionResult> {
   return withRunner(ctx, name, (runner, plan, status) => {
-    const context = { ...overrideContext(ctx, runner, plan, status), by: 'heads-up' as const };
+    const context = {
+      ...overrideContext(ctx, runner, plan, status, caller),
+      by: 'heads-up' as const,
+    };
     const outcome = decideOverride(() => keepOverrideOutcome(context));
     if (outcome.kind === 'refused') throw refusal(outcome);
-    return applyOutcome(runner, plan, status, context.current, outcome, 'keepOverride');
+    return applyOutcome(ctx, runner, plan, status, context.current, outcome, 'keepOverride');
   });
 }
 

@@ -55,7 +55,7 @@ export function listPlans(ctx: ServiceContext): PlanSummary[] {
       suspended: plan.spec.suspend,
       nextTransition: next ? toTransition(next) : null,
       error: status.error,
-      override: toOverrideView(overrideNow(plan, status, now)),
+      override: toOverrideView(overrideNow(plan, status, now), ctx.localUser),
       updatedAt: stored.updatedAt,
       offHours: plan.spec.schedule.offHours,
       lastResult: last.get(plan.metadata.name) ?? null,
@@ -82,6 +82,8 @@ export function getPlan(ctx: ServiceContext, name: string): PlanDetail {
     },
     upcoming: upcomingDesired(stored.plan, exceptions, override, now, 5).map(toTransition),
     warnings: storedObjectWarnings(stored.plan),
+    // The same view as the plan list's, so the detail page needs no second source for it.
+    override: toOverrideView(overrideNow(stored.plan, status, now), ctx.localUser),
   };
 }
 

@@ -30,4 +30,6 @@ export interface ServiceContext {
   clock: Clock;
   logger: Logger;
   info: EngineInfo;
+  /** `user@host` of the OS account this engine runs as (null when the OS will not say). */
+  localUser: string | null;
 }

@@ -1,5 +1,4 @@
 import type { ActionResult, OverrideChoiceView, PlanDetail } from '../../../shared/api';
-import { readOverride } from '../../../shared/model';
 import type { PlanSummary } from '../../../shared/model/status';
 import { overrideInEffect } from '../../../shared/schedule';
 import { overrideLine } from '../../../shared/override/words';
@@ -13,26 +12,12 @@ export function overrideClock(now: Date): (iso: string) => string {
 }
 
 /**
- * The override in force for the open plan. PlanDetail carries only the plan's annotations
- * (phase and end); who set it and when come from the plan's summary when it describes the same
- * override. An expired override is none, as in the summary.
+ * The override in force for the open plan, as the engine's getPlan answer shows it (the same
+ * view as the plan list's). An override that has ended since the answer is none.
  */
-export function detailOverride(
-  detail: PlanDetail,
-  summary: PlanSummary | undefined,
-  now: Date,
-): ShownOverride | null {
-  const { override } = readOverride(detail.plan.metadata.annotations);
-  if (!override || !overrideInEffect(override, now)) return null;
-  const known = summary?.override;
-  const same = known && known.phase === override.phase && known.until === override.until;
-  return {
-    phase: override.phase,
-    until: override.until,
-    setAt: same ? known.setAt : null,
-    by: same ? known.by : null,
-    durationMs: same ? known.durationMs : null,
-  };
+export function detailOverride(detail: PlanDetail, now: Date): ShownOverride | null {
+  const o = detail.override;
+  return o && overrideInEffect(o, now) ? o : null;
 }
 
 /** The summary's override when it is still in effect (the list refreshes on events, not on the clock). */

@@ -88,6 +88,7 @@ export function sampleDetail(
       { at: '2026-11-26T18:00:00.000Z', operation: 'hibernate' },
       { at: '2026-11-27T08:00:00.000Z', operation: 'wakeup' },
     ],
+    override: null,
   };
 }
 
@@ -128,14 +129,22 @@ export function sampleChoice(over: Partial<OverrideChoiceView> = {}): OverrideCh
   };
 }
 
-/** A detail whose plan carries an override (the three annotations), as the engine stores it. */
+/**
+ * A detail whose plan carries an override, as the engine answers it: the three annotations on
+ * the plan and the override view (who set it and when from `view`).
+ */
 export function withOverride(
   detail: PlanDetail,
   override: { phase: 'hibernate' | 'wakeup'; until: string },
+  view: Partial<NonNullable<PlanDetail['override']>> = {},
 ): PlanDetail {
   const metadata = {
     ...detail.plan.metadata,
     annotations: writeOverrideAnnotations(detail.plan.metadata.annotations, override),
   };
-  return { ...detail, plan: { ...detail.plan, metadata } };
+  return {
+    ...detail,
+    plan: { ...detail.plan, metadata },
+    override: { setAt: null, by: null, durationMs: null, ...view, ...override },
+  };
 }

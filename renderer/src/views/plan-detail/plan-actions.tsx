@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ActionResult, OverrideChoiceView, PlanDetail } from '../../../../shared/api';
-import { OVERRIDE_WORDS } from '../../../../shared/override/words';
+import { OVERRIDE_WORDS, overrideCostSentence } from '../../../../shared/override/words';
 import { useApp, useNow } from '../../app/app-context';
 import { useAction } from '../../app/use-action';
 import { ConfirmDialog } from '../../components/confirm-dialog';
@@ -63,7 +63,7 @@ export function PlanActions({
     if (!choice.needsConfirmation) return run();
     setConfirming({
       title: `${ACTION_LABEL[a]} ${name} ${choiceLabel(choice, now)}?`,
-      body: `That is ${choice.duration} and ${choice.consequence.text}. The plan returns to its schedule afterwards.`,
+      body: overrideCostSentence(choice),
       confirmLabel: ACTION_LABEL[a],
       run,
     });

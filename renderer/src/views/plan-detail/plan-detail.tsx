@@ -27,7 +27,6 @@ const TAB_LABEL: Readonly<Record<PlanTab, string>> = {
 export function PlanDetailView({ name, tab }: { name: string; tab: PlanTab }) {
   const { stores, navigation } = useApp();
   const { key, data, error } = useResource(stores.detail);
-  const summaries = useResource(stores.plans).data;
   const now = useNow();
 
   useEffect(() => {
@@ -48,11 +47,7 @@ export function PlanDetailView({ name, tab }: { name: string; tab: PlanTab }) {
     return <Loading what={`plan ${name}`} />;
   }
 
-  const override = detailOverride(
-    data,
-    summaries?.find((p) => p.name === name),
-    now,
-  );
+  const override = detailOverride(data, now);
   return (
     <div className="page plan-detail">
       <header className="plan-header">

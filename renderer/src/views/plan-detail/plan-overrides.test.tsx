@@ -22,16 +22,11 @@ const until = utcSeconds(Date.now() + 3 * HOUR);
 const clock = (iso: string): string => formatLocalTime(new Date(iso), new Date());
 
 function overridden(): { detail: PlanDetail; summary: PlanSummary } {
-  const detail = withOverride(sampleDetail('demo', 'Active'), { phase: 'wakeup', until });
+  const view = { setAt: utcSeconds(Date.now() - HOUR), by: 'user', durationMs: null };
+  const detail = withOverride(sampleDetail('demo', 'Active'), { phase: 'wakeup', until }, view);
   const summary: PlanSummary = {
     ...sampleSummary('demo', 'Active'),
-    override: {
-      phase: 'wakeup',
-      until,
-      setAt: utcSeconds(Date.now() - HOUR),
-      by: 'user',
-      durationMs: null,
-    },
+    override: { phase: 'wakeup', until, ...view },
   };
   return { detail, summary };
 }
