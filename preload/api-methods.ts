@@ -34,6 +34,7 @@ const METHODS = {
   retry: true,
   restart: true,
   markAwake: true,
+  checkKeepAsleep: true,
   listRestorePoints: true,
   inspectRestorePoint: true,
   patchRestorePoint: true,

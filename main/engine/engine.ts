@@ -136,7 +136,13 @@ export class Engine {
       clock,
       logger,
       bus,
-      settings: () => ({ headsUpMinutes: settings.get().headsUpMinutes }),
+      settings: () => {
+        const current = settings.get();
+        return {
+          headsUpMinutes: current.headsUpMinutes,
+          keepAsleepHours: current.keepAsleepHours,
+        };
+      },
       passive: () => !lifecycle.isStarted,
     };
     const lifecycle: Lifecycle = new Lifecycle(lifecycleDeps);

@@ -9,6 +9,7 @@ import type {
   RestorePointSummary,
   Transition,
 } from '../model/status';
+import type { KeepAsleepReport } from './events';
 
 /**
  * The one contract between the engine and every host (Electron IPC, `serve` HTTP, CLI).
@@ -53,6 +54,11 @@ export const SettingsSchema = z.object({
    * changes. The engine always fills it in (default 3); optional only so older callers compile.
    */
   wakeNowHours: z.number().min(0.25).max(24).optional(),
+  /**
+   * How often a hibernated plan's keep-asleep check runs (AWS restarts a stopped database after
+   * 7 days; a longer period would leave it up for days). The engine fills it in (default 24).
+   */
+  keepAsleepHours: z.number().int().min(1).max(168).optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -119,6 +125,8 @@ export const apiInputSchemas = {
   retry: planRef,
   restart: z.object({ plan: name, operation: z.enum(['shutdown', 'wakeup']) }).strict(),
   markAwake: planRef,
+  /** Runs the plan's keep-asleep check now (only while Hibernated) and answers what it found and did. */
+  checkKeepAsleep: planRef,
   listRestorePoints: z.object({ plan: name.optional() }).strict(),
   inspectRestorePoint: z.object({ plan: name, target: name }).strict(),
   patchRestorePoint: z.object({ plan: name, target: name, key: name, state: z.unknown() }).strict(),
@@ -338,6 +346,7 @@ export interface ApiOutputs {
   retry: ActionResult;
   restart: ActionResult;
   markAwake: ActionResult;
+  checkKeepAsleep: KeepAsleepReport;
   listRestorePoints: RestorePointSummary[];
   inspectRestorePoint: RestorePointDetail;
   patchRestorePoint: RestorePointDetail;

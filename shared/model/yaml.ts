@@ -316,13 +316,16 @@ function exportable(
   options: ExportOptions,
 ): { object: HibernatorObject; warnings: ExportWarning[] } {
   const object = withOperatorEndTimes(given);
-  if (object.kind !== PLAN_KIND || !object.metadata.annotations) return { object, warnings: [] };
+  if (object.kind !== PLAN_KIND) return { object, warnings: [] };
+  const where = `${PLAN_KIND}/${object.metadata.name}`;
+  const desktopOnly = desktopOnlyWarnings(object).map((w) => ({ ...w, object: where }));
+  if (!object.metadata.annotations) return { object, warnings: desktopOnly };
   const out = exportPlanAnnotations(object.metadata.annotations, options.now);
   const { annotations: _old, ...metadata } = object.metadata;
   const annotations = Object.keys(out.annotations).length > 0 ? out.annotations : undefined;
   return {
     object: { ...object, metadata: annotations ? { ...metadata, annotations } : metadata },
-    warnings: out.warnings.map((w) => ({ ...w, object: `${PLAN_KIND}/${object.metadata.name}` })),
+    warnings: [...out.warnings.map((w) => ({ ...w, object: where })), ...desktopOnly],
   };
 }
 
@@ -344,6 +347,24 @@ function withOperatorEndTimes(object: HibernatorObject): HibernatorObject {
     return { ...object, spec: { ...object.spec, windows: fix(object.spec.windows) } };
   }
   return object;
+}
+
+/**
+ * Parameters only the desktop knows (`parallelism`): kept in the YAML so a re-import keeps them;
+ * the operator warns about an unknown parameter and runs its own way.
+ */
+function desktopOnlyWarnings(plan: Extract<HibernatorObject, { kind: typeof PLAN_KIND }>): Issue[] {
+  return plan.spec.targets.flatMap((t, i) =>
+    t.parameters !== null && typeof t.parameters === 'object' && 'parallelism' in t.parameters
+      ? [
+          {
+            path: `spec.targets[${i}].parameters.parallelism`,
+            message:
+              'parallelism is desktop-only: the operator warns about an unknown parameter and ignores it',
+          },
+        ]
+      : [],
+  );
 }
 
 /** One object as YAML. Strings YAML 1.1 would misread (19:00, yes, timestamps) are quoted, so kubectl reads them as written. */

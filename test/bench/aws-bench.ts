@@ -16,6 +16,7 @@ import {
 } from '../../main/engine/connections/aws/aws-clients';
 import { Engine } from '../../main/engine/engine';
 import { createEc2Executor } from '../../main/engine/executors/ec2/ec2-executor';
+import { createRdsExecutor } from '../../main/engine/executors/rds/rds-executor';
 import type { ExecutorContext } from '../../main/engine/executors/executor';
 import { createExecutorRegistry } from '../../main/engine/executors/registry';
 import { createMemoryLogger } from '../../main/engine/logging/logger';
@@ -40,7 +41,11 @@ interface RemoteEmulator {
   close(): void;
 }
 
-async function startRemoteEmulator(dir: string, seed: AwsSeed): Promise<RemoteEmulator> {
+async function startRemoteEmulator(
+  dir: string,
+  seed: AwsSeed,
+  latencyMs = LATENCY_MS,
+): Promise<RemoteEmulator> {
   const seedFile = join(dir, 'seed.json');
   writeFileSync(seedFile, JSON.stringify(seed));
   const child: ChildProcess = spawn(
@@ -54,7 +59,7 @@ async function startRemoteEmulator(dir: string, seed: AwsSeed): Promise<RemoteEm
       '--seed',
       seedFile,
       '--latency-ms',
-      String(LATENCY_MS),
+      String(latencyMs),
       '--transition-ms',
       '50',
     ],
@@ -101,9 +106,9 @@ interface Bench {
   close(): void;
 }
 
-async function openBench(seed: AwsSeed): Promise<Bench> {
+async function openBench(seed: AwsSeed, latencyMs = LATENCY_MS): Promise<Bench> {
   const dir = mkdtempSync(join(tmpdir(), 'hib-awsbench-'));
-  const emu = await startRemoteEmulator(dir, seed);
+  const emu = await startRemoteEmulator(dir, seed, latencyMs);
   const env = {
     ...process.env,
     ...writeAwsProfiles(join(dir, 'aws'), { dev: SANDBOX_KEYS.admin }),
@@ -211,6 +216,60 @@ async function ec2Thousand(): Promise<BenchResult[]> {
         unit: 'calls',
         target: '1',
         ok: stops === 1,
+      },
+    ];
+  } finally {
+    b.close();
+  }
+}
+
+/**
+ * 110 RDS databases at 200 ms per call (issue 13.4): one call per database, 10 at a time (the
+ * default parallelism), must hibernate in under 3 s; one at a time took 22 s.
+ */
+async function rdsHundredTen(): Promise<BenchResult[]> {
+  const latency = 200;
+  const ids = Array.from({ length: 110 }, (_, i) => `db-${String(i).padStart(3, '0')}`);
+  const b = await openBench(
+    { rds: { instances: ids.map((id) => ({ id, engine: 'postgres' })), clusters: [] } },
+    latency,
+  );
+  try {
+    const params = parseExecutorParameters('rds', { selector: { instanceIds: ids } }).value;
+    if (params === undefined) throw new Error('invalid bench parameters');
+    const ctx: ExecutorContext = {
+      plan: 'bench',
+      target: 'dbs',
+      connection: b.connection,
+      clients: b.clients,
+      clock: systemClock,
+      logger: createMemoryLogger(),
+      signal: new AbortController().signal,
+      progress: () => undefined,
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    };
+    const executor = createRdsExecutor({ pollIntervalMs: 50 });
+    const run = async (): Promise<number> => {
+      await b.emu.post('/_emulator/reset');
+      const started = performance.now();
+      await executor.shutdown(params, ctx, async () => undefined);
+      return Math.round(performance.now() - started);
+    };
+    const cold = await run();
+    const warm = await run();
+    const stops = (await b.emu.calls()).byAction['rds:StopDBInstance'] ?? 0;
+    return [
+      {
+        name: 'aws: rds shutdown of 110 databases, 200 ms (first, cold SDK)',
+        value: cold,
+        unit: 'ms',
+      },
+      {
+        name: 'aws: rds shutdown of 110 databases at 200 ms latency (parallelism 10)',
+        value: warm,
+        unit: 'ms',
+        target: '< 3000',
+        ok: warm < 3000 && stops === 110,
       },
     ];
   } finally {
@@ -364,7 +423,7 @@ async function twentyTargetPlan(): Promise<BenchResult[]> {
 
 /** Quick mode runs the same measurements (they take a few seconds); only full mode fails on a missed target. */
 export async function runAwsBench(_opts: { quick: boolean }): Promise<BenchResult[]> {
-  return [...(await ec2Thousand()), ...(await twentyTargetPlan())];
+  return [...(await ec2Thousand()), ...(await rdsHundredTen()), ...(await twentyTargetPlan())];
 }
 
 if (process.argv[1]?.endsWith('aws-bench.ts')) {

@@ -106,8 +106,9 @@ describe('Kubernetes failures through the engine', () => {
     expect(await w.hibernate('apps')).toBe('Error');
     const status = (await w.call('getPlan', { name: 'apps' })).status;
     expect(status.ledger[0]).toMatchObject({ errorCode: 'KUBE_FORBIDDEN', transient: false });
+    // The other workloads were scaled all the same (issue 13.4): the denied one is named, with what to grant.
     expect(status.ledger[0]?.message).toMatch(
-      /^forbidden: cannot patch deployments\/scale in namespace payments — grant "patch" on "deployments\/scale" in API group "apps" to user "ci-bot"/,
+      /^scaled down 3 of 4 workloads; 1 failed: payments\/Deployment\/api \(forbidden: cannot patch deployments\/scale in namespace payments — grant "patch" on "deployments\/scale" in API group "apps" to user "ci-bot"/,
     );
     expect(status.retriesLeft).toBe(0);
     expect(status.nextRetryAt).toBeNull();

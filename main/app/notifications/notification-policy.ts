@@ -6,6 +6,7 @@ import {
   expiredSsoProfile,
   failureNotification,
   headsUpNotification,
+  keepAsleepNotification,
   phaseNotification,
   type NotificationSpec,
   type PhaseArrival,
@@ -111,6 +112,13 @@ export class NotificationPolicy {
         if (!ctx.settings.caughtUp || !this.remember(`caughtup:${event.plan}:${event.missedAt}`))
           return [];
         return [caughtUpNotification(event, ctx)];
+      case 'KeepAsleep': {
+        // Put back to sleep: a state change (phaseChanges); left awake or failed: a failure.
+        const spec = keepAsleepNotification(event);
+        const allowed = spec.kind === 'actions' || ctx.settings[spec.kind];
+        if (!allowed || !this.remember(spec.key)) return [];
+        return [spec];
+      }
       default:
         return [];
     }

@@ -266,3 +266,28 @@ export function caughtUpNotification(event: CaughtUpEvent, ctx: TextContext): No
     buttons: [],
   };
 }
+
+type KeepAsleepEvent = Extract<HibernatorEvent, { type: 'KeepAsleep' }>;
+
+/** True when the keep-asleep check left something awake or failed: a failure to be told as one. */
+export function keepAsleepTroubled(event: KeepAsleepEvent): boolean {
+  return event.report.targets.some((t) => t.refused.length > 0 || t.error !== null);
+}
+
+/**
+ * "AWS restarted 3 databases of dev-env after 7 days; stopped them again." The engine words the
+ * report (keep-asleep-report.ts); a check that left something awake is a failure to be told.
+ */
+export function keepAsleepNotification(event: KeepAsleepEvent): NotificationSpec {
+  const { plan, report } = event;
+  const troubled = keepAsleepTroubled(event);
+  return {
+    kind: troubled ? 'failures' : 'phaseChanges',
+    key: `keepasleep:${plan}:${report.at}`,
+    group: `plan:${plan}`,
+    title: troubled ? `${plan}: not everything stays asleep` : `${plan} kept asleep`,
+    body: sentence(report.message),
+    click: { kind: 'open', plan },
+    buttons: [],
+  };
+}

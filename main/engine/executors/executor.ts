@@ -32,6 +32,18 @@ export interface ExecutorResult {
   message: string;
 }
 
+/** What one target's keep-asleep check found and did. */
+export interface KeepAsleepResult {
+  /** What the resources are ("database"), for "AWS restarted 3 databases". */
+  noun: string;
+  /** Found awake and put back to sleep. */
+  stoppedAgain: string[];
+  /** Found awake and could not be put back to sleep, each with the reason. */
+  refused: Array<{ id: string; reason: string }>;
+  /** The executor's summary; null when everything was still asleep. */
+  message: string | null;
+}
+
 export type { ClassifiedError, ClientProvider, PlannedAction };
 
 export interface Executor<P = unknown> {
@@ -44,12 +56,15 @@ export interface Executor<P = unknown> {
   discover(params: P, ctx: ExecutorContext): Promise<PlannedAction[]>;
   shutdown(params: P, ctx: ExecutorContext, report: ReportCaptures): Promise<ExecutorResult>;
   wakeUp(params: P, restore: LoadedRestorePoint, ctx: ExecutorContext): Promise<ExecutorResult>;
-  /** Optional daily check while hibernated (RDS: AWS restarts stopped databases after 7 days). */
+  /**
+   * Optional periodic check while hibernated (RDS: AWS restarts stopped databases after 7 days):
+   * puts back to sleep what woke. One resource's refusal never stops the others: it is reported.
+   */
   keepAsleep?(
     params: P,
     restore: LoadedRestorePoint,
     ctx: ExecutorContext,
-  ): Promise<ExecutorResult | null>;
+  ): Promise<KeepAsleepResult>;
   classifyError(error: unknown): ClassifiedError;
 }
 

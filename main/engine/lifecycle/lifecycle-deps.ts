@@ -14,6 +14,8 @@ import type { WalSync } from '../store/wal-sync';
 export interface LifecycleSettings {
   /** Minutes before a scheduled hibernation at which a HeadsUp event is sent (0 = never). */
   headsUpMinutes: number;
+  /** Hours between two keep-asleep checks of a hibernated plan (default 24). */
+  keepAsleepHours?: number;
 }
 
 export interface LifecycleDeps {

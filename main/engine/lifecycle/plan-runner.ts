@@ -8,7 +8,8 @@ import type { PlanOverride } from '../../../shared/model/override';
 import { evaluate, overrideInEffect, upcomingDesired } from '../../../shared/schedule';
 import { RestoreWriter } from '../restore/restore-writer';
 import { WriteBatcher } from '../store/write-batcher';
-import { KeepAsleep } from './keep-asleep';
+import type { KeepAsleepReport } from '../../../shared/api/events';
+import { KeepAsleep, hasKeepAsleepCheck } from './keep-asleep';
 import { LifecycleError, isExpectedRefusal } from './lifecycle-error';
 import type { LifecycleDeps } from './lifecycle-deps';
 import * as actions from './manual-actions';
@@ -287,6 +288,29 @@ export class PlanRunner {
 
   markAwake(): string {
     return actions.markAwake(this);
+  }
+
+  /**
+   * "Check now" (checkKeepAsleep): starts the keep-asleep check at once, only while Hibernated.
+   * The check runs beside the plan's steps; the caller awaits `report` outside `exclusive`.
+   */
+  startKeepAsleepCheck(): { report: Promise<KeepAsleepReport> } {
+    const { plan, status } = this.requireLoaded();
+    if (status.phase !== 'Hibernated')
+      throw new LifecycleError(
+        'NOT_ALLOWED',
+        `plan ${this.name} is ${status.phase}; the keep-asleep check runs only while it is hibernated`,
+      );
+    if (!hasKeepAsleepCheck(plan, this.deps))
+      throw new LifecycleError(
+        'NOT_ALLOWED',
+        `plan ${this.name} has no target with a keep-asleep check (rds has one)`,
+      );
+    const report = this.keepAsleep.runNow(plan, status, this.deps.clock.now(), () => {
+      this.state.commit();
+      this.rearm();
+    });
+    return { report };
   }
 
   ensureCycle(): string {

@@ -4,7 +4,7 @@ import type { PlanStatus } from '../../../shared/model/status';
 import type { PlanOverride } from '../../../shared/model/override';
 import { overrideEndMs, overrideInEffect, upcomingDesired } from '../../../shared/schedule';
 import type { TimerHandle } from '../clock';
-import { KEEP_ASLEEP_EVERY_MS } from './keep-asleep';
+import { hasKeepAsleepCheck, keepAsleepEveryMs } from './keep-asleep';
 import type { LifecycleDeps } from './lifecycle-deps';
 
 /**
@@ -73,12 +73,9 @@ export class PlanTimer {
     const until = plan.metadata.annotations?.[SUSPEND_UNTIL_ANNOTATION];
     if (plan.spec.suspend && until && !Number.isNaN(Date.parse(until)))
       candidates.push(Date.parse(until));
-    if (
-      status.phase === 'Hibernated' &&
-      plan.spec.targets.some((t) => this.deps.executors.get(t.type)?.keepAsleep)
-    ) {
+    if (status.phase === 'Hibernated' && hasKeepAsleepCheck(plan, this.deps)) {
       candidates.push(
-        Date.parse(status.lastKeepAsleepAt ?? status.phaseSince) + KEEP_ASLEEP_EVERY_MS,
+        Date.parse(status.lastKeepAsleepAt ?? status.phaseSince) + keepAsleepEveryMs(this.deps),
       );
     }
     if (candidates.length === 0) return;

@@ -1,4 +1,5 @@
 import type { ActionResult, ApiCaller } from '../../../shared/api/contract';
+import type { KeepAsleepReport } from '../../../shared/api/events';
 import { ApiError } from '../../../shared/api/errors';
 import type { Operation } from '../../../shared/model/status';
 import { overrideAction } from './override-methods';
@@ -90,6 +91,16 @@ export function restart(
 
 export function markAwake(ctx: ServiceContext, name: string): Promise<ActionResult> {
   return withRunner(ctx, name, (runner) => ({ plan: name, message: runner.markAwake() }));
+}
+
+/** "Check now": the plan's keep-asleep check at once; answers what it found and did. */
+export async function checkKeepAsleep(
+  ctx: ServiceContext,
+  name: string,
+): Promise<KeepAsleepReport> {
+  // Started inside the runner, awaited outside it: the check never holds up the plan's steps.
+  const started = await withRunner(ctx, name, (runner) => runner.startKeepAsleepCheck());
+  return started.report;
 }
 
 /** "Pause all schedules" from the tray: suspends every plan that is not paused yet (or resumes those it paused). */

@@ -102,6 +102,9 @@ export class HibernatorService implements HibernatorApi {
   markAwake(input: ApiInput<'markAwake'>): Out<'markAwake'> {
     return actions.markAwake(this.ctx, input.plan);
   }
+  checkKeepAsleep(input: ApiInput<'checkKeepAsleep'>): Out<'checkKeepAsleep'> {
+    return actions.checkKeepAsleep(this.ctx, input.plan);
+  }
   async listRestorePoints(input: ApiInput<'listRestorePoints'>): Out<'listRestorePoints'> {
     return restore.listRestorePoints(this.ctx, input.plan);
   }
@@ -141,7 +144,7 @@ export class HibernatorService implements HibernatorApi {
   async updateSettings(input: ApiInput<'updateSettings'>): Out<'updateSettings'> {
     const settings = this.ctx.settings.update(input.settings);
     this.ctx.bus.emit({ type: 'SettingsChanged' });
-    if (input.settings.headsUpMinutes !== undefined)
+    if (input.settings.headsUpMinutes !== undefined || input.settings.keepAsleepHours !== undefined)
       await this.ctx.lifecycle.reevaluateAll('settings changed');
     return settings;
   }

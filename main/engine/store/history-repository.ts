@@ -31,6 +31,9 @@ interface TargetRow {
 /** The trigger of history notices (not operations). */
 export const NOTICE_TRIGGER = 'notice: manual holds of an earlier version migrated';
 
+/** The trigger of keep-asleep checks that acted: history rows, but not the plan's last cycle. */
+export const KEEP_ASLEEP_TRIGGER = 'keep-asleep check';
+
 export class HistoryRepository {
   constructor(private readonly db: Database) {}
 
@@ -131,7 +134,7 @@ export class HistoryRepository {
   > {
     const rows = this.db
       .prepare<
-        [string],
+        [string, string],
         {
           plan_name: string;
           operation: Operation;
@@ -141,9 +144,9 @@ export class HistoryRepository {
         }
       >(
         `SELECT o.plan_name, o.operation, o.result, o.finished_at, o.message FROM operations o
-         JOIN (SELECT plan_name, MAX(id) AS id FROM operations WHERE finished_at IS NOT NULL AND trigger <> ? GROUP BY plan_name) last ON last.id = o.id`,
+         JOIN (SELECT plan_name, MAX(id) AS id FROM operations WHERE finished_at IS NOT NULL AND trigger NOT IN (?, ?) GROUP BY plan_name) last ON last.id = o.id`,
       )
-      .all(NOTICE_TRIGGER);
+      .all(NOTICE_TRIGGER, KEEP_ASLEEP_TRIGGER);
     return new Map(
       rows.map((r) => [
         r.plan_name,

@@ -14,6 +14,7 @@ export const DEFAULT_SETTINGS: Settings = {
   hourlyCosts: {},
   currency: 'USD',
   wakeNowHours: 3,
+  keepAsleepHours: 24,
 };
 
 const FLAG_PREFIX = 'engine.';

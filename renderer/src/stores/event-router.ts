@@ -80,6 +80,7 @@ export function applyEvent(
       return;
     case 'Failure':
     case 'Recovery':
+    case 'KeepAsleep':
     case 'CaughtUp':
       void stores.plans.refresh();
       refreshIfOpen(stores.detail, event.plan);

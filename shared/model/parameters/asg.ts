@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ALWAYS } from '../issue';
 import { nonEmpty } from '../names';
 import { isRecord } from '../raw';
-import { AwaitCompletionSchema, TagSelectorSchema, nonEmptyMap } from './common';
+import { AwaitCompletionSchema, ParallelismSchema, TagSelectorSchema, nonEmptyMap } from './common';
 
 export const AsgSelectorSchema = z
   .object({
@@ -31,5 +31,6 @@ export const AsgSelectorSchema = z
 export const AsgParametersSchema = z.object({
   selector: AsgSelectorSchema,
   awaitCompletion: AwaitCompletionSchema.optional(),
+  parallelism: ParallelismSchema.optional(),
 });
 export type AsgParameters = z.infer<typeof AsgParametersSchema>;

@@ -107,3 +107,20 @@ export const IdListSchema = (what: string, pattern: RegExp, example: string) =>
       }),
     )
     .min(1, { error: `must not be empty: list at least one id, or remove the field` });
+
+/** How many resources of one target are changed at once when AWS or Kubernetes has no batch call. */
+export const DEFAULT_PARALLELISM = 10;
+export const MAX_PARALLELISM = 100;
+
+/**
+ * Desktop-only (the operator has no such parameter): per-resource calls of one target (RDS
+ * stop/start, EKS node group updates, ASG updates, scale patches, NodePool deletes) in flight at
+ * once. Separate from the strategy's maxConcurrency, which counts targets.
+ */
+export const ParallelismSchema = z
+  .number()
+  .int({ error: 'must be a whole number of calls in flight at once' })
+  .min(1, { error: 'must be at least 1 (one call at a time)' })
+  .max(MAX_PARALLELISM, {
+    error: `must be at most ${MAX_PARALLELISM}: AWS and the API server throttle wider bursts`,
+  });

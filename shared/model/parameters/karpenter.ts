@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ALWAYS } from '../issue';
 import { nonEmpty } from '../names';
 import { isRecord, isSet } from '../raw';
-import { AwaitCompletionSchema, LabelSelectorSchema } from './common';
+import { AwaitCompletionSchema, LabelSelectorSchema, ParallelismSchema } from './common';
 
 /** NodePools by name or by label selector; neither = every NodePool of the cluster. */
 export const KarpenterParametersSchema = z
@@ -10,6 +10,7 @@ export const KarpenterParametersSchema = z
     nodePools: z.array(nonEmpty('NodePool name')).optional(),
     nodeSelector: LabelSelectorSchema.optional(),
     awaitCompletion: AwaitCompletionSchema.optional(),
+    parallelism: ParallelismSchema.optional(),
   })
   .superRefine((value, ctx) => {
     if (isRecord(value) && isSet(value.nodePools) && value.nodeSelector !== undefined) {

@@ -44,6 +44,11 @@ const valid: Case[] = [
     },
   ],
   ['eks', { clusterName: 'dev' }],
+  ['eks', { clusterName: 'dev', parallelism: 1 }],
+  ['rds', { selector: { instanceIds: ['db1'] }, parallelism: 100 }],
+  ['asg', { selector: { names: ['workers'] }, parallelism: 10 }],
+  ['karpenter', { parallelism: 5 }],
+  ['workloadscaler', { namespace: { literals: ['web'] }, parallelism: 20 }],
   ['asg', { selector: { names: ['workers'] } }],
   [
     'asg',
@@ -121,6 +126,9 @@ const invalid: Array<[ExecutorType, unknown, string, string]> = [
     'must be longer than zero',
   ],
   ['rds', { selector: {} }, 'selector', 'must say which databases to handle'],
+  ['rds', { selector: { instanceIds: ['db1'] }, parallelism: 0 }, 'parallelism', 'at least 1'],
+  ['eks', { clusterName: 'dev', parallelism: 101 }, 'parallelism', 'at most 100'],
+  ['asg', { selector: { names: ['w'] }, parallelism: 2.5 }, 'parallelism', 'whole number'],
   [
     'rds',
     { selector: { instanceIds: ['db1'], includeAll: true, discoverInstances: true } },

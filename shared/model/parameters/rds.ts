@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { ALWAYS, type RawIssue } from '../issue';
 import { field, isRecord, isSet } from '../raw';
-import { AwaitCompletionSchema, IdListSchema, TagSelectorSchema, nonEmptyMap } from './common';
+import {
+  AwaitCompletionSchema,
+  ParallelismSchema,
+  IdListSchema,
+  TagSelectorSchema,
+  nonEmptyMap,
+} from './common';
 
 const DB_ID = /^[A-Za-z][A-Za-z0-9-]{0,62}$/;
 
@@ -71,6 +77,7 @@ export const RdsParametersSchema = z.object({
   snapshotBeforeStop: z.boolean().optional(),
   selector: RdsSelectorSchema,
   awaitCompletion: AwaitCompletionSchema.optional(),
+  parallelism: ParallelismSchema.optional(),
 });
 export type RdsParameters = z.infer<typeof RdsParametersSchema>;
 

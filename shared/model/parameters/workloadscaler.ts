@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { ALWAYS, type RawIssue } from '../issue';
 import { NamespaceNameSchema } from '../names';
 import { arrayAt, isRecord, isSet } from '../raw';
-import { AwaitCompletionSchema, LabelSelectorSchema, StringMapSchema } from './common';
+import {
+  AwaitCompletionSchema,
+  LabelSelectorSchema,
+  ParallelismSchema,
+  StringMapSchema,
+} from './common';
 
 export const BUILTIN_WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'ReplicaSet'] as const;
 const GVR = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?)?\/v[a-z0-9]+\/[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -53,6 +58,7 @@ export const WorkloadScalerParametersSchema = z.object({
   namespace: NamespaceSelectorSchema,
   workloadSelector: LabelSelectorSchema.optional(),
   awaitCompletion: AwaitCompletionSchema.optional(),
+  parallelism: ParallelismSchema.optional(),
 });
 export type WorkloadScalerParameters = z.infer<typeof WorkloadScalerParametersSchema>;
 

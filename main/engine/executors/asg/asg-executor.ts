@@ -9,6 +9,7 @@ import { awaitSettings } from '../aws-common/await-completion';
 import { listNames, plural } from '../aws-common/batching';
 import { scaleDownSummary } from '../aws-common/scale-summary';
 import { pollInterval, type AwsExecutorOptions } from '../aws-common/executor-options';
+import { forEachResource, parallelismOf, throwIfAnyFailed } from '../each-resource';
 import { decide, describeByNames, selectGroups, updateGroup, waitForGroups } from './asg-groups';
 
 export const AsgStateSchema = z.object({
@@ -67,10 +68,25 @@ export function createAsgExecutor(options: AsgExecutorOptions = {}): Executor<As
             })),
         );
         const toScale = decisions.filter((d) => d.action === 'scale').map((d) => d.group);
-        for (const g of toScale) {
-          ctx.progress(`scaling ${g.name} to 0`);
-          await updateGroup(target, g.name, { min: 0, desired: 0 });
-        }
+        // One UpdateAutoScalingGroup per group: `parallelism` at a time, one failure never stops the others.
+        let scaled = 0;
+        const failures = await forEachResource(
+          ctx,
+          toScale,
+          { parallelism: parallelismOf(params), id: (g) => g.name, classify: classifyAwsError },
+          async (g) => {
+            await updateGroup(target, g.name, { min: 0, desired: 0 });
+            scaled += 1;
+            ctx.progress(
+              `scaled ${scaled} of ${plural(toScale.length, 'Auto Scaling group')} to 0`,
+            );
+          },
+        );
+        throwIfAnyFailed(
+          failures,
+          toScale.length,
+          `scaled ${scaled} of ${plural(toScale.length, 'Auto Scaling group')} to 0`,
+        );
         const settings = awaitSettings(params.awaitCompletion, ASG_DEFAULT_TIMEOUT_MS);
         if (settings.enabled)
           await waitForGroups(
@@ -99,23 +115,35 @@ export function createAsgExecutor(options: AsgExecutorOptions = {}): Executor<As
         const gone = wanted.filter((w) => !now.has(w.name)).map((w) => w.name);
         const restored: typeof wanted = [];
         let already = 0;
-        for (const w of wanted) {
+        const toRestore = wanted.filter((w) => {
           const g = now.get(w.name);
-          if (g === undefined) continue;
-          if (
+          if (g === undefined) return false;
+          const same =
             g.scaling.min === w.want.min &&
             g.scaling.max === w.want.max &&
-            g.scaling.desired === w.want.desired
-          ) {
-            already += 1;
-            continue;
-          }
-          ctx.progress(
-            `restoring ${w.name} to min ${w.want.min} / desired ${w.want.desired} / max ${w.want.max}`,
-          );
-          await updateGroup(target, w.name, w.want);
-          restored.push(w);
-        }
+            g.scaling.desired === w.want.desired;
+          if (same) already += 1;
+          return !same;
+        });
+        const failures = await forEachResource(
+          ctx,
+          toRestore,
+          { parallelism: parallelismOf(params), id: (w) => w.name, classify: classifyAwsError },
+          async (w) => {
+            ctx.progress(
+              `restoring ${w.name} to min ${w.want.min} / desired ${w.want.desired} / max ${w.want.max}`,
+            );
+            await updateGroup(target, w.name, w.want);
+            restored.push(w);
+          },
+        );
+        throwIfAnyFailed(
+          failures,
+          toRestore.length,
+          `restored ${plural(restored.length, 'Auto Scaling group')}`,
+        );
+        // Done in whatever order the calls finished: the summary lists them sorted.
+        restored.sort((a, b) => a.name.localeCompare(b.name));
         const settings = awaitSettings(params.awaitCompletion, ASG_DEFAULT_TIMEOUT_MS);
         if (settings.enabled)
           await waitForGroups(

@@ -9,6 +9,7 @@ import { awaitSettings, preconditionWait } from '../aws-common/await-completion'
 import { listNames, plural } from '../aws-common/batching';
 import { scaleDownSummary } from '../aws-common/scale-summary';
 import { pollInterval, type AwsExecutorOptions } from '../aws-common/executor-options';
+import { forEachResource, parallelismOf, throwIfAnyFailed } from '../each-resource';
 import {
   decide,
   describeNodegroup,
@@ -102,18 +103,35 @@ export function createEksExecutor(options: EksExecutorOptions = {}): Executor<Ek
             })),
         );
         const toScale = decisions.filter((d) => d.action === 'scale').map((d) => d.group);
-        for (const ng of toScale) {
-          if (ng.status !== 'ACTIVE')
-            await waitForNodegroups(
-              target,
-              [ng],
-              'ACTIVE',
-              preconditionWait(settings, EKS_DEFAULT_TIMEOUT_MS),
-              interval,
-            );
-          ctx.progress(`scaling ${nodegroupKey(ng.cluster, ng.name)} to 0`);
-          await updateScaling(target, ng, { min: 0, desired: 0 });
-        }
+        // One UpdateNodegroupConfig per group: `parallelism` at a time, one failure never stops the others.
+        let scaled = 0;
+        const failures = await forEachResource(
+          ctx,
+          toScale,
+          {
+            parallelism: parallelismOf(params),
+            id: (ng) => nodegroupKey(ng.cluster, ng.name),
+            classify: classifyAwsError,
+          },
+          async (ng) => {
+            if (ng.status !== 'ACTIVE')
+              await waitForNodegroups(
+                target,
+                [ng],
+                'ACTIVE',
+                preconditionWait(settings, EKS_DEFAULT_TIMEOUT_MS),
+                interval,
+              );
+            await updateScaling(target, ng, { min: 0, desired: 0 });
+            scaled += 1;
+            ctx.progress(`scaled ${scaled} of ${plural(toScale.length, 'node group')} to 0`);
+          },
+        );
+        throwIfAnyFailed(
+          failures,
+          toScale.length,
+          `scaled ${scaled} of ${plural(toScale.length, 'node group')} to 0`,
+        );
         if (settings.enabled) {
           await waitForNodegroups(
             target,
@@ -140,11 +158,18 @@ export function createEksExecutor(options: EksExecutorOptions = {}): Executor<Ek
         }> = [];
         const gone: string[] = [];
         let already = 0;
-        for (const r of restore.resources) {
+        const wanted = restore.resources.flatMap((r) => {
           const ref = parseNodegroupKey(r.key);
           const want = ScalingStateSchema.safeParse(r.state).data;
           // Only what this cycle scaled down is scaled up: a group that was already at 0 stays as it is now.
-          if (ref === undefined || want === undefined || !r.isLive) continue;
+          return ref === undefined || want === undefined || !r.isLive ? [] : [{ r, ref, want }];
+        });
+        const options = {
+          parallelism: parallelismOf(params),
+          id: (w: (typeof wanted)[number]) => w.r.key,
+          classify: classifyAwsError,
+        };
+        const failures = await forEachResource(ctx, wanted, options, async ({ r, ref, want }) => {
           let now = await describeNodegroup(target, ref.cluster, ref.name);
           // An update in flight (the shutdown's, moments ago) has not applied its sizes yet: let it finish first.
           if (now !== undefined && now.status !== 'ACTIVE') {
@@ -159,18 +184,26 @@ export function createEksExecutor(options: EksExecutorOptions = {}): Executor<Ek
           }
           if (now === undefined) {
             gone.push(r.key);
-            continue;
+            return;
           }
           if (sameScaling(now.scaling, want)) {
             already += 1;
-            continue;
+            return;
           }
           ctx.progress(
             `restoring ${r.key} to min ${want.min} / desired ${want.desired} / max ${want.max}`,
           );
           await updateScaling(target, now, want);
           restored.push({ ...ref, want });
-        }
+        });
+        throwIfAnyFailed(
+          failures,
+          wanted.length,
+          `restored ${plural(restored.length, 'node group')}`,
+        );
+        // Done in whatever order the calls finished: the summary lists them sorted.
+        restored.sort((a, b) => a.name.localeCompare(b.name));
+        gone.sort();
         if (settings.enabled)
           await waitForNodegroups(target, restored, 'restored', settings, interval);
         const parts = [

@@ -1,13 +1,8 @@
 import { parameterSchemas, type KarpenterParameters } from '../../../../shared/model';
 import { kubeApiFor } from '../kube-common/kube-api-for';
-import {
-  awaitTimeoutMs,
-  listSome,
-  notAborted,
-  pollUntilDone,
-  throwIfAborted,
-} from '../kube-common/kube-executor-support';
+import { awaitTimeoutMs, listSome, pollUntilDone } from '../kube-common/kube-executor-support';
 import { runLimited } from '../../util/concurrency';
+import { forEachResource, throwIfAnyFailed } from '../each-resource';
 import { classifyCommonError } from '../../errors/coded-error';
 import type { Executor, PlannedAction } from '../executor';
 import { findNodePools, nodesPerPool } from './nodepool-inventory';
@@ -115,17 +110,26 @@ export function createKarpenterExecutor(
         );
       const deleted: string[] = [];
       const gone: string[] = [];
-      await runLimited(
+      // One delete per NodePool, `parallelism` at a time; one failure never stops the others.
+      const failures = await forEachResource(
+        ctx,
         eligible,
-        concurrency,
+        {
+          parallelism: params.parallelism ?? concurrency,
+          id: (p) => p.name,
+          classify: classifyCommonError,
+        },
         async (p) => {
           if ((await api.delete(nodePoolGvr(p.apiVersion), undefined, p.name)) === 'deleted')
             deleted.push(p.name);
           else gone.push(p.name);
         },
-        notAborted(ctx),
       );
-      throwIfAborted(ctx);
+      throwIfAnyFailed(
+        failures,
+        eligible.length,
+        `deleted ${deleted.length} of ${plural(eligible.length, 'NodePool')}`,
+      );
       deleted.sort();
       const timeoutMs = awaitTimeoutMs(params.awaitCompletion, defaultTimeoutMs);
       if (timeoutMs !== null && deleted.length > 0) {
@@ -163,9 +167,14 @@ export function createKarpenterExecutor(
       }
       const created: string[] = [];
       const existed: string[] = [];
-      await runLimited(
+      const failures = await forEachResource(
+        ctx,
         pools,
-        concurrency,
+        {
+          parallelism: params.parallelism ?? concurrency,
+          id: (state) => state.metadata.name,
+          classify: classifyCommonError,
+        },
         async (state) => {
           const outcome = await api.create(
             nodePoolGvr(state.apiVersion),
@@ -174,9 +183,12 @@ export function createKarpenterExecutor(
           );
           (outcome === 'created' ? created : existed).push(state.metadata.name);
         },
-        notAborted(ctx),
       );
-      throwIfAborted(ctx);
+      throwIfAnyFailed(
+        failures,
+        pools.length,
+        `recreated ${created.length} of ${plural(pools.length, 'NodePool')}`,
+      );
       const timeoutMs = awaitTimeoutMs(params.awaitCompletion, defaultTimeoutMs);
       if (timeoutMs !== null && pools.length > 0) {
         await pollUntilDone<string>(

@@ -3,6 +3,9 @@ import type { RdsApi } from './rds-api';
 import { waitUntil, type AwaitSettings, type Pending } from '../aws-common/await-completion';
 import { describeByIds, keyOf, parseKey, type RdsResource } from './rds-inventory';
 
+/** Stopping or starting a database takes minutes; Aurora more. */
+export const RDS_DEFAULT_TIMEOUT_MS = 20 * 60_000;
+
 export type RdsRef = { kind: 'instance' | 'cluster'; id: string };
 
 /** Current state of the referenced databases, keyed by `instance:id` / `cluster:id`; absent = gone. */

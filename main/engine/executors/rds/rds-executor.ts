@@ -10,6 +10,7 @@ import { awaitSettings, preconditionWait } from '../aws-common/await-completion'
 import { listNames, plural } from '../aws-common/batching';
 import { pollInterval, type AwsExecutorOptions } from '../aws-common/executor-options';
 import {
+  RDS_DEFAULT_TIMEOUT_MS,
   currentState,
   refsOf,
   snapshotId,
@@ -18,6 +19,8 @@ import {
   waitForStatus,
 } from './rds-actions';
 import { TRANSITIONAL, decide, keyOf, selectDatabases, type RdsDecision } from './rds-inventory';
+import { keepDatabasesAsleep } from './rds-keep-asleep';
+import { forEachResource, parallelismOf, throwIfAnyFailed } from '../each-resource';
 
 export const RdsStateSchema = z.object({
   kind: z.enum(['instance', 'cluster']),
@@ -28,8 +31,7 @@ export const RdsStateSchema = z.object({
 });
 export type RdsState = z.infer<typeof RdsStateSchema>;
 
-/** Stopping or starting a database takes minutes; Aurora more. */
-export const RDS_DEFAULT_TIMEOUT_MS = 20 * 60_000;
+export { RDS_DEFAULT_TIMEOUT_MS };
 
 /**
  * rds (semantics.md section 7): stops the selected instances and Aurora clusters (optionally
@@ -110,10 +112,23 @@ export function createRdsExecutor(options: RdsExecutorOptions = {}): Executor<Rd
             }),
         );
         const toStop = decisions.filter((d) => d.action === 'stop').map((d) => d.resource);
-        for (const r of toStop) {
-          ctx.progress(`stopping ${r.id}`);
-          await stopDatabase(target, r, snapshots.get(keyOf(r)));
-        }
+        // No batch call: `parallelism` databases at a time; one refusal never stops the others.
+        let stopped = 0;
+        const failures = await forEachResource(
+          ctx,
+          toStop,
+          { parallelism: parallelismOf(params), id: (r) => r.id, classify: classifyAwsError },
+          async (r) => {
+            await stopDatabase(target, r, snapshots.get(keyOf(r)));
+            stopped += 1;
+            ctx.progress(`stopped ${stopped} of ${plural(toStop.length, 'database')}`);
+          },
+        );
+        throwIfAnyFailed(
+          failures,
+          toStop.length,
+          `stopped ${stopped} of ${plural(toStop.length, 'database')}`,
+        );
         if (settings.enabled) await waitForStatus(target, toStop, ['stopped'], settings, interval);
         return { message: shutdownMessage(decisions, selection.missing, snapshots.size) };
       }),
@@ -124,28 +139,7 @@ export function createRdsExecutor(options: RdsExecutorOptions = {}): Executor<Rd
       }),
 
     keepAsleep: (params, restore, ctx) =>
-      withAwsTarget(ctx, api, async (target) => {
-        const settings = awaitSettings(params.awaitCompletion, RDS_DEFAULT_TIMEOUT_MS);
-        const refs = refsOf(restore.resources.map((r) => r.key));
-        let now = await currentState(target, refs);
-        const starting = [...now.values()].filter((r) => r.status === 'starting');
-        if (starting.length > 0) {
-          await waitForStatus(
-            target,
-            starting,
-            ['available'],
-            preconditionWait(settings, RDS_DEFAULT_TIMEOUT_MS),
-            interval,
-          );
-          now = await currentState(target, refs);
-        }
-        const awake = [...now.values()].filter((r) => r.status === 'available');
-        if (awake.length === 0) return null;
-        for (const r of awake) await stopDatabase(target, r, undefined);
-        return {
-          message: `stopped again ${plural(awake.length, 'database')} that AWS had started while the plan sleeps (it restarts a stopped database after 7 days): ${listNames(awake.map((r) => r.id))}`,
-        };
-      }),
+      withAwsTarget(ctx, api, (target) => keepDatabasesAsleep(target, params, restore, interval)),
 
     classifyError: (error) => classifyAwsError(error),
   };
@@ -206,10 +200,22 @@ async function wake(
     now = await currentState(target, present);
   }
   const toStart = present.filter((r) => now.get(keyOf(r))?.status === 'stopped');
-  for (const r of toStart) {
-    target.ctx.progress(`starting ${r.id}`);
-    await startDatabase(target, r);
-  }
+  let started = 0;
+  const failures = await forEachResource(
+    target.ctx,
+    toStart,
+    { parallelism: parallelismOf(params), id: (r) => r.id, classify: classifyAwsError },
+    async (r) => {
+      await startDatabase(target, r);
+      started += 1;
+      target.ctx.progress(`started ${started} of ${plural(toStart.length, 'database')}`);
+    },
+  );
+  throwIfAnyFailed(
+    failures,
+    toStart.length,
+    `started ${started} of ${plural(toStart.length, 'database')}`,
+  );
   if (settings.enabled) await waitForStatus(target, toStart, ['available'], settings, interval);
   const parts = [
     toStart.length > 0

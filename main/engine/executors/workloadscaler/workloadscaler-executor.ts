@@ -1,13 +1,8 @@
 import { parameterSchemas, type WorkloadScalerParameters } from '../../../../shared/model';
 import type { KubeApi } from '../../connections/kube/kube-api';
 import { kubeApiFor } from '../kube-common/kube-api-for';
-import {
-  awaitTimeoutMs,
-  listSome,
-  notAborted,
-  throwIfAborted,
-} from '../kube-common/kube-executor-support';
-import { runLimited } from '../../util/concurrency';
+import { awaitTimeoutMs, listSome } from '../kube-common/kube-executor-support';
+import { forEachResource, throwIfAnyFailed } from '../each-resource';
 import type { LoadedRestorePoint } from '../../restore/restore-store';
 import { classifyCommonError } from '../../errors/coded-error';
 import type { Executor, ExecutorContext, PlannedAction } from '../executor';
@@ -91,17 +86,23 @@ export function createWorkloadScalerExecutor(
   const intervalMs = options.pollIntervalMs ?? 5000;
   const defaultTimeoutMs = options.defaultAwaitTimeoutMs ?? 5 * 60_000;
 
+  /**
+   * One scale patch per workload, `parallelism` at a time (the target's parameter, else the
+   * executor's concurrency); one workload's failure never stops the others.
+   */
   async function scaleAll(
     api: KubeApi,
     ctx: ExecutorContext,
     items: AwaitedWorkload[],
     verb: string,
+    parallelism: number | undefined,
   ): Promise<{ done: AwaitedWorkload[]; gone: string[] }> {
     const done: AwaitedWorkload[] = [];
     const gone: string[] = [];
-    await runLimited(
+    const failures = await forEachResource(
+      ctx,
       items,
-      concurrency,
+      { parallelism: parallelism ?? concurrency, id: (w) => w.key, classify: classifyCommonError },
       async (w) => {
         const result = await api.patchScale(w.gvr, w.namespace, w.name, w.desired);
         if (result === null) gone.push(w.key);
@@ -109,9 +110,12 @@ export function createWorkloadScalerExecutor(
         if ((done.length + gone.length) % 50 === 0)
           ctx.progress(`${verb} ${done.length + gone.length} of ${items.length} workloads`);
       },
-      notAborted(ctx),
     );
-    throwIfAborted(ctx);
+    throwIfAnyFailed(
+      failures,
+      items.length,
+      `${verb} ${done.length} of ${plural(items.length, 'workload')}`,
+    );
     return { done, gone: gone.sort() };
   }
 
@@ -152,7 +156,7 @@ export function createWorkloadScalerExecutor(
           builtin: w.type.builtinKind !== undefined,
           desired: 0,
         }));
-      const { done, gone } = await scaleAll(api, ctx, targets, 'scaled down');
+      const { done, gone } = await scaleAll(api, ctx, targets, 'scaled down', params.parallelism);
       const timeoutMs = awaitTimeoutMs(params.awaitCompletion, defaultTimeoutMs);
       if (timeoutMs !== null)
         await awaitWorkloads(api, done, ctx, {
@@ -200,7 +204,7 @@ export function createWorkloadScalerExecutor(
           desired: state.data.replicas,
         });
       }
-      const { done, gone } = await scaleAll(api, ctx, targets, 'restored');
+      const { done, gone } = await scaleAll(api, ctx, targets, 'restored', params.parallelism);
       const timeoutMs = awaitTimeoutMs(params.awaitCompletion, defaultTimeoutMs);
       if (timeoutMs !== null)
         await awaitWorkloads(api, done, ctx, {

@@ -18,6 +18,8 @@ export function describeEvent(event: HibernatorEvent): string {
       return `${event.plan} needs attention: ${event.error.message}${event.retriesLeft > 0 ? ` (${event.retriesLeft} retries left)` : ''}`;
     case 'Recovery':
       return `${event.plan}: ${event.message}`;
+    case 'KeepAsleep':
+      return `${event.plan}: ${event.report.message}`;
     case 'ConnectionChanged':
       return `connection ${event.connection} was ${event.change}`;
     case 'ExceptionChanged':
