@@ -4,10 +4,10 @@ import type { AwsTarget } from '../aws-common/aws-target';
 import type { Ec2Api } from './ec2-api';
 import { FILTER_VALUES_MAX, chunk } from '../aws-common/batching';
 import { sdkPages } from '../aws-common/sdk-pages';
+import { inIdList, keepSelected } from '../selection-guard';
 import {
   isOptedOut,
-  matchesTagMap,
-  matchesTagSelector,
+  matchesTags,
   tagFilters,
   tagsFromList,
   type DescribeFilter,
@@ -76,10 +76,13 @@ export async function describeByIds(
 ): Promise<Map<string, Ec2Instance>> {
   const found = new Map<string, Ec2Instance>();
   for (const part of chunk([...new Set(ids)], FILTER_VALUES_MAX)) {
-    for (const instance of await describeAll(target, [
-      { Name: 'instance-id', Values: part },
-      ...extra,
-    ]))
+    const answer = await describeAll(target, [{ Name: 'instance-id', Values: part }, ...extra]);
+    for (const instance of keepSelected(
+      answer,
+      (i) => inIdList(part)(i.id),
+      target.ctx.logger,
+      'ec2 instances by id',
+    ))
       found.set(instance.id, instance);
   }
   return found;
@@ -96,8 +99,12 @@ export async function selectInstances(
     selector.instanceIds !== undefined
       ? [...(await describeByIds(target, selector.instanceIds, filters)).values()]
       : await describeAll(target, filters);
-  return candidates.filter(
-    (i) => matchesTagMap(i.tags, selector.tags) && matchesTagSelector(i.tags, selector.tagSelector),
+  // The state filter is re-applied too: an endpoint that ignores filters also returns terminated ones.
+  return keepSelected(
+    candidates,
+    (i) => LIVE_STATES.includes(i.state) && matchesTags(i.tags, selector),
+    target.ctx.logger,
+    'ec2 instances',
   );
 }
 
