@@ -60,7 +60,7 @@ export async function handleAwsRequest(
   };
   const scope = parseScope(header('authorization'), header('x-amz-security-token'));
   const isForm = (header('content-type') ?? '').includes('x-www-form-urlencoded');
-  const params = new QueryParams(url.search.slice(1), isForm ? body : '');
+  let params = new QueryParams(url.search.slice(1), isForm ? body : '');
   const requestId = randomUUID();
   const service = detectService(scope, url.pathname, params.get('Version'));
   if (service === undefined) {
@@ -84,6 +84,9 @@ export async function handleAwsRequest(
   const namespace = service === 'eks' ? '' : QUERY_SERVICES[service].namespace;
   try {
     const decision = core.faults.decide(`${service}:${action ?? 'Unknown'}`);
+    // Only reads ignore their filters: a stop that ignored its ids would be a different bug.
+    if (decision.ignoreFilters === true && /^(Describe|List)/.test(action ?? ''))
+      params = params.withoutFilters();
     await sleep(core.latencyMs + decision.latencyMs);
     if (decision.error?.kind === 'timeout') {
       record.errorCode = 'Timeout';

@@ -6,7 +6,7 @@ import { decodeToken, paginate } from './pagination';
 import { EC2_FILTERS } from './query-params';
 import type { QueryCall, QueryService } from './service-context';
 import type { Ec2Instance, RegionState } from './types';
-import { leaf } from './xml';
+import { leaf, list, xml } from './xml';
 
 /** EC2 (ec2 query protocol, Version 2016-11-15): DescribeInstances, StopInstances, StartInstances. */
 const INSTANCE_ID = /^i-([0-9a-f]{8}|[0-9a-f]{17})$/;
@@ -73,6 +73,7 @@ function stopInstances(call: QueryCall): string {
         `This instance '${instance.instanceId}' is not in a state from which it can be stopped.`,
       );
     }
+    refuseUnstoppable(instance);
     if (hibernate && instance.state === 'running' && !instance.hibernationConfigured) {
       throw new AwsError(
         'UnsupportedHibernationConfiguration',
@@ -84,6 +85,77 @@ function stopInstances(call: QueryCall): string {
   // AWS validates the whole request before changing anything: one bad id fails the call.
   const changes = instances.map((i) => stopInstance(world, state, i, hibernate));
   return stateChangesXml(changes);
+}
+
+/**
+ * What StopInstances refuses whatever the state, with the codes and messages EC2 answers (the
+ * whole request fails: EC2 validates every instance before it changes any).
+ */
+function refuseUnstoppable(instance: Ec2Instance): void {
+  const id = instance.instanceId;
+  if (instance.rootDeviceType === 'instance-store')
+    throw new AwsError(
+      'UnsupportedOperation',
+      `The instance '${id}' does not have an 'ebs' root device type and cannot be stopped.`,
+    );
+  if (instance.spot?.type === 'one-time')
+    throw new AwsError(
+      'UnsupportedOperation',
+      `You can't stop the Spot Instance '${id}' because it is associated with a one-time Spot Instance request. You can only stop Spot Instances associated with persistent Spot Instance requests.`,
+    );
+  if (instance.disableApiStop)
+    throw new AwsError(
+      'OperationNotPermitted',
+      `The instance '${id}' may not be stopped. Modify its 'disableApiStop' instance attribute and try again.`,
+    );
+}
+
+/** DescribeSpotInstanceRequests: by `SpotInstanceRequestId.N` or the `spot-instance-request-id` filter. */
+function describeSpotInstanceRequests(call: QueryCall): string {
+  const { params, state } = call;
+  dryRun(call);
+  const ids = unique(params.list('SpotInstanceRequestId'));
+  const byFilter = params
+    .filters(EC2_FILTERS)
+    .filter((f) => f.name === 'spot-instance-request-id')
+    .flatMap((f) => f.values);
+  const requests = [...state.ec2.values()].flatMap((i) =>
+    i.spot === undefined ? [] : [{ ...i.spot, instanceId: i.instanceId }],
+  );
+  const missing = ids.find((id) => !requests.some((r) => r.requestId === id));
+  if (missing !== undefined)
+    throw new AwsError(
+      'InvalidSpotInstanceRequestID.NotFound',
+      `The spot instance request ID '${missing}' does not exist`,
+    );
+  const selected = requests.filter(
+    (r) =>
+      (ids.length === 0 || ids.includes(r.requestId)) &&
+      (byFilter.length === 0 || byFilter.includes(r.requestId)),
+  );
+  return list('spotInstanceRequestSet', 'item', selected, (r) =>
+    [
+      leaf('spotInstanceRequestId', r.requestId),
+      leaf('type', r.type),
+      leaf('state', 'active'),
+      leaf('instanceId', r.instanceId),
+    ].join(''),
+  );
+}
+
+/** DescribeInstanceAttribute for `disableApiStop` (the one attribute the emulator models). */
+function describeInstanceAttribute(call: QueryCall): string {
+  const { params, state } = call;
+  dryRun(call);
+  const id = params.require('InstanceId');
+  const attribute = params.require('Attribute');
+  const [instance] = lookup(state, [id]);
+  if (attribute !== 'disableApiStop' || instance === undefined)
+    throw new AwsError(
+      'InvalidParameterValue',
+      `Value (${attribute}) for parameter attribute is invalid.`,
+    );
+  return leaf('instanceId', id) + xml('disableApiStop', leaf('value', instance.disableApiStop));
 }
 
 function startInstances(call: QueryCall): string {
@@ -160,5 +232,7 @@ export const ec2Service: QueryService = {
     DescribeInstances: describeInstances,
     StopInstances: stopInstances,
     StartInstances: startInstances,
+    DescribeSpotInstanceRequests: describeSpotInstanceRequests,
+    DescribeInstanceAttribute: describeInstanceAttribute,
   },
 };

@@ -23,6 +23,9 @@ const EXTRACTORS: Record<string, Extractor> = {
   'reservation-id': (i) => [i.reservationId],
   'owner-id': (i) => [i.ownerId],
   'hibernation-options.configured': (i) => [String(i.hibernationConfigured)],
+  'root-device-type': (i) => [i.rootDeviceType],
+  'instance-lifecycle': (i) => [i.spot === undefined ? undefined : 'spot'],
+  'spot-instance-request-id': (i) => [i.spot?.requestId],
   'tag-key': (i) => Object.keys(i.tags),
   'tag-value': (i) => Object.values(i.tags),
 };

@@ -26,6 +26,9 @@ export interface NewInstanceSpec {
   launchTime?: number;
   hibernation: boolean;
   availabilityZone?: string;
+  rootDeviceType?: 'ebs' | 'instance-store';
+  spot?: { requestId: string; type: 'one-time' | 'persistent' };
+  disableApiStop?: boolean;
 }
 
 export function createInstance(
@@ -47,6 +50,9 @@ export function createInstance(
     vpcId: 'vpc-0a1b2c3d4e5f67890',
     privateIpAddress: world.ids.privateIp(),
     hibernationConfigured: spec.hibernation,
+    rootDeviceType: spec.rootDeviceType ?? 'ebs',
+    ...(spec.spot === undefined ? {} : { spot: { ...spec.spot } }),
+    disableApiStop: spec.disableApiStop ?? false,
     tags: { ...spec.tags },
     stateTransitionReason: '',
   };

@@ -38,8 +38,10 @@ export function instanceXml(i: Ec2Instance): string {
           leaf('code', i.stateReason.code),
           leaf('message', i.stateReason.message),
         ),
+    i.spot === undefined ? undefined : leaf('instanceLifecycle', 'spot'),
+    i.spot === undefined ? undefined : leaf('spotInstanceRequestId', i.spot.requestId),
     leaf('architecture', 'x86_64'),
-    leaf('rootDeviceType', 'ebs'),
+    leaf('rootDeviceType', i.rootDeviceType),
     leaf('rootDeviceName', '/dev/xvda'),
     leaf('virtualizationType', 'hvm'),
     Object.keys(i.tags).length === 0

@@ -138,6 +138,27 @@ describe('fault injection', () => {
     });
   });
 
+  it('answers describe calls with everything under ignoreFilters, and still stops only the ids given', async () => {
+    const all = await aws.rds.send(new DescribeDBInstancesCommand({}));
+    emu.fault({ action: '*', ignoreFilters: true });
+    const byId = await aws.rds.send(
+      new DescribeDBInstancesCommand({
+        Filters: [{ Name: 'db-instance-id', Values: ['orders-db'] }],
+      }),
+    );
+    expect(byId.DBInstances?.length).toBe(all.DBInstances?.length);
+    const named = await aws.rds.send(
+      new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'orders-db' }),
+    );
+    expect(named.DBInstances?.length).toBe(all.DBInstances?.length);
+    const ec2 = await aws.ec2.send(
+      new DescribeInstancesCommand({ Filters: [{ Name: 'instance-id', Values: [IDS.web1] }] }),
+    );
+    expect(ec2.Reservations?.length).toBeGreaterThan(1);
+    const stop = await aws.ec2.send(new StopInstancesCommand({ InstanceIds: [IDS.web1] }));
+    expect(stop.StoppingInstances?.map((i) => i.InstanceId)).toEqual([IDS.web1]);
+  });
+
   it('leaves the state untouched when a call is failed by a fault', async () => {
     emu.fault({ action: 'ec2:StopInstances', serverErrorRate: 1 });
     await sdkError(aws.ec2.send(new StopInstancesCommand({ InstanceIds: [IDS.web1] })));

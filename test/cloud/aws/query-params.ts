@@ -17,6 +17,15 @@ export interface QueryFilter {
   values: string[];
 }
 
+const NARROWING = [
+  /^Filters?\./,
+  /^InstanceId\./,
+  /^SpotInstanceRequestId\./,
+  /^DBInstanceIdentifier$/,
+  /^DBClusterIdentifier$/,
+  /^AutoScalingGroupNames\./,
+];
+
 /**
  * The flattened parameters of a query-protocol request (`InstanceId.1=…&Filter.1.Name=…`), with
  * helpers that read lists the way AWS numbers them (1-based, in index order).
@@ -28,6 +37,20 @@ export class QueryParams {
     for (const source of sources) {
       for (const [key, value] of new URLSearchParams(source)) this.values.set(key, value);
     }
+  }
+
+  /**
+   * The same request without what narrows a describe call: filters (`Filter.N…`, `Filters.…`) and
+   * identifier or name lists (`InstanceId.N`, `DBInstanceIdentifier`, `AutoScalingGroupNames…`,
+   * `SpotInstanceRequestId.N`): an endpoint that ignores them (the `ignoreFilters` fault).
+   */
+  withoutFilters(): QueryParams {
+    const copy = new QueryParams();
+    for (const [key, value] of this.values) {
+      if (NARROWING.some((re) => re.test(key))) continue;
+      copy.values.set(key, value);
+    }
+    return copy;
   }
 
   get(name: string): string | undefined {

@@ -38,6 +38,9 @@ function loadRegion(world: AwsWorld, state: RegionState, resources: RegionResour
       state: spec.state,
       tags: spec.tags,
       hibernation: spec.hibernation,
+      rootDeviceType: spec.rootDeviceType,
+      disableApiStop: spec.disableApiStop,
+      ...(spec.spot === undefined ? {} : { spot: spec.spot }),
       ...(spec.launchTime === undefined ? {} : { launchTime: new Date(spec.launchTime).getTime() }),
       ...(spec.availabilityZone === undefined ? {} : { availabilityZone: spec.availabilityZone }),
     });

@@ -22,6 +22,15 @@ export const Ec2InstanceSeedSchema = z.object({
   launchTime: timestamp.optional(),
   hibernation: z.boolean().default(false),
   availabilityZone: z.string().optional(),
+  rootDeviceType: z.enum(['ebs', 'instance-store']).default('ebs'),
+  /** A Spot Instance of a request of this type (one-time ones cannot be stopped). */
+  spot: z
+    .object({
+      requestId: z.string().regex(/^sir-[0-9a-z]{8}$/, 'spot request ids look like sir-abcd1234'),
+      type: z.enum(['one-time', 'persistent']),
+    })
+    .optional(),
+  disableApiStop: z.boolean().default(false),
   imageId: z.string().default('ami-0abcdef1234567890'),
 });
 

@@ -20,6 +20,12 @@ export interface Ec2Instance {
   vpcId: string;
   privateIpAddress: string;
   hibernationConfigured: boolean;
+  /** `instance-store` roots cannot be stopped (UnsupportedOperation). */
+  rootDeviceType: 'ebs' | 'instance-store';
+  /** A Spot Instance and the type of its request: one-time ones cannot be stopped. */
+  spot?: { requestId: string; type: 'one-time' | 'persistent' };
+  /** Stop protection (the `disableApiStop` attribute): StopInstances answers OperationNotPermitted. */
+  disableApiStop: boolean;
   tags: Tags;
   stateTransitionReason: string;
   stateReason?: { code: string; message: string };

@@ -5,7 +5,7 @@
 import type { TokenAuthority } from './auth';
 import type { KubeCluster, PatchType } from './cluster';
 import { apiGroup, apiGroupList, apiResourceList, apiVersions, SERVER_VERSION } from './discovery';
-import type { CallCounter, FaultInjector } from './faults';
+import type { CallCounter, FaultDecision, FaultInjector } from './faults';
 import type { JsonObject } from './json';
 import { parseListQuery } from './list-query';
 import {
@@ -121,6 +121,7 @@ function resourceOperation(
   req: ApiRequest,
   route: Extract<Route, { type: 'resource' }>,
   verb: string,
+  ignoreSelectors: boolean,
 ): ApiResponse {
   const { cluster } = ctx;
   const { def, namespace, name, subresource } = route;
@@ -145,7 +146,13 @@ function resourceOperation(
   }
   switch (verb) {
     case 'list': {
-      const page = cluster.list(def, namespace, parseListQuery(req.url.searchParams));
+      const query = parseListQuery(req.url.searchParams);
+      // The `ignoreSelectors` fault: the selectors are parsed (and validated) but not applied.
+      const page = cluster.list(
+        def,
+        namespace,
+        ignoreSelectors ? { ...query, labels: [], fields: [] } : query,
+      );
       const metadata: JsonObject = { resourceVersion: page.resourceVersion };
       if (page.continue !== undefined) metadata.continue = page.continue;
       if (page.remainingItemCount !== undefined)
@@ -244,7 +251,7 @@ async function dispatch(ctx: ApiContext, req: ApiRequest): Promise<ApiResponse> 
   const verb = verbFor(req.method, route, req.url);
   const operation = `${verb} ${route.def.plural}${route.subresource === undefined ? '' : `/${route.subresource}`}`;
   ctx.calls.record(operation);
-  await applyFaults(ctx, operation);
+  const { ignoreSelectors } = await applyFaults(ctx, operation);
   const attrs = {
     verb,
     group: route.def.group,
@@ -254,16 +261,17 @@ async function dispatch(ctx: ApiContext, req: ApiRequest): Promise<ApiResponse> 
     ...(route.name === undefined ? {} : { name: route.name }),
   };
   ctx.auth.authorize(grant, attrs);
-  const response = resourceOperation(ctx, req, route, verb);
+  const response = resourceOperation(ctx, req, route, verb, ignoreSelectors === true);
   // A write may have been made due at once (zero delays); fold it in before answering reads.
   ctx.cluster.tick();
   return response;
 }
 
-async function applyFaults(ctx: ApiContext, operation: string): Promise<void> {
+async function applyFaults(ctx: ApiContext, operation: string): Promise<FaultDecision> {
   const decision = ctx.faults.decide(operation);
   if (decision.latencyMs > 0) await ctx.sleep(decision.latencyMs);
   if (decision.error !== undefined) throw decision.error;
+  return decision;
 }
 
 export async function handleApiRequest(ctx: ApiContext, req: ApiRequest): Promise<ApiResponse> {

@@ -57,6 +57,7 @@ function parseFaultRule(value: unknown): KubeFaultRule | undefined {
     rule.nth = value.nth.filter((n): n is number => typeof n === 'number');
   if (typeof value.times === 'number') rule.times = value.times;
   if (typeof value.message === 'string') rule.message = value.message;
+  if (value.ignoreSelectors === true) rule.ignoreSelectors = true;
   return rule;
 }
 

@@ -68,6 +68,13 @@ describe('fault injection', () => {
 });
 
 describe('call counts', () => {
+  it('marks matching calls as ignoring their selectors without failing them', () => {
+    const faults = new FaultInjector(1);
+    faults.add({ operation: 'list *', ignoreSelectors: true });
+    expect(faults.decide('list deployments')).toEqual({ latencyMs: 0, ignoreSelectors: true });
+    expect(faults.decide('patch deployments/scale')).toEqual({ latencyMs: 0 });
+  });
+
   it('counts per operation, sorted, until reset', () => {
     const c = new CallCounter();
     c.record('list deployments');

@@ -33,6 +33,11 @@ export interface KubeFaultRule {
   times?: number;
   /** Message of the injected error. */
   message?: string;
+  /**
+   * Matching list calls ignore `labelSelector` and `fieldSelector` and answer with every object,
+   * as a misbehaving proxy or aggregated API might: clients must check what comes back.
+   */
+  ignoreSelectors?: boolean;
 }
 
 /** mulberry32: small, fast, and the same sequence for the same seed on every run. */
@@ -77,6 +82,7 @@ interface ActiveRule {
 export interface FaultDecision {
   latencyMs: number;
   error?: KubeApiError;
+  ignoreSelectors?: boolean;
 }
 
 function injectedError(rule: KubeFaultRule, operation: string): KubeApiError {
@@ -136,6 +142,7 @@ export class FaultInjector {
       if (!r.matches(operation)) continue;
       r.seen += 1;
       decision.latencyMs += r.rule.latencyMs ?? 0;
+      if (r.rule.ignoreSelectors === true) decision.ignoreSelectors = true;
       const failing =
         r.rule.status !== undefined ||
         r.rule.rate !== undefined ||

@@ -37,6 +37,12 @@ export const FaultRuleInputSchema = z.object({
   serverErrorRate: rate.optional(),
   /** Fraction of calls failing with a 503-class "service unavailable". */
   unavailableRate: rate.optional(),
+  /**
+   * The matching describe/list calls ignore what narrows them (filters, identifier and name
+   * lists) and answer with everything, as some proxies and emulators do: clients must check what
+   * comes back against what they asked for.
+   */
+  ignoreFilters: z.boolean().optional(),
   /** Fail the `nth` matching call (1-based, counted from when the rule was added) and the `count - 1` after it. */
   failNth: z
     .object({
@@ -58,6 +64,8 @@ export interface FaultRule extends FaultRuleInput {
 
 export interface FaultDecision {
   latencyMs: number;
+  /** A matching rule says the call ignores its filters (`ignoreFilters`). */
+  ignoreFilters?: boolean;
   error?: FaultError;
   ruleId?: string;
 }
@@ -97,9 +105,11 @@ export function createFaultInjector(rng: Rng): FaultInjector {
       let latencyMs = 0;
       let error: FaultError | undefined;
       let ruleId: string | undefined;
+      let ignoreFilters = false;
       for (const rule of rules) {
         if (!matchesGlob(rule.action, action)) continue;
         rule.matched += 1;
+        if (rule.ignoreFilters === true) ignoreFilters = true;
         latencyMs = Math.max(latencyMs, rule.latencyMs ?? 0);
         // Every matching rule draws its random numbers even when an earlier rule already failed
         // the call, so adding a rule never shifts the outcomes of another rule's draws.
@@ -110,7 +120,8 @@ export function createFaultInjector(rng: Rng): FaultInjector {
           rule.injected += 1;
         }
       }
-      return error === undefined ? { latencyMs } : { latencyMs, error, ruleId };
+      const base = ignoreFilters ? { latencyMs, ignoreFilters } : { latencyMs };
+      return error === undefined ? base : { ...base, error, ruleId };
     },
   };
 }

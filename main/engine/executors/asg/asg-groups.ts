@@ -5,10 +5,10 @@ import type { AsgApi } from './asg-api';
 import { waitUntil, type AwaitSettings, type Pending } from '../aws-common/await-completion';
 import { chunk } from '../aws-common/batching';
 import { sdkPages } from '../aws-common/sdk-pages';
+import { inIdList, keepSelected } from '../selection-guard';
 import {
   isOptedOut,
-  matchesTagMap,
-  matchesTagSelector,
+  matchesTags,
   tagFilters,
   tagsFromList,
   type DescribeFilter,
@@ -73,14 +73,23 @@ async function describe(
   return out;
 }
 
-/** Groups by name; unknown names are simply absent (Auto Scaling does not fail the call). */
+/**
+ * Groups by name; unknown names are simply absent (Auto Scaling does not fail the call). Only the
+ * names asked for are kept: an endpoint that ignores AutoScalingGroupNames answers with them all.
+ */
 export async function describeByNames(
   target: AwsTarget<AsgApi>,
   names: readonly string[],
 ): Promise<Map<string, Group>> {
   const found = new Map<string, Group>();
   for (const part of chunk([...new Set(names)], NAMES_PER_CALL))
-    for (const g of await describe(target, part, [])) found.set(g.name, g);
+    for (const g of keepSelected(
+      await describe(target, part, []),
+      (x) => inIdList(part)(x.name),
+      target.ctx.logger,
+      'Auto Scaling groups by name',
+    ))
+      found.set(g.name, g);
   return found;
 }
 
@@ -91,14 +100,19 @@ export async function selectGroups(
   const filters = tagFilters(selector.tags, selector.tagSelector, false);
   if (selector.names !== undefined) {
     const found = await describeByNames(target, selector.names);
-    const groups = [...found.values()].filter(
-      (g) =>
-        matchesTagMap(g.tags, selector.tags) && matchesTagSelector(g.tags, selector.tagSelector),
+    const groups = keepSelected(
+      [...found.values()],
+      (g) => matchesTags(g.tags, selector),
+      target.ctx.logger,
+      'Auto Scaling groups',
     );
     return { groups, missing: selector.names.filter((n) => !found.has(n)) };
   }
-  const groups = (await describe(target, undefined, filters)).filter(
-    (g) => matchesTagMap(g.tags, selector.tags) && matchesTagSelector(g.tags, selector.tagSelector),
+  const groups = keepSelected(
+    await describe(target, undefined, filters),
+    (g) => matchesTags(g.tags, selector),
+    target.ctx.logger,
+    'Auto Scaling groups',
   );
   return { groups, missing: [] };
 }

@@ -92,6 +92,26 @@ export function matchesTagSelector(tags: Tags, selector: TagSelector | undefined
   );
 }
 
+/** The tag part of an AWS executor's selector (ec2, rds, asg); absent terms match everything. */
+export interface TagTerms {
+  tags?: Readonly<Record<string, string>> | undefined;
+  tagSelector?: TagSelector | undefined;
+  excludeTags?: Readonly<Record<string, string>> | undefined;
+}
+
+/**
+ * The tag selector kind, the one predicate every AWS executor applies to what a describe call
+ * returned (server-side tag filters only narrow: selection-guard.ts): `tags` and `tagSelector`
+ * must match, no `excludeTags` entry may.
+ */
+export function matchesTags(tags: Tags, terms: TagTerms): boolean {
+  return (
+    matchesTagMap(tags, terms.tags) &&
+    matchesTagSelector(tags, terms.tagSelector) &&
+    !matchesAnyTag(tags, terms.excludeTags)
+  );
+}
+
 export interface DescribeFilter {
   Name: string;
   Values: string[];

@@ -1,4 +1,8 @@
 import type {
+  DescribeInstanceAttributeCommandInput,
+  DescribeInstanceAttributeCommandOutput,
+  DescribeSpotInstanceRequestsCommandInput,
+  DescribeSpotInstanceRequestsCommandOutput,
   DescribeInstancesCommandInput,
   DescribeInstancesCommandOutput,
   EC2Client,
@@ -17,12 +21,22 @@ export interface Ec2Api {
   describeInstances(input: DescribeInstancesCommandInput): Promise<DescribeInstancesCommandOutput>;
   stopInstances(input: StopInstancesCommandInput): Promise<StopInstancesCommandOutput>;
   startInstances(input: StartInstancesCommandInput): Promise<StartInstancesCommandOutput>;
+  /** Only for Spot Instances: a one-time request cannot be stopped, a persistent one can. */
+  describeSpotInstanceRequests(
+    input: DescribeSpotInstanceRequestsCommandInput,
+  ): Promise<DescribeSpotInstanceRequestsCommandOutput>;
+  /** `disableApiStop`, one call per instance: only in the dry run, for a bounded number of instances. */
+  describeInstanceAttribute(
+    input: DescribeInstanceAttributeCommandInput,
+  ): Promise<DescribeInstanceAttributeCommandOutput>;
 }
 
 export const EC2_IAM_ACTIONS: IamActions<Ec2Api> = {
   describeInstances: 'ec2:DescribeInstances',
   stopInstances: 'ec2:StopInstances',
   startInstances: 'ec2:StartInstances',
+  describeSpotInstanceRequests: 'ec2:DescribeSpotInstanceRequests',
+  describeInstanceAttribute: 'ec2:DescribeInstanceAttribute',
 };
 
 export function ec2ApiFrom(client: EC2Client, signal?: AbortSignal): Ec2Api {
@@ -34,6 +48,10 @@ export function ec2ApiFrom(client: EC2Client, signal?: AbortSignal): Ec2Api {
       client.send(new (await sdk()).StopInstancesCommand(input), options),
     startInstances: async (input) =>
       client.send(new (await sdk()).StartInstancesCommand(input), options),
+    describeSpotInstanceRequests: async (input) =>
+      client.send(new (await sdk()).DescribeSpotInstanceRequestsCommand(input), options),
+    describeInstanceAttribute: async (input) =>
+      client.send(new (await sdk()).DescribeInstanceAttributeCommand(input), options),
   };
 }
 

@@ -12,6 +12,8 @@ import { createEc2Executor } from './ec2-executor';
 interface FakeInstance {
   state: string;
   tags: Record<string, string>;
+  /** StopInstances refuses the whole call when it names this instance (stop protection). */
+  protected?: boolean;
 }
 
 /** EC2 in memory, one instance a page (so every page must be read), recording each change. */
@@ -50,8 +52,26 @@ function fakeEc2(instances: Record<string, FakeInstance>, events: string[]): Ec2
     },
     async stopInstances(input) {
       events.push(`stopInstances ${(input.InstanceIds ?? []).join(',')}`);
+      const bad = (input.InstanceIds ?? []).find((id) => instances[id]?.protected === true);
+      if (bad !== undefined)
+        throw Object.assign(
+          new Error(
+            `The instance '${bad}' may not be stopped. Modify its 'disableApiStop' instance attribute and try again.`,
+          ),
+          { name: 'OperationNotPermitted', $metadata: { httpStatusCode: 400 } },
+        );
       set(input.InstanceIds, 'stopped');
       return { $metadata: {} };
+    },
+    async describeSpotInstanceRequests() {
+      return { $metadata: {}, SpotInstanceRequests: [] };
+    },
+    async describeInstanceAttribute(input) {
+      events.push(`describeInstanceAttribute ${input.InstanceId ?? ''}`);
+      return {
+        $metadata: {},
+        DisableApiStop: { Value: instances[input.InstanceId ?? '']?.protected === true },
+      };
     },
     async startInstances(input) {
       events.push(`startInstances ${(input.InstanceIds ?? []).join(',')}`);
@@ -113,5 +133,45 @@ describe('ec2 executor with a fake EC2 client', () => {
       code: 'WRONG_ACCOUNT',
     });
     expect(f.events).toEqual(['sts:GetCallerIdentity']);
+  });
+
+  it('splits a batch EC2 refuses because of one protected instance, stops the others and reports it', async () => {
+    const f = fakeAwsContext();
+    const instances = {
+      'i-1': { state: 'running', tags: { env: 'dev' } },
+      'i-2': { state: 'running', tags: { env: 'dev' }, protected: true },
+      'i-3': { state: 'running', tags: { env: 'dev' } },
+    };
+    const executor = createEc2Executor({ api: () => fakeEc2(instances, f.events) });
+    const result = await executor.shutdown(params, f.ctx, f.report);
+    expect(instances['i-1'].state).toBe('stopped');
+    expect(instances['i-3'].state).toBe('stopped');
+    expect(instances['i-2'].state).toBe('running');
+    expect(f.events.filter((e) => e.startsWith('stopInstances'))).toEqual([
+      'stopInstances i-1,i-2,i-3',
+      'stopInstances i-1,i-2',
+      'stopInstances i-1',
+      'stopInstances i-2',
+      'stopInstances i-3',
+    ]);
+    expect(result.message).toContain('stopped 2 instances');
+    expect(result.message).toContain('could not stop i-2: ');
+    expect(result.message).toContain('disableApiStop');
+  });
+
+  it('says in the dry run that a protected instance is skipped', async () => {
+    const f = fakeAwsContext();
+    const instances = {
+      'i-1': { state: 'running', tags: { env: 'dev' } },
+      'i-2': { state: 'running', tags: { env: 'dev' }, protected: true },
+    };
+    const executor = createEc2Executor({ api: () => fakeEc2(instances, f.events) });
+    const plan = await executor.discover(params, f.ctx);
+    expect(plan.find((a) => a.key === 'i-2')).toEqual({
+      key: 'i-2',
+      action: 'skip',
+      description: 'skip i-2: stop protection is on (disableApiStop)',
+    });
+    expect(plan.find((a) => a.key === 'i-1')?.action).toBe('stop');
   });
 });

@@ -14,7 +14,9 @@ import {
 } from '../aws-common/await-completion';
 import { EC2_BATCH_SIZE, chunk, listNames, plural } from '../aws-common/batching';
 import { pollInterval, type AwsExecutorOptions } from '../aws-common/executor-options';
+import { splitOnRefusal, type Refused } from '../aws-common/refusals';
 import {
+  addStopProtection,
   decide,
   describeByIds,
   selectInstances,
@@ -75,17 +77,28 @@ async function settledSelection(
   return selectInstances(target, params.selector);
 }
 
+/**
+ * StopInstances in batches of 1,000. EC2 refuses a whole batch for one instance it cannot stop
+ * (UnsupportedOperation, OperationNotPermitted, IncorrectInstanceState, …): such a batch is split
+ * until the refused instances are alone, the others are stopped, and the refused ones returned.
+ */
 async function stopBatches(
   target: AwsTarget<Ec2Api>,
   ids: string[],
   hibernate: boolean,
-): Promise<void> {
+): Promise<Array<Refused<string>>> {
+  const refused: Array<Refused<string>> = [];
   for (const batch of chunk(ids, EC2_BATCH_SIZE)) {
-    await target.api.stopInstances({
-      InstanceIds: batch,
-      ...(hibernate ? { Hibernate: true } : {}),
-    });
+    refused.push(
+      ...(await splitOnRefusal(batch, async (part) => {
+        await target.api.stopInstances({
+          InstanceIds: part,
+          ...(hibernate ? { Hibernate: true } : {}),
+        });
+      })),
+    );
   }
+  return refused;
 }
 
 /**
@@ -109,6 +122,11 @@ export function createEc2Executor(options: Ec2ExecutorOptions = {}): Executor<Ec
     discover: (params, ctx) =>
       withAwsTarget(ctx, api, async (target) => {
         const instances = await selectInstances(target, params.selector);
+        // Stop protection is only visible per instance: the dry run asks for those it would stop.
+        await addStopProtection(
+          target,
+          instances.filter((i) => decide(i, params.hibernate === true).action !== 'skip'),
+        );
         return instances
           .map((i) => decide(i, params.hibernate === true))
           .map((d) => ({ key: d.instance.id, action: d.action, description: d.description }));
@@ -134,8 +152,9 @@ export function createEc2Executor(options: Ec2ExecutorOptions = {}): Executor<Ec
             })),
         );
         const notes: string[] = [];
+        const refused: Array<Refused<string>> = [];
         try {
-          await stopBatches(target, toHibernate, true);
+          refused.push(...(await stopBatches(target, toHibernate, true)));
         } catch (error) {
           // EC2 refuses to hibernate an instance that is not ready for it (just launched, or its
           // agent is not set up): stop it instead, and say so.
@@ -149,8 +168,22 @@ export function createEc2Executor(options: Ec2ExecutorOptions = {}): Executor<Ec
           );
           toStop.push(...toHibernate.splice(0));
         }
-        await stopBatches(target, toStop, false);
-        const changed = [...toHibernate, ...toStop];
+        refused.push(...(await stopBatches(target, toStop, false)));
+        const notStopped = new Set(refused.map((r) => r.item));
+        for (const r of refused) {
+          ctx.logger.warn('EC2 refused to stop an instance; the others were stopped', {
+            instance: r.item,
+            reason: r.reason,
+          });
+          notes.push(`could not stop ${r.item}: ${r.reason}`);
+        }
+        const changed = [...toHibernate, ...toStop].filter((id) => !notStopped.has(id));
+        toHibernate.splice(
+          0,
+          toHibernate.length,
+          ...toHibernate.filter((id) => !notStopped.has(id)),
+        );
+        toStop.splice(0, toStop.length, ...toStop.filter((id) => !notStopped.has(id)));
         ctx.progress(`stop requested for ${plural(changed.length, 'instance')}`);
         const settings = awaitSettings(params.awaitCompletion, EC2_DEFAULT_TIMEOUT_MS);
         if (settings.enabled && changed.length > 0) {

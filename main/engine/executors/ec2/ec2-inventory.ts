@@ -4,10 +4,10 @@ import type { AwsTarget } from '../aws-common/aws-target';
 import type { Ec2Api } from './ec2-api';
 import { FILTER_VALUES_MAX, chunk } from '../aws-common/batching';
 import { sdkPages } from '../aws-common/sdk-pages';
+import { inIdList, keepSelected } from '../selection-guard';
 import {
   isOptedOut,
-  matchesTagMap,
-  matchesTagSelector,
+  matchesTags,
   tagFilters,
   tagsFromList,
   type DescribeFilter,
@@ -22,6 +22,12 @@ export interface Ec2Instance {
   name: string | undefined;
   tags: Tags;
   hibernationConfigured: boolean;
+  rootDeviceType?: string | undefined;
+  /** The Spot Instance request of a Spot Instance, and its type once looked up. */
+  spotRequestId?: string | undefined;
+  spotRequestType?: string | undefined;
+  /** Stop protection, when the dry run looked it up (DescribeInstanceAttribute). */
+  disableApiStop?: boolean | undefined;
 }
 
 /** States an instance can be stopped or started from, eventually; terminated ones are gone. */
@@ -38,6 +44,8 @@ function toInstance(i: Instance): Ec2Instance | undefined {
     name: tags.Name,
     tags,
     hibernationConfigured: i.HibernationOptions?.Configured === true,
+    rootDeviceType: i.RootDeviceType,
+    spotRequestId: i.InstanceLifecycle === 'spot' ? i.SpotInstanceRequestId : undefined,
   };
 }
 
@@ -76,10 +84,13 @@ export async function describeByIds(
 ): Promise<Map<string, Ec2Instance>> {
   const found = new Map<string, Ec2Instance>();
   for (const part of chunk([...new Set(ids)], FILTER_VALUES_MAX)) {
-    for (const instance of await describeAll(target, [
-      { Name: 'instance-id', Values: part },
-      ...extra,
-    ]))
+    const answer = await describeAll(target, [{ Name: 'instance-id', Values: part }, ...extra]);
+    for (const instance of keepSelected(
+      answer,
+      (i) => inIdList(part)(i.id),
+      target.ctx.logger,
+      'ec2 instances by id',
+    ))
       found.set(instance.id, instance);
   }
   return found;
@@ -96,9 +107,74 @@ export async function selectInstances(
     selector.instanceIds !== undefined
       ? [...(await describeByIds(target, selector.instanceIds, filters)).values()]
       : await describeAll(target, filters);
-  return candidates.filter(
-    (i) => matchesTagMap(i.tags, selector.tags) && matchesTagSelector(i.tags, selector.tagSelector),
+  // The state filter is re-applied too: an endpoint that ignores filters also returns terminated ones.
+  const selected = keepSelected(
+    candidates,
+    (i) => LIVE_STATES.includes(i.state) && matchesTags(i.tags, selector),
+    target.ctx.logger,
+    'ec2 instances',
   );
+  await addSpotRequestTypes(target, selected);
+  return selected;
+}
+
+/**
+ * The request type of each Spot Instance (one-time ones cannot be stopped): one
+ * DescribeSpotInstanceRequests per 200 Spot Instances, none when there is no Spot Instance.
+ */
+async function addSpotRequestTypes(
+  target: AwsTarget<Ec2Api>,
+  instances: Ec2Instance[],
+): Promise<void> {
+  const spot = instances.filter((i) => i.spotRequestId !== undefined && i.state === 'running');
+  const ids = [...new Set(spot.flatMap((i) => i.spotRequestId ?? []))];
+  const types = new Map<string, string>();
+  for (const part of chunk(ids, FILTER_VALUES_MAX)) {
+    const answer = await target.api.describeSpotInstanceRequests({
+      Filters: [{ Name: 'spot-instance-request-id', Values: part }],
+    });
+    const picks = inIdList(part);
+    for (const r of keepSelected(
+      answer.SpotInstanceRequests ?? [],
+      (x) => picks(x.SpotInstanceRequestId ?? ''),
+      target.ctx.logger,
+      'spot instance requests',
+    ))
+      if (r.SpotInstanceRequestId !== undefined && r.Type !== undefined)
+        types.set(r.SpotInstanceRequestId, r.Type);
+  }
+  for (const i of spot) i.spotRequestType = types.get(i.spotRequestId ?? '');
+}
+
+/** At most this many DescribeInstanceAttribute calls (one per instance) in a dry run. */
+export const STOP_PROTECTION_CHECKS_MAX = 50;
+
+/**
+ * Stop protection (`disableApiStop`) is not in DescribeInstances: the dry run asks for it per
+ * instance, for at most STOP_PROTECTION_CHECKS_MAX instances it would stop. The shutdown does not
+ * ask: a protected instance makes StopInstances refuse, and the batch is split (ec2-executor.ts).
+ */
+export async function addStopProtection(
+  target: AwsTarget<Ec2Api>,
+  instances: readonly Ec2Instance[],
+): Promise<void> {
+  for (const i of instances.slice(0, STOP_PROTECTION_CHECKS_MAX)) {
+    const answer = await target.api.describeInstanceAttribute({
+      InstanceId: i.id,
+      Attribute: 'disableApiStop',
+    });
+    i.disableApiStop = answer.DisableApiStop?.Value === true;
+  }
+}
+
+/** Why EC2 cannot stop this instance at all, as AWS documents it (StopInstances limitations). */
+export function cannotStop(i: Ec2Instance): string | undefined {
+  if (i.state === 'shutting-down' || i.state === 'terminated') return `${i.state}: nothing to stop`;
+  if (i.rootDeviceType === 'instance-store') return 'instance-store root device cannot be stopped';
+  if (i.spotRequestType === 'one-time')
+    return `Spot Instance of a one-time request (${i.spotRequestId ?? ''}) cannot be stopped`;
+  if (i.disableApiStop === true) return 'stop protection is on (disableApiStop)';
+  return undefined;
 }
 
 /** Why the ec2 executor must leave an instance alone: another executor (or nobody) owns it. */
@@ -136,7 +212,7 @@ function label(i: Ec2Instance): string {
 
 /** What shutdown does to one instance; discover shows exactly this. */
 export function decide(instance: Ec2Instance, hibernate: boolean): Ec2Decision {
-  const reason = skipReason(instance.tags);
+  const reason = skipReason(instance.tags) ?? cannotStop(instance);
   if (reason !== undefined)
     return {
       instance,

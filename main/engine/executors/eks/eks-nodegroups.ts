@@ -79,6 +79,17 @@ export async function describeNodegroup(
   }
   const ng = answer.nodegroup;
   if (ng === undefined) return undefined;
+  // Trust no endpoint to answer for the group asked about (selection-guard.ts): another one is none.
+  if (
+    (ng.nodegroupName !== undefined && ng.nodegroupName !== name) ||
+    (ng.clusterName !== undefined && ng.clusterName !== cluster)
+  ) {
+    target.ctx.logger.debug('ignored a node group the server returned for another name', {
+      asked: nodegroupKey(cluster, name),
+      returned: nodegroupKey(ng.clusterName ?? cluster, ng.nodegroupName ?? name),
+    });
+    return undefined;
+  }
   const sc = ng.scalingConfig ?? {};
   return {
     cluster,

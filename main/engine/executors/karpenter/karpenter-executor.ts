@@ -62,7 +62,7 @@ export function createKarpenterExecutor(
 
     async discover(params, ctx) {
       const api = await kubeApiFor(ctx);
-      const inv = await findNodePools(api, params);
+      const inv = await findNodePools(api, params, ctx.logger);
       const nodes = await nodesPerPool(
         api,
         inv.pools.map((p) => p.name),
@@ -93,7 +93,7 @@ export function createKarpenterExecutor(
 
     async shutdown(params, ctx, report) {
       const api = await kubeApiFor(ctx);
-      const inv = await findNodePools(api, params);
+      const inv = await findNodePools(api, params, ctx.logger);
       const eligible = inv.pools.filter((p) => !p.skip);
       const nodes = await nodesPerPool(
         api,

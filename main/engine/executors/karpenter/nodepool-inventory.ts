@@ -2,7 +2,9 @@ import type { KarpenterParameters } from '../../../../shared/model';
 import { NODES, type KubeApi, type KubeObject } from '../../connections/kube/kube-api';
 import { KubeError } from '../../cloud-errors/kube-errors';
 import { isExcluded } from '../kube-common/kube-executor-support';
-import { formatLabelSelector } from '../kube-common/label-selector';
+import { formatLabelSelector, matchesLabelSelector } from '../kube-common/label-selector';
+import { inIdList, keepSelected } from '../selection-guard';
+import type { Logger } from '../../logging/logger';
 import { nodePoolGvr } from './nodepool-state';
 
 /** Karpenter labels every node it launches with the NodePool that owns it. */
@@ -51,13 +53,24 @@ async function listPools(
 export async function findNodePools(
   api: KubeApi,
   params: KarpenterParameters,
+  logger: Pick<Logger, 'debug'>,
 ): Promise<NodePoolInventory> {
   const names = params.nodePools ?? [];
   const { apiVersion, items } = await listPools(
     api,
     names.length > 0 ? '' : formatLabelSelector(params.nodeSelector),
   );
-  const selected = names.length > 0 ? items.filter((p) => names.includes(p.metadata.name)) : items;
+  // The label selector is applied again here: an apiserver or proxy may ignore it (selection-guard.ts).
+  const named = inIdList(names);
+  const selected = keepSelected(
+    items,
+    (p) =>
+      names.length > 0
+        ? named(p.metadata.name)
+        : matchesLabelSelector(p.metadata.labels, params.nodeSelector),
+    logger,
+    'NodePools',
+  );
   const pools = selected
     .map((object): NodePool => ({
       name: object.metadata.name,
@@ -82,7 +95,8 @@ export async function nodesPerPool(
   const selector = `${NODEPOOL_LABEL} in (${[...pools].sort().join(',')})`;
   for (const node of (await api.list(NODES, undefined, { labelSelector: selector })).items) {
     const pool = node.metadata.labels?.[NODEPOOL_LABEL];
-    if (pool !== undefined) counts.set(pool, (counts.get(pool) ?? 0) + 1);
+    // Nodes of other pools (a server that ignored the selector) count for nothing.
+    if (pool !== undefined && pools.includes(pool)) counts.set(pool, (counts.get(pool) ?? 0) + 1);
   }
   return counts;
 }

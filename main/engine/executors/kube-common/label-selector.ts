@@ -38,3 +38,37 @@ export function formatLabelSelector(selector: LabelSelector | undefined): string
 export function formatLabelMap(labels: Record<string, string>): string {
   return formatLabelSelector({ matchLabels: labels });
 }
+
+/**
+ * The label selector the apiserver applies, applied again on what a list returned (an endpoint
+ * may ignore `labelSelector`: selection-guard.ts). matchLabels and every expression are AND-ed;
+ * NotIn and DoesNotExist also hold when the key is absent, as in Kubernetes. Empty = everything.
+ */
+export function matchesLabelSelector(
+  labels: Readonly<Record<string, string>> | undefined,
+  selector: LabelSelector | undefined,
+): boolean {
+  if (!selector) return true;
+  const have = labels ?? {};
+  const exact = Object.entries(selector.matchLabels ?? {}).every(([k, v]) => have[k] === v);
+  return (
+    exact &&
+    (selector.matchExpressions ?? []).every((e) => {
+      const present = e.key in have;
+      const value = have[e.key] ?? '';
+      const values = e.values ?? [];
+      switch (e.operator) {
+        case 'In':
+          return present && values.includes(value);
+        case 'NotIn':
+          return !present || !values.includes(value);
+        case 'Exists':
+          return present;
+        case 'DoesNotExist':
+          return !present;
+        default:
+          return false;
+      }
+    })
+  );
+}

@@ -10,15 +10,18 @@ interface FakeDb {
   status: string;
 }
 
-/** RDS in memory, one database a page (Marker pagination), recording each change. */
-function fakeRds(dbs: Record<string, FakeDb>, events: string[]): RdsApi {
+/**
+ * RDS in memory, one database a page (Marker pagination), recording each change. With
+ * `ignoreFilters` it answers every describe with all databases, as a filter-ignoring endpoint does.
+ */
+function fakeRds(dbs: Record<string, FakeDb>, events: string[], ignoreFilters = false): RdsApi {
   const page = <T>(
     kind: FakeDb['kind'],
     filters: Filter[] | undefined,
     marker: string | undefined,
     toSdk: (id: string, db: FakeDb) => T,
   ): { items: T[]; Marker?: string } => {
-    const wanted = filters?.[0]?.Values;
+    const wanted = ignoreFilters ? undefined : filters?.[0]?.Values;
     const ids = Object.keys(dbs).filter(
       (id) => dbs[id]?.kind === kind && (wanted === undefined || wanted.includes(id)),
     );
@@ -126,5 +129,31 @@ describe('rds executor with a fake RDS client', () => {
     expect(f.events.slice(-2)).toEqual(['startDBInstance db1', 'startDBCluster aurora']);
     expect(dbs).toEqual(databases());
     expect(result.message).toBe('started 2 databases');
+  });
+
+  it('keep-asleep stops again only the databases of its restore point when the endpoint ignores filters', async () => {
+    const f = fakeAwsContext();
+    const dbs = databases();
+    const executor = createRdsExecutor({ api: () => fakeRds(dbs, f.events, true) });
+    await executor.shutdown(params, f.ctx, f.report);
+    // AWS restarted db1 after seven days; "unrelated" was never part of the plan and runs.
+    const restarted = dbs.db1;
+    if (restarted) restarted.status = 'available';
+    dbs.unrelated = { kind: 'instance', status: 'available' };
+    f.events.length = 0;
+    const result = await executor.keepAsleep?.(params, f.restorePoint(), f.ctx);
+    expect(f.events).toEqual(['stopDBInstance db1']);
+    expect(dbs.unrelated).toEqual({ kind: 'instance', status: 'available' });
+    expect(result?.message).toContain('db1');
+  });
+
+  it('selects by id only the databases named when the endpoint ignores filters', async () => {
+    const f = fakeAwsContext();
+    const dbs = { ...databases(), unrelated: { kind: 'instance' as const, status: 'available' } };
+    const executor = createRdsExecutor({ api: () => fakeRds(dbs, f.events, true) });
+    const plan = await executor.discover(params, f.ctx);
+    expect(plan.map((a) => a.key)).toEqual(['instance:db1', 'instance:db2', 'cluster:aurora']);
+    await executor.shutdown(params, f.ctx, f.report);
+    expect(dbs.unrelated.status).toBe('available');
   });
 });

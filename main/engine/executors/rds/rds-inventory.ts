@@ -4,14 +4,8 @@ import type { AwsTarget } from '../aws-common/aws-target';
 import type { RdsApi } from './rds-api';
 import { chunk } from '../aws-common/batching';
 import { sdkPages } from '../aws-common/sdk-pages';
-import {
-  isOptedOut,
-  matchesAnyTag,
-  matchesTagMap,
-  matchesTagSelector,
-  tagsFromList,
-  type Tags,
-} from '../aws-common/tag-selector';
+import { inIdList, keepSelected } from '../selection-guard';
+import { isOptedOut, matchesTags, tagsFromList, type Tags } from '../aws-common/tag-selector';
 
 /** An RDS instance or Aurora cluster as the executor sees it. */
 export interface RdsResource {
@@ -114,7 +108,11 @@ function converted<Raw>(
   return (items ?? []).flatMap((raw) => convert(raw) ?? []);
 }
 
-/** By identifier, through filters: an id that does not exist is absent, not an error. */
+/**
+ * By identifier, through filters: an id that does not exist is absent, not an error. What comes
+ * back is checked against the ids asked for (an endpoint that ignores the filter answers with every
+ * database of the account; selection-guard.ts); identifiers compare case-insensitively, as in RDS.
+ */
 export async function describeByIds(
   target: AwsTarget<RdsApi>,
   kind: 'instance' | 'cluster',
@@ -126,7 +124,9 @@ export async function describeByIds(
       kind === 'instance'
         ? await describeInstances(target, [{ Name: 'db-instance-id', Values: part }])
         : await describeClusters(target, [{ Name: 'db-cluster-id', Values: part }]);
-    for (const r of list) found.set(r.id, r);
+    const picks = inIdList(part, { caseInsensitive: true });
+    for (const r of keepSelected(list, (x) => picks(x.id), target.ctx.logger, `rds ${kind}s by id`))
+      found.set(r.id, r);
   }
   return found;
 }
@@ -161,12 +161,7 @@ export async function selectDatabases(
   const picked =
     selector.includeAll === true
       ? all
-      : all.filter(
-          (r) =>
-            matchesTagMap(r.tags, selector.tags) &&
-            matchesTagSelector(r.tags, selector.tagSelector) &&
-            !matchesAnyTag(r.tags, selector.excludeTags),
-        );
+      : keepSelected(all, (r) => matchesTags(r.tags, selector), target.ctx.logger, 'rds databases');
   return { resources: picked, missing: [] };
 }
 

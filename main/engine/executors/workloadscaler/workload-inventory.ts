@@ -2,7 +2,13 @@ import type { WorkloadScalerParameters } from '../../../../shared/model';
 import { HPAS, NAMESPACES, type KubeApi, type KubeObject } from '../../connections/kube/kube-api';
 import { KubeError } from '../../cloud-errors/kube-errors';
 import { isExcluded } from '../kube-common/kube-executor-support';
-import { formatLabelMap, formatLabelSelector } from '../kube-common/label-selector';
+import {
+  formatLabelMap,
+  formatLabelSelector,
+  matchesLabelSelector,
+} from '../kube-common/label-selector';
+import { keepSelected } from '../selection-guard';
+import type { Logger } from '../../logging/logger';
 import { runLimited } from '../../util/concurrency';
 import { workloadKey, workloadType, type WorkloadType } from './workload-types';
 
@@ -36,11 +42,19 @@ async function resolveNamespaces(
   api: KubeApi,
   params: WorkloadScalerParameters,
   concurrency: number,
+  logger: Pick<Logger, 'debug'>,
 ): Promise<{ present: string[]; missing: string[] }> {
   const { literals, selector } = params.namespace;
   if (selector !== undefined) {
     const text = formatLabelMap(selector);
-    const found = await api.list(NAMESPACES, undefined, { labelSelector: text });
+    const found = {
+      items: keepSelected(
+        (await api.list(NAMESPACES, undefined, { labelSelector: text })).items,
+        (n) => matchesLabelSelector(n.metadata.labels, { matchLabels: selector }),
+        logger,
+        'namespaces',
+      ),
+    };
     if (found.items.length === 0) {
       throw new KubeError(
         'KUBE_NAMESPACE_SELECTOR_EMPTY',
@@ -108,8 +122,9 @@ export async function findWorkloads(
   api: KubeApi,
   params: WorkloadScalerParameters,
   concurrency: number,
+  logger: Pick<Logger, 'debug'>,
 ): Promise<Inventory> {
-  const { present, missing } = await resolveNamespaces(api, params, concurrency);
+  const { present, missing } = await resolveNamespaces(api, params, concurrency, logger);
   const types = params.includedGroups.map(workloadType);
   const labelSelector = formatLabelSelector(params.workloadSelector);
   const notes: string[] = [];
@@ -125,7 +140,16 @@ export async function findWorkloads(
       return;
     }
     const list = await api.list(type.gvr, namespace, labelSelector === '' ? {} : { labelSelector });
-    for (const object of list.items) {
+    // Selector and namespace are checked again: a server may ignore labelSelector (selection-guard.ts).
+    const items = keepSelected(
+      list.items,
+      (o) =>
+        (o.metadata.namespace ?? namespace) === namespace &&
+        matchesLabelSelector(o.metadata.labels, params.workloadSelector),
+      logger,
+      `${type.gvr.resource} in ${namespace}`,
+    );
+    for (const object of items) {
       const kind = type.builtinKind ?? object.kind ?? list.kind;
       const name = object.metadata.name;
       const workload: Workload = {

@@ -127,13 +127,13 @@ export function createWorkloadScalerExecutor(
 
     async discover(params, ctx) {
       const api = await kubeApiFor(ctx);
-      return plannedActions(await findWorkloads(api, params, concurrency));
+      return plannedActions(await findWorkloads(api, params, concurrency, ctx.logger));
     },
 
     async shutdown(params, ctx, report) {
       const api = await kubeApiFor(ctx);
       ctx.progress(`reading workloads in ${api.endpoint.description}`);
-      const inv = await findWorkloads(api, params, concurrency);
+      const inv = await findWorkloads(api, params, concurrency, ctx.logger);
       const eligible = inv.workloads.filter((w) => !w.skip);
       // Write-ahead: every count is durable before the first workload changes. Workloads already
       // at 0 are reported too, as not live: the store never lets that replace a live capture (a
