@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { EngineInfo } from '../../../shared/api/contract';
 import type { Clock } from '../clock';
+import type { ClusterPlans } from '../cluster/cluster-plans';
 import type { EventBus } from '../events/event-bus';
 import type { ConnectionTools } from '../connections/connection-tools';
 import type { ClientProvider } from '../connections/client-provider';
@@ -30,4 +31,5 @@ export interface ServiceContext {
   clock: Clock;
   logger: Logger;
   info: EngineInfo;
+  clusterPlans: ClusterPlans;
 }
