@@ -48,6 +48,9 @@ const METHODS = {
   testConnection: true,
   listAwsProfiles: true,
   listKubeContexts: true,
+  listClusterPlans: true,
+  getClusterPlan: true,
+  clusterPlanAction: true,
 } as const satisfies Record<ApiMethod, true>;
 
 export const BRIDGE_METHODS = Object.keys(METHODS) as ApiMethod[];

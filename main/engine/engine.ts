@@ -4,6 +4,8 @@ import type { ApiCaller, EngineInfo, HibernatorApi } from '../../shared/api/cont
 import type { Connection } from '../../shared/model';
 import type { EventListener } from '../../shared/api/events';
 import { systemClock, type Clock } from './clock';
+import { ClusterPlans } from './cluster/cluster-plans';
+import type { HibernatorClientFactory } from './cluster/hibernator-client-factory';
 import { EventBus } from './events/event-bus';
 import { noConnectionTools, type ConnectionTools } from './connections/connection-tools';
 import type { ClientProvider } from './connections/client-provider';
@@ -36,6 +38,8 @@ export interface EngineOptions {
   logger?: Logger;
   executors?: ExecutorRegistry;
   clients?: ClientProvider;
+  /** Reaches the Hibernator operator's API of a K8SCluster connection (in-cluster plans). */
+  clusterClients?: HibernatorClientFactory;
   connectionTools?: ConnectionTools;
   /** better-sqlite3 binary for another ABI (Electron). */
   nativeBinding?: string;
@@ -48,6 +52,9 @@ export interface EngineOptions {
 const noClients: ClientProvider = {
   get: () => Promise.reject(new Error('no cloud clients are configured in this engine')),
 };
+
+const noClusterClients: HibernatorClientFactory = () =>
+  Promise.reject(new Error('no Kubernetes clients are configured in this engine'));
 
 export function defaultExecutors(): ExecutorRegistry {
   return new ExecutorRegistry().register(createNoopExecutor());
@@ -154,6 +161,18 @@ export class Engine {
       startedAt: clock.now().toISOString(),
     };
     const clients = options.clients ?? noClients;
+    const clusterPlans = new ClusterPlans({
+      connection: (name) => connections.get(name),
+      clients: options.clusterClients ?? noClusterClients,
+      clock,
+      emit: (event) => bus.emit(event),
+      logger,
+    });
+    // A deleted or edited connection's watch is stopped (an edited one restarts on next use).
+    bus.subscribe((event) => {
+      if (event.type === 'ConnectionChanged' && event.change !== 'created')
+        clusterPlans.forget(event.connection);
+    });
     const api = new HibernatorService({
       db,
       plans,
@@ -171,6 +190,7 @@ export class Engine {
       logger,
       info,
       localUser: localUser(),
+      clusterPlans,
     });
     const engine = new Engine(
       dataDir,
@@ -178,7 +198,10 @@ export class Engine {
       bus,
       logger,
       lock,
-      options.onClose,
+      async () => {
+        clusterPlans.close();
+        await options.onClose?.();
+      },
       connections,
       api,
       lifecycle,

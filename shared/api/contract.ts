@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import type { Connection, Plan, ScheduleException } from '../model';
+import {
+  CLUSTER_PLAN_ACTIONS,
+  type ClusterPlanActionResult,
+  type ClusterPlanDetail,
+  type ClusterPlanList,
+} from './cluster-plans';
 import type { Issue } from '../model';
 import type {
   Operation,
@@ -140,6 +146,19 @@ export const apiInputSchemas = {
   listAwsProfiles: z.object({}).strict(),
   listKubeContexts: z.object({}).strict(),
   updateSettings: z.object({ settings: SettingsPatchSchema }).strict(),
+  /** In-cluster Hibernator plans of a K8SCluster connection (issue 16). */
+  listClusterPlans: z.object({ connection: name, namespace: name.optional() }).strict(),
+  getClusterPlan: z.object({ connection: name, namespace: name, name }).strict(),
+  clusterPlanAction: z
+    .object({
+      connection: name,
+      namespace: name,
+      name,
+      action: z.enum(CLUSTER_PLAN_ACTIONS),
+      until: isoInstant.optional(),
+      reason: z.string().max(500).optional(),
+    })
+    .strict(),
 } as const;
 
 export type ApiMethod = keyof typeof apiInputSchemas;
@@ -360,6 +379,9 @@ export interface ApiOutputs {
   testConnection: ConnectionTestResult;
   listAwsProfiles: AwsProfileInfo[];
   listKubeContexts: KubeContextInfo[];
+  listClusterPlans: ClusterPlanList;
+  getClusterPlan: ClusterPlanDetail;
+  clusterPlanAction: ClusterPlanActionResult;
 }
 
 /**
@@ -395,4 +417,6 @@ export const READ_ONLY_METHODS: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
   'listAwsProfiles',
   'listKubeContexts',
   'overrideChoices',
+  'listClusterPlans',
+  'getClusterPlan',
 ]);

@@ -71,7 +71,19 @@ export type HibernatorEvent =
       change: 'created' | 'updated' | 'deleted';
     }
   | { type: 'RestoreChanged'; plan: string; target: string }
-  | { type: 'SettingsChanged' };
+  | { type: 'SettingsChanged' }
+  | {
+      /** An in-cluster Hibernator object changed (seen through the watch, issue 16). */
+      type: 'ClusterPlanChanged';
+      connection: string;
+      namespace: string;
+      name: string;
+      kind: 'HibernatePlan' | 'ScheduleException' | 'HibernateNotification';
+      change: 'created' | 'updated' | 'deleted';
+      /** HibernatePlans: the operator's phase after and before the change (null: none yet). */
+      phase: string | null;
+      from: string | null;
+    };
 
 export type HibernatorEventType = HibernatorEvent['type'];
 export type EventListener = (event: HibernatorEvent) => void;

@@ -3,7 +3,7 @@ import { CodedError } from '../errors/coded-error';
 
 /** One API request as a user would name it in RBAC terms, for error messages. */
 export interface KubeOperation {
-  verb: 'get' | 'list' | 'create' | 'patch' | 'delete';
+  verb: 'get' | 'list' | 'watch' | 'create' | 'patch' | 'delete';
   group: string;
   version: string;
   /** Plural, with the subresource: `deployments/scale`. */
@@ -161,6 +161,16 @@ export function toKubeError(error: unknown, op: KubeOperation, endpoint: KubeEnd
     `${op.verb} ${op.resource} ${scopeOf(op)} failed: ${message}`,
     false,
   );
+}
+
+/** A failed answer known only by its HTTP status and body (a watch that did not start, for one). */
+export function kubeErrorForStatus(
+  code: number,
+  body: unknown,
+  op: KubeOperation,
+  endpoint: KubeEndpoint,
+): KubeError {
+  return fromStatus(code, parseStatus(body), op, endpoint, undefined);
 }
 
 function fromStatus(

@@ -10,6 +10,7 @@ import {
   KUBE_CLIENT_KIND,
 } from '../connections/kube/kube-client-provider';
 import { createKubeConnectionTools } from '../connections/kube/kube-connection-tools';
+import { createHibernatorClientFactory } from '../cluster/hibernator-client-factory';
 
 export interface HostEngineOptions extends Omit<
   EngineOptions,
@@ -36,6 +37,7 @@ export async function openHostEngine(options: HostEngineOptions): Promise<Engine
   const awsTools = createAwsConnectionTools({ env });
   const kube = createKubeClientProvider({ env, findConnection });
   const kubeTools = createKubeConnectionTools({ env, findConnection });
+  const clusterClients = createHibernatorClientFactory({ env, findConnection });
   const executors = createExecutorRegistry();
   const clients: ClientProvider = {
     get<T>(kind: string, connection: Parameters<ClientProvider['get']>[1]): Promise<T> {
@@ -57,10 +59,12 @@ export async function openHostEngine(options: HostEngineOptions): Promise<Engine
     run: false,
     executors,
     clients,
+    clusterClients,
     connectionTools,
     onClose: async () => {
       await aws.close();
       await kube.close();
+      clusterClients.close();
     },
   });
   if (options.resolveShellEnv) {

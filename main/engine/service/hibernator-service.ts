@@ -138,6 +138,15 @@ export class HibernatorService implements HibernatorApi {
   listKubeContexts(_: ApiInput<'listKubeContexts'>): Out<'listKubeContexts'> {
     return this.ctx.connectionTools.listKubeContexts();
   }
+  listClusterPlans(input: ApiInput<'listClusterPlans'>): Out<'listClusterPlans'> {
+    return this.ctx.clusterPlans.list(input.connection, input.namespace);
+  }
+  getClusterPlan(input: ApiInput<'getClusterPlan'>): Out<'getClusterPlan'> {
+    return this.ctx.clusterPlans.get(input.connection, input.namespace, input.name);
+  }
+  clusterPlanAction(input: ApiInput<'clusterPlanAction'>): Out<'clusterPlanAction'> {
+    return this.ctx.clusterPlans.action(input);
+  }
   async getSettings(_: ApiInput<'getSettings'>): Out<'getSettings'> {
     return this.ctx.settings.get();
   }

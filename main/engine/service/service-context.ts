@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { EngineInfo } from '../../../shared/api/contract';
 import type { Clock } from '../clock';
+import type { ClusterPlans } from '../cluster/cluster-plans';
 import type { EventBus } from '../events/event-bus';
 import type { ConnectionTools } from '../connections/connection-tools';
 import type { ClientProvider } from '../connections/client-provider';
@@ -32,4 +33,5 @@ export interface ServiceContext {
   info: EngineInfo;
   /** `user@host` of the OS account this engine runs as (null when the OS will not say). */
   localUser: string | null;
+  clusterPlans: ClusterPlans;
 }

@@ -3,7 +3,8 @@
  * counting, injected faults, authorization, then discovery or the resource operation.
  */
 import type { TokenAuthority } from './auth';
-import type { KubeCluster, PatchType } from './cluster';
+import { parse as parseYaml } from 'yaml';
+import { DEFAULT_MANAGER, type KubeCluster, type PatchType } from './cluster';
 import { apiGroup, apiGroupList, apiResourceList, apiVersions, SERVER_VERSION } from './discovery';
 import type { CallCounter, FaultDecision, FaultInjector } from './faults';
 import type { JsonObject } from './json';
@@ -18,6 +19,7 @@ import {
 import { resolveRoute, type Route } from './routes';
 import {
   badRequest,
+  failure,
   KubeApiError,
   methodNotAllowed,
   pathNotFound,
@@ -25,11 +27,14 @@ import {
 } from './status';
 import { toTable, type IncludeObject } from './table';
 import { groupVersion, type KubeObject, type ResourceDef } from './types';
+import { prepareWatch, type WatchSink, type WatchTiming } from './watch';
+
+const APPLY_PATCH = 'application/apply-patch+yaml';
 
 export interface ApiRequest {
   method: string;
   url: URL;
-  headers: { authorization?: string; accept?: string; contentType?: string };
+  headers: { authorization?: string; accept?: string; contentType?: string; userAgent?: string };
   body: string;
 }
 
@@ -41,6 +46,8 @@ export interface ApiResponse {
   text?: boolean;
   /** A binary answer (protobuf OpenAPI v2) with its media type. */
   raw?: { contentType: string; data: Buffer };
+  /** A watch: the HTTP layer answers 200 and streams events; the function returned stops it. */
+  stream?: (sink: WatchSink) => () => void;
 }
 
 export interface ApiContext {
@@ -50,6 +57,7 @@ export interface ApiContext {
   calls: CallCounter;
   serverAddress: string;
   sleep(ms: number): Promise<void>;
+  watchTiming: WatchTiming;
 }
 
 function verbFor(method: string, route: Extract<Route, { type: 'resource' }>, url: URL): string {
@@ -76,8 +84,9 @@ function patchType(
   contentType: string,
   def: ResourceDef,
   subresource: string | undefined,
-): PatchType {
+): PatchType | 'apply' {
   const media = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+  if (media === APPLY_PATCH && subresource === undefined) return 'apply';
   if (media === 'application/merge-patch+json') return 'merge';
   if (media === 'application/json-patch+json') return 'json';
   // Strategic merge needs Go struct tags: built-in types and the (built-in) Scale subresource only.
@@ -87,6 +96,7 @@ function patchType(
     'application/json-patch+json',
     'application/merge-patch+json',
     ...(strategic ? ['application/strategic-merge-patch+json'] : []),
+    ...(subresource === undefined ? [APPLY_PATCH] : []),
   ];
   throw unsupportedMediaType(contentType, accepted);
 }
@@ -102,9 +112,46 @@ function parseBody(body: string): unknown {
   }
 }
 
+/** An apply body is YAML (JSON is YAML too). */
+function parseApplyBody(body: string): unknown {
+  try {
+    return parseYaml(body) as unknown;
+  } catch (err) {
+    throw badRequest(`error decoding YAML: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** Whom a write is recorded for: `fieldManager`, else the client's user agent, as the apiserver does. */
+function managerOf(req: ApiRequest): string {
+  const named = req.url.searchParams.get('fieldManager');
+  if (named !== null && named !== '') return named;
+  const agent = req.headers.userAgent?.split('/')[0]?.trim();
+  return agent === undefined || agent === '' ? DEFAULT_MANAGER : agent;
+}
+
 function stripTypeMeta(obj: KubeObject): JsonObject {
   const { apiVersion: _a, kind: _k, ...rest } = obj;
   return rest;
+}
+
+/** 422 for PatchOptions the apiserver refuses (`fieldManager: Required value: …`). */
+function invalidPatchOptions(field: string, kind: string, detail: string): KubeApiError {
+  return failure(
+    422,
+    'Invalid',
+    `PatchOptions.meta.k8s.io "" is invalid: ${field}: ${kind}: ${detail}`,
+    {
+      group: 'meta.k8s.io',
+      kind: 'PatchOptions',
+      causes: [
+        {
+          reason: kind === 'Required value' ? 'FieldValueRequired' : 'FieldValueForbidden',
+          message: `${kind}: ${detail}`,
+          field,
+        },
+      ],
+    },
+  );
 }
 
 function wantsTable(accept: string | undefined): boolean {
@@ -127,6 +174,23 @@ function resourceOperation(
   const { def, namespace, name, subresource } = route;
   const dryRun = req.url.searchParams.getAll('dryRun').includes('All');
   const now = cluster.options.clock.now();
+  if (subresource === 'status' && name !== undefined) {
+    if (verb === 'get') return { status: 200, body: cluster.get(def, namespace, name) };
+    if (verb === 'update')
+      return {
+        status: 200,
+        body: cluster.updateStatus(def, namespace, name, parseBody(req.body), dryRun),
+      };
+    if (verb === 'patch') {
+      const type = patchType(req.headers.contentType ?? '', def, subresource);
+      if (type === 'apply') throw pathNotFound();
+      return {
+        status: 200,
+        body: cluster.patchStatus(def, namespace, name, type, parseBody(req.body), dryRun),
+      };
+    }
+    throw methodNotAllowed();
+  }
   if (subresource !== undefined) {
     if (subresource !== 'scale' || name === undefined) throw pathNotFound();
     if (verb === 'get') return { status: 200, body: cluster.getScale(def, namespace, name) };
@@ -137,6 +201,7 @@ function resourceOperation(
       };
     if (verb === 'patch') {
       const type = patchType(req.headers.contentType ?? '', def, subresource);
+      if (type === 'apply') throw pathNotFound();
       return {
         status: 200,
         body: cluster.patchScale(def, namespace, name, type, parseBody(req.body), dryRun),
@@ -144,7 +209,16 @@ function resourceOperation(
     }
     throw methodNotAllowed();
   }
+  const manager = managerOf(req);
   switch (verb) {
+    case 'watch': {
+      const watch = prepareWatch({ def, namespace, params: req.url.searchParams });
+      return {
+        status: 200,
+        body: null,
+        stream: (sink) => watch.start(cluster, sink, ctx.watchTiming),
+      };
+    }
     case 'list': {
       const query = parseListQuery(req.url.searchParams);
       // The `ignoreSelectors` fault: the selectors are parsed (and validated) but not applied.
@@ -185,17 +259,38 @@ function resourceOperation(
     }
     case 'create':
       if (name !== undefined) throw methodNotAllowed();
-      return { status: 201, body: cluster.create(def, namespace, parseBody(req.body), dryRun) };
+      return {
+        status: 201,
+        body: cluster.create(def, namespace, parseBody(req.body), dryRun, manager),
+      };
     case 'update':
       return {
         status: 200,
-        body: cluster.update(def, namespace, name ?? '', parseBody(req.body), dryRun),
+        body: cluster.update(def, namespace, name ?? '', parseBody(req.body), dryRun, manager),
       };
     case 'patch': {
       const type = patchType(req.headers.contentType ?? '', def, undefined);
+      const force = req.url.searchParams.get('force');
+      if (type !== 'apply' && force !== null)
+        throw invalidPatchOptions('force', 'Forbidden', 'may not be specified for non-apply patch');
+      if (type === 'apply') {
+        const fieldManager = req.url.searchParams.get('fieldManager');
+        if (fieldManager === null || fieldManager === '')
+          throw invalidPatchOptions(
+            'fieldManager',
+            'Required value',
+            'is required for apply patch',
+          );
+        const result = cluster.apply(def, namespace, name ?? '', parseApplyBody(req.body), {
+          manager: fieldManager,
+          force: force === 'true',
+          dryRun,
+        });
+        return { status: result.created ? 201 : 200, body: result.object };
+      }
       return {
         status: 200,
-        body: cluster.patch(def, namespace, name ?? '', type, parseBody(req.body), dryRun),
+        body: cluster.patch(def, namespace, name ?? '', type, parseBody(req.body), dryRun, manager),
       };
     }
     case 'delete':

@@ -19,7 +19,7 @@ export const SERVER_VERSION = {
   platform: 'linux/amd64',
 } as const;
 
-const ALL_VERBS = ['create', 'delete', 'get', 'list', 'patch', 'update'];
+const ALL_VERBS = ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'];
 
 function resourceEntries(def: ResourceDef): JsonObject[] {
   const main: JsonObject = {
@@ -27,11 +27,20 @@ function resourceEntries(def: ResourceDef): JsonObject[] {
     singularName: def.singular,
     namespaced: def.namespaced,
     kind: def.kind,
-    verbs: def.readOnlyView === undefined ? ALL_VERBS : ['get', 'list'],
+    verbs: def.readOnlyView === undefined ? ALL_VERBS : ['get', 'list', 'watch'],
   };
   if (def.shortNames.length > 0) main.shortNames = def.shortNames;
   if (def.categories.length > 0) main.categories = def.categories;
   const out = [main];
+  if (def.readOnlyView === undefined) {
+    out.push({
+      name: `${def.plural}/status`,
+      singularName: '',
+      namespaced: def.namespaced,
+      kind: def.kind,
+      verbs: ['get', 'patch', 'update'],
+    });
+  }
   if (def.scale !== undefined) {
     out.push({
       name: `${def.plural}/scale`,

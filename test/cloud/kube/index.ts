@@ -22,3 +22,4 @@ export type { Clock, KubeObject } from './types';
 export { EXCLUDE_ANNOTATION, SANDBOX_READONLY_TOKEN, sandboxSeed } from './sandbox-seed';
 export { NODEPOOL_LABEL } from './karpenter-controller';
 export { findKubectl, type KubectlLookup } from './find-kubectl';
+export { HIBERNATOR_GROUP, HIBERNATOR_VERSION, hibernatorCrds } from './hibernator/hibernator-crds';

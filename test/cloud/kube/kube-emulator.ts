@@ -42,6 +42,8 @@ export interface KubeEmulatorOptions {
   faultSeed?: number;
   /** The admin token (default `kube-emulator-admin-token`). */
   token?: string;
+  /** How often open watches that allow bookmarks get one (default 1000 ms). */
+  watchBookmarkMs?: number;
 }
 
 export interface KubeEmulator {
@@ -69,8 +71,12 @@ export interface KubeEmulator {
   setToken(token: string, grant: TokenGrant): void;
   /** Applies every pending delayed change (replicas, node drains) now. */
   settle(): void;
-  /** Expires every continue token issued so far (the next page answers 410 Expired). */
+  /** Expires every continue token issued so far (the next page answers 410 Expired) and the watch history. */
   compact(): void;
+  /** Ends every open watch from the server side, as an apiserver restart or timeout would. */
+  closeWatches(): void;
+  /** How many watches are open now. */
+  openWatches(): number;
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -133,7 +139,9 @@ export async function startKubeEmulator(opts: KubeEmulatorOptions = {}): Promise
       return address;
     },
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    watchTiming: { bookmarkMs: opts.watchBookmarkMs ?? 1000, tickMs: 50 },
   };
+  const watches = new Set<() => void>();
 
   const emulator: KubeEmulator & ControlTarget = {
     url: '',
@@ -148,6 +156,7 @@ export async function startKubeEmulator(opts: KubeEmulatorOptions = {}): Promise
       }),
     close: () =>
       new Promise<void>((resolve, reject) => {
+        for (const end of [...watches]) end();
         server.close((err) => (err === undefined ? resolve() : reject(err)));
         server.closeAllConnections();
       }),
@@ -164,6 +173,10 @@ export async function startKubeEmulator(opts: KubeEmulatorOptions = {}): Promise
     setToken: (t, grant) => auth.set(t, grant),
     settle: () => cluster.settle(),
     compact: () => cluster.compact(),
+    closeWatches: () => {
+      for (const end of [...watches]) end();
+    },
+    openWatches: () => watches.size,
   };
   if (certificate !== undefined) {
     emulator.caPem = certificate.cert;
@@ -186,9 +199,14 @@ export async function startKubeEmulator(opts: KubeEmulatorOptions = {}): Promise
           authorization: req.headers.authorization,
           accept: req.headers.accept,
           contentType: req.headers['content-type'],
+          userAgent: req.headers['user-agent'],
         },
         body,
       });
+      if (response.stream !== undefined) {
+        stream(res, response.stream);
+        return;
+      }
       send(res, response);
     })().catch((err: unknown) => {
       if (!res.headersSent)
@@ -206,6 +224,33 @@ export async function startKubeEmulator(opts: KubeEmulatorOptions = {}): Promise
         });
     });
   };
+  const stream = (res: ServerResponse, start: NonNullable<ApiResponse['stream']>): void => {
+    res.writeHead(200, {
+      'Content-Type': 'application/json',
+      'Cache-Control': 'no-cache, private',
+      'Transfer-Encoding': 'chunked',
+    });
+    res.flushHeaders();
+    let open = true;
+    let stop = (): void => undefined;
+    const end = (): void => {
+      if (!open) return;
+      open = false;
+      watches.delete(end);
+      stop();
+      res.end();
+    };
+    watches.add(end);
+    stop = start({
+      write: (event) => {
+        if (open) res.write(`${JSON.stringify(event)}\n`);
+      },
+      end,
+    });
+    res.on('close', end);
+    if (!open) stop();
+  };
+
   const server: Server =
     certificate === undefined
       ? createHttpServer(listener)

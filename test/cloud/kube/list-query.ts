@@ -72,7 +72,7 @@ function fieldValue(obj: Readonly<KubeObject>, field: string): string {
   return obj.metadata.namespace ?? '';
 }
 
-function matches(obj: Readonly<KubeObject>, query: ListQuery): boolean {
+export function matches(obj: Readonly<KubeObject>, query: ListQuery): boolean {
   if (!matchesRequirements(query.labels, obj.metadata.labels ?? {})) return false;
   return query.fields.every((f) => (fieldValue(obj, f.field) === f.value) === f.equals);
 }

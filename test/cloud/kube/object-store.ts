@@ -14,9 +14,53 @@ export function keyOf(obj: KubeObject): string {
   return objectKey(obj.metadata.namespace, obj.metadata.name);
 }
 
+/** One change as a watch reports it; `obj` carries the change's resourceVersion. */
+export interface StoreEvent {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED';
+  storage: string;
+  revision: number;
+  obj: KubeObject;
+}
+
+/** How many changes a watch can resume across (etcd keeps a window of history, too). */
+const HISTORY_LIMIT = 2000;
+
 export class ObjectStore {
   private revision = 1000;
   private readonly buckets = new Map<string, Map<string, KubeObject>>();
+  private history: StoreEvent[] = [];
+  /** Every change after this revision is still in `history`. */
+  private historyFrom = 1000;
+  private readonly listeners = new Set<(event: StoreEvent) => void>();
+
+  /** Calls `listener` after every change; returns the unsubscribe function. */
+  subscribe(listener: (event: StoreEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The changes after `revision`, or 'expired' when history no longer reaches back that far. */
+  changesSince(revision: number): StoreEvent[] | 'expired' {
+    if (revision < this.historyFrom) return 'expired';
+    return this.history
+      .filter((e) => e.revision > revision)
+      .map((e) => ({ ...e, obj: clone(e.obj) }));
+  }
+
+  /** Forgets history up to now, like an etcd compaction: older resourceVersions answer 410. */
+  compactHistory(): void {
+    this.history = [];
+    this.historyFrom = this.revision;
+  }
+
+  private record(event: StoreEvent): void {
+    this.history.push(event);
+    if (this.history.length > HISTORY_LIMIT) {
+      const dropped = this.history.splice(0, this.history.length - HISTORY_LIMIT);
+      this.historyFrom = dropped[dropped.length - 1]?.revision ?? this.historyFrom;
+    }
+    for (const listener of [...this.listeners]) listener({ ...event, obj: clone(event.obj) });
+  }
 
   currentRevision(): number {
     return this.revision;
@@ -41,7 +85,10 @@ export class ObjectStore {
     this.revision += 1;
     const stored = clone(obj);
     stored.metadata.resourceVersion = String(this.revision);
-    this.bucket(storage).set(keyOf(stored), stored);
+    const bucket = this.bucket(storage);
+    const type = bucket.has(keyOf(stored)) ? 'MODIFIED' : 'ADDED';
+    bucket.set(keyOf(stored), stored);
+    this.record({ type, storage, revision: this.revision, obj: clone(stored) });
     return clone(stored);
   }
 
@@ -52,6 +99,9 @@ export class ObjectStore {
     if (found === undefined) return undefined;
     b.delete(key);
     this.revision += 1;
+    const gone = clone(found);
+    gone.metadata.resourceVersion = String(this.revision);
+    this.record({ type: 'DELETED', storage, revision: this.revision, obj: gone });
     return clone(found);
   }
 
@@ -71,7 +121,9 @@ export class ObjectStore {
     return [...this.buckets.keys()].sort();
   }
 
+  /** Empties the store (a new seed); watches from before cannot resume across it. */
   clear(): void {
     this.buckets.clear();
+    this.compactHistory();
   }
 }

@@ -100,6 +100,7 @@ export const kubeSeedSchema = z.object({
               labels: stringMap.optional(),
               annotations: stringMap.optional(),
               spec: jsonObject.optional(),
+              status: jsonObject.optional(),
             }),
           )
           .optional(),

@@ -6,10 +6,14 @@ import type { TokenGrant } from './auth';
 import type { KubeCluster } from './cluster';
 import type { JsonObject } from './json';
 import { buildNode, type NodeSeed } from './karpenter-controller';
+import { afterUpdate } from './managed-fields';
 import { customResourceDef, type CustomResourceDefinitionSeed } from './resources';
 import type { KubeObject, ResourceDef } from './types';
 
 export type { NodeSeed } from './karpenter-controller';
+
+/** The field manager seeded custom resources are recorded for. */
+export const SEED_MANAGER = 'kubectl-client-side-apply';
 
 export interface NamespaceSeed {
   name: string;
@@ -54,6 +58,8 @@ export interface CustomResourceItemSeed {
   labels?: Record<string, string>;
   annotations?: Record<string, string>;
   spec?: JsonObject;
+  /** The status a controller would have written (a HibernatePlan's phase, for example). */
+  status?: JsonObject;
 }
 
 export interface CustomResourceSeed extends CustomResourceDefinitionSeed {
@@ -219,7 +225,10 @@ export function applySeed(cluster: KubeCluster, seed: KubeSeed): void {
     for (const item of crd.items ?? []) {
       const spec: JsonObject = { ...item.spec };
       if (item.replicas !== undefined) spec.replicas = item.replicas;
-      const status: JsonObject = def.scale === undefined ? {} : { selector: `app=${item.name}` };
+      const status: JsonObject = {
+        ...(def.scale === undefined ? {} : { selector: `app=${item.name}` }),
+        ...item.status,
+      };
       const obj: KubeObject = {
         apiVersion: `${crd.group}/${crd.version}`,
         kind: crd.kind,
@@ -232,6 +241,16 @@ export function applySeed(cluster: KubeCluster, seed: KubeSeed): void {
         spec,
         status,
       };
+      // Seeded objects were made the usual way (`kubectl apply`): a later server-side apply by
+      // another manager meets their fields as someone else's.
+      const owners = afterUpdate(
+        undefined,
+        obj,
+        SEED_MANAGER,
+        `${crd.group}/${crd.version}`,
+        cluster.timestamp(),
+      );
+      if (owners.length > 0) obj.metadata.managedFields = owners;
       cluster.seedObject(def, obj);
     }
   }

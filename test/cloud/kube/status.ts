@@ -239,3 +239,20 @@ export function success(gr: GroupResource, name: string, uid: string): JsonObjec
     details: { ...detailsFor(gr, name), uid },
   };
 }
+
+/** 409 of a server-side apply that would take fields other managers own (without force). */
+export function applyConflict(
+  conflicts: ReadonlyArray<{ manager: string; field: string }>,
+  apiVersion: string,
+): KubeApiError {
+  const causes = conflicts.map((c) => ({
+    reason: 'FieldManagerConflict',
+    message: `conflict with "${c.manager}" using ${apiVersion}`,
+    field: c.field,
+  }));
+  const head =
+    conflicts.length === 1
+      ? `Apply failed with 1 conflict: ${causes[0]?.message ?? ''}: ${conflicts[0]?.field ?? ''}`
+      : `Apply failed with ${conflicts.length} conflicts: ${causes.map((c) => `${c.message}: ${c.field}`).join('\n')}`;
+  return failure(409, 'Conflict', head, { causes });
+}

@@ -28,6 +28,10 @@ export function describeEvent(event: HibernatorEvent): string {
       return `restore point of ${event.plan}/${event.target} changed`;
     case 'SettingsChanged':
       return 'settings changed';
+    case 'ClusterPlanChanged':
+      return event.kind === 'HibernatePlan' && event.phase !== event.from && event.phase !== null
+        ? `${event.connection}: ${event.namespace}/${event.name} is ${event.phase}`
+        : `${event.connection}: ${event.kind} ${event.namespace}/${event.name} was ${event.change}`;
   }
 }
 
