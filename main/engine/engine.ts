@@ -22,6 +22,8 @@ import { ConnectionRepository } from './store/connection-repository';
 import { databasePath, openDatabase } from './store/database';
 import { ExceptionRepository } from './store/exception-repository';
 import { HistoryRepository } from './store/history-repository';
+import { NotificationRepository } from './store/notification-repository';
+import { SinkSecrets } from './notify/sink-secrets';
 import { PlanRepository } from './store/plan-repository';
 import { SettingsRepository } from './store/settings-repository';
 import { WalSync } from './store/wal-sync';
@@ -113,6 +115,8 @@ export class Engine {
     const restore = new RestoreStore(db);
     const history = new HistoryRepository(db);
     const settings = new SettingsRepository(db);
+    const notifications = new NotificationRepository(db);
+    const sinkSecrets = new SinkSecrets(dataDir);
     const executors = options.executors ?? defaultExecutors();
     const walSync = new WalSync(`${databasePath(dataDir)}-wal`);
     const lifecycleDeps: LifecycleDeps = {
@@ -145,6 +149,8 @@ export class Engine {
       plans,
       exceptions,
       connections,
+      notifications,
+      sinkSecrets,
       restore,
       history,
       lifecycle,

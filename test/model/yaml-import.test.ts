@@ -79,7 +79,7 @@ describe('parseYamlDocuments', () => {
     expect(documents[1]?.errors).toEqual([
       {
         path: 'kind',
-        message: `document 2 (line ${documentLines(text)[1]}) has kind "Deployment": only HibernatePlan, ScheduleException, CloudProvider and K8SCluster can be imported`,
+        message: `document 2 (line ${documentLines(text)[1]}) has kind "Deployment": only HibernatePlan, ScheduleException, CloudProvider, K8SCluster and HibernateNotification can be imported`,
       },
     ]);
     expect(documents[0]?.object).toBeDefined();

@@ -3,6 +3,7 @@ import { ApiError } from '../../../shared/api/errors';
 import {
   exportYamlWithWarnings,
   type ExportWarning,
+  matchesSelector,
   parseYamlDocuments,
   validateException,
   validatePlan,
@@ -81,7 +82,7 @@ export async function importYaml(
     errors.push({
       path: '',
       message:
-        'the file holds no documents; expected HibernatePlan, ScheduleException, CloudProvider or K8SCluster objects',
+        'the file holds no documents; expected HibernatePlan, ScheduleException, CloudProvider, K8SCluster or HibernateNotification objects',
     });
   if (!ok || dryRun) return { ok, dryRun, items, errors };
 
@@ -91,6 +92,7 @@ export async function importYaml(
     'K8SCluster',
     'HibernatePlan',
     'ScheduleException',
+    'HibernateNotification',
   ];
   const changes: Array<() => void> = [];
   const touchedPlans = new Set<string>();
@@ -121,6 +123,8 @@ export async function importYaml(
               change: created ? 'created' : 'updated',
             }),
           );
+        } else if (object.kind === 'HibernateNotification') {
+          ctx.notifications.upsert(object, now);
         } else {
           const created = ctx.connections.upsert(object, now);
           changes.push(() =>
@@ -172,7 +176,13 @@ export function exportYaml(
   }
   const names = new Set(plans.map((p) => p.metadata.name));
   const exceptions = ctx.exceptions.list().filter((e) => names.has(e.spec.planRef.name));
-  const objects: HibernatorObject[] = [...connections, ...plans, ...exceptions];
+  // Notifications watching an exported plan (all of them for a full export); secretRef names only.
+  const notifications = ctx.notifications
+    .list()
+    .filter(
+      (n) => !planNames || plans.some((p) => matchesSelector(n.spec.selector, p.metadata.labels)),
+    );
+  const objects: HibernatorObject[] = [...connections, ...plans, ...exceptions, ...notifications];
   // `now`: the override is written only while its end is far enough ahead for the operator.
   return exportYamlWithWarnings(objects, { now: ctx.clock.now() });
 }
