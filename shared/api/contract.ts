@@ -297,6 +297,11 @@ export interface SinkView {
   type: SinkType;
   /** The secrets file holds a config for it that fits its type. */
   configured: boolean;
+  lastDeliveryAt: string | null;
+  /** The last delivery given up on, and why (no URL or token in it). */
+  lastFailure: { at: string; error: string } | null;
+  /** Reported once when a delivery failed for good; cleared by the next success. */
+  failing: boolean;
 }
 
 export interface NotificationView {

@@ -53,8 +53,22 @@ describe('notification API', () => {
         selector: { matchLabels: { env: 'dev' } },
         onEvents: ['Start', 'Failure'],
         sinks: [
-          { name: 'slack-ops', type: 'slack', configured: false },
-          { name: 'tg', type: 'telegram', configured: false },
+          {
+            name: 'slack-ops',
+            type: 'slack',
+            configured: false,
+            lastDeliveryAt: null,
+            lastFailure: null,
+            failing: false,
+          },
+          {
+            name: 'tg',
+            type: 'telegram',
+            configured: false,
+            lastDeliveryAt: null,
+            lastFailure: null,
+            failing: false,
+          },
         ],
         watchedPlans: ['dev'],
       },
@@ -92,7 +106,14 @@ describe('notification API', () => {
     });
     expect(set).toEqual({
       notification: 'team',
-      sink: { name: 'slack-ops', type: 'slack', configured: true },
+      sink: {
+        name: 'slack-ops',
+        type: 'slack',
+        configured: true,
+        lastDeliveryAt: null,
+        lastFailure: null,
+        failing: false,
+      },
     });
     await t.call('setSinkConfig', {
       notification: 'team',

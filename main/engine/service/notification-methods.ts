@@ -14,8 +14,19 @@ import {
 import { parseSinkConfig } from '../notify/sink-config';
 import type { ServiceContext } from './service-context';
 
-function sinkView(ctx: ServiceContext, sink: NotificationSink): SinkView {
-  return { name: sink.name, type: sink.type, configured: ctx.sinkSecrets.configured(sink) };
+function sinkView(ctx: ServiceContext, notification: string, sink: NotificationSink): SinkView {
+  const state = ctx.outbox.state(notification, sink.name);
+  return {
+    name: sink.name,
+    type: sink.type,
+    configured: ctx.sinkSecrets.configured(sink),
+    lastDeliveryAt: state.lastDeliveryAt,
+    lastFailure:
+      state.lastFailureAt !== null
+        ? { at: state.lastFailureAt, error: state.lastError ?? 'delivery failed' }
+        : null,
+    failing: state.failingSince !== null,
+  };
 }
 
 function toView(ctx: ServiceContext, n: HibernateNotification): NotificationView {
@@ -28,7 +39,7 @@ function toView(ctx: ServiceContext, n: HibernateNotification): NotificationView
     labels: n.metadata.labels ?? {},
     selector: n.spec.selector,
     onEvents: n.spec.onEvents,
-    sinks: n.spec.sinks.map((s) => sinkView(ctx, s)),
+    sinks: n.spec.sinks.map((s) => sinkView(ctx, n.metadata.name, s)),
     watchedPlans,
   };
 }
@@ -99,7 +110,7 @@ export function setSinkConfig(
     );
   ctx.sinkSecrets.set(sink.secretRef, parsed.value.config);
   ctx.logger.info('sink config set', { notification, sink: sink.name, type: sink.type });
-  return { notification, sink: sinkView(ctx, sink) };
+  return { notification, sink: sinkView(ctx, notification, sink) };
 }
 
 export function clearSinkConfig(
@@ -110,5 +121,5 @@ export function clearSinkConfig(
   const sink = requireSink(requireNotification(ctx, notification), sinkName);
   ctx.sinkSecrets.clear(sink.secretRef);
   ctx.logger.info('sink config cleared', { notification, sink: sink.name });
-  return { notification, sink: sinkView(ctx, sink) };
+  return { notification, sink: sinkView(ctx, notification, sink) };
 }

@@ -13,6 +13,7 @@ import type { ConnectionRepository } from '../store/connection-repository';
 import type { ExceptionRepository } from '../store/exception-repository';
 import type { HistoryRepository } from '../store/history-repository';
 import type { NotificationRepository } from '../store/notification-repository';
+import type { OutboxRepository } from '../store/outbox-repository';
 import type { PlanRepository } from '../store/plan-repository';
 import type { SettingsRepository } from '../store/settings-repository';
 
@@ -24,6 +25,8 @@ export interface ServiceContext {
   notifications: NotificationRepository;
   /** Sink config (URLs, tokens): the owner-only secrets file, never the database. */
   sinkSecrets: SinkSecrets;
+  /** Delivery outbox: last delivery and failure per sink. */
+  outbox: OutboxRepository;
   restore: RestoreStore;
   history: HistoryRepository;
   lifecycle: Lifecycle;
