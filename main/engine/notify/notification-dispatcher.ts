@@ -53,7 +53,8 @@ interface SinkQueue {
   timer: TimerHandle | null;
   busy: boolean;
   again: boolean;
-  lastSendMono: number | null;
+  /** Wall time of the last send (capped in use, so a clock set back cannot stall a sink). */
+  lastSendAtMs: number | null;
 }
 
 const PROGRESS = 'ExecutionProgress';
@@ -156,14 +157,23 @@ export class NotificationDispatcher {
     const key = `${notification}\u0000${sink}`;
     let q = this.queues.get(key);
     if (!q) {
-      q = { timer: null, busy: false, again: false, lastSendMono: null };
+      q = { timer: null, busy: false, again: false, lastSendAtMs: null };
       this.queues.set(key, q);
     }
     return q;
   }
 
-  private wake(notification: string, sink: string, delayMs = 0): void {
+  /** Runs the sink's queue at `dueAtMs` (wall time), or now; the delay is taken when the timer is armed. */
+  private wake(notification: string, sink: string, dueAtMs?: number): void {
     if (this.closed) return;
+    const q0 = this.queue(notification, sink);
+    const now = this.deps.clock.now().getTime();
+    // The per-sink spacing is applied here, so that a wake never needs a second timer to find it.
+    const spaced =
+      q0.lastSendAtMs === null
+        ? now
+        : Math.min(q0.lastSendAtMs + this.limits.minIntervalMs, now + this.limits.minIntervalMs);
+    const delayMs = Math.max(dueAtMs ?? now, spaced) - now;
     const q = this.queue(notification, sink);
     if (q.busy) {
       q.again = true;
@@ -184,9 +194,9 @@ export class NotificationDispatcher {
     q.busy = true;
     q.again = false;
     const done = this.flush(notification, sink, q)
-      .then((nextDelay) => {
+      .then((dueAt) => {
         q.busy = false;
-        if (nextDelay !== null) this.wake(notification, sink, nextDelay);
+        if (dueAt !== null) this.wake(notification, sink, dueAt);
         else if (q.again) this.wake(notification, sink);
       })
       .catch((error: unknown) => {
@@ -202,7 +212,7 @@ export class NotificationDispatcher {
     this.inFlight.add(done);
   }
 
-  /** Sends the next message of one sink; answers when to look again (null: nothing is waiting). */
+  /** Sends the next message of one sink; answers when (wall ms) to look again (null: nothing is waiting). */
   private async flush(
     notification: string,
     sinkName: string,
@@ -213,14 +223,17 @@ export class NotificationDispatcher {
     if (!head) return null;
     const clock = this.deps.clock;
     const now = clock.now();
-    const due = Date.parse(head.notBefore) - now.getTime();
-    if (due > 0) return due;
-    if (q.lastSendMono !== null) {
-      const wait = q.lastSendMono + this.limits.minIntervalMs - clock.monotonicMs();
-      if (wait > 0) return wait;
+    const notBefore = Date.parse(head.notBefore);
+    if (notBefore > now.getTime()) return notBefore;
+    if (q.lastSendAtMs !== null) {
+      const wait = Math.min(
+        q.lastSendAtMs + this.limits.minIntervalMs - now.getTime(),
+        this.limits.minIntervalMs,
+      );
+      if (wait > 0) return now.getTime() + wait;
     }
     const batch = this.pickBatch(rows, now);
-    if (typeof batch === 'number') return batch;
+    if (typeof batch === 'number') return now.getTime() + batch;
 
     const n = this.deps.notifications.get(notification);
     const sink = n?.spec.sinks.find((s) => s.name === sinkName);
@@ -247,7 +260,7 @@ export class NotificationDispatcher {
         message: JSON.parse(r.messageJson) as NotificationMessage,
       }));
       const request = buildRequest(config, deliveries, this.deps.endpoints ?? {});
-      q.lastSendMono = clock.monotonicMs();
+      q.lastSendAtMs = now.getTime();
       outcome = await send(config, request, {
         clock,
         timeoutMs: this.limits.timeoutMs,
@@ -255,8 +268,11 @@ export class NotificationDispatcher {
       });
     }
     if (this.closed) return null; // stays pending: sent again after the restart
-    this.record(n, sink.name, batch, outcome);
-    return rows.length > batch.length || !outcome.ok ? 0 : null;
+    const retryAt = this.record(n, sink.name, batch, outcome);
+    // Absolute times, known now: the next look needs no extra timer hop to find them.
+    const spaced = now.getTime() + this.limits.minIntervalMs;
+    if (retryAt !== null) return Math.max(retryAt, spaced);
+    return rows.length > batch.length ? spaced : null;
   }
 
   /**
@@ -284,7 +300,7 @@ export class NotificationDispatcher {
     sink: string,
     batch: readonly OutboxRow[],
     outcome: SendOutcome,
-  ): void {
+  ): number | null {
     const { outbox, clock, logger } = this.deps;
     const now = clock.now();
     const ids = batch.map((r) => r.id);
@@ -293,7 +309,7 @@ export class NotificationDispatcher {
       outbox.markDelivered(ids, now);
       if (outbox.clearFailing(name, sink))
         logger.info('notification sink delivers again', { notification: name, sink });
-      return;
+      return null;
     }
     const attempts = Math.max(...batch.map((r) => r.attempts)) + 1;
     const failing = outbox.state(name, sink).failingSince !== null;
@@ -304,7 +320,8 @@ export class NotificationDispatcher {
         this.limits.backoffBaseMs * 2 ** (attempts - 1),
       );
       const delay = Math.max(backoff, outcome.retryAfterMs ?? 0);
-      outbox.markRetry(ids, outcome.error, new Date(now.getTime() + delay));
+      const retryAt = now.getTime() + delay;
+      outbox.markRetry(ids, outcome.error, new Date(retryAt));
       logger.debug('notification delivery will be retried', {
         notification: name,
         sink,
@@ -312,7 +329,7 @@ export class NotificationDispatcher {
         inMs: delay,
         error: outcome.error,
       });
-      return;
+      return retryAt;
     }
     outbox.markFailed(ids, outcome.error, now);
     // Reported once: the first permanent failure marks the sink failing; later ones stay quiet.
@@ -322,6 +339,7 @@ export class NotificationDispatcher {
         sink,
         error: outcome.error,
       });
+    return null;
   }
 
   /** Stops timers and aborts requests in flight; what is unsent stays pending for the next start. */
