@@ -26,6 +26,11 @@ import { ConnectionRepository } from './store/connection-repository';
 import { databasePath, openDatabase } from './store/database';
 import { ExceptionRepository } from './store/exception-repository';
 import { HistoryRepository } from './store/history-repository';
+import { NotificationRepository } from './store/notification-repository';
+import { SinkSecrets } from './notify/sink-secrets';
+import { NotificationDispatcher, type DeliveryLimits } from './notify/notification-dispatcher';
+import type { SinkEndpoints } from './notify/sink-transport';
+import { OutboxRepository } from './store/outbox-repository';
 import { PlanRepository } from './store/plan-repository';
 import { SettingsRepository } from './store/settings-repository';
 import { WalSync } from './store/wal-sync';
@@ -45,8 +50,21 @@ export interface EngineOptions {
   nativeBinding?: string;
   /** Start timers and reconcile plans (false for one-shot CLI commands that only read or write). */
   run?: boolean;
+  /** Team notifications: where sinks post (tests, the demo) and delivery pacing. */
+  notifications?: { endpoints?: SinkEndpoints; limits?: Partial<DeliveryLimits> };
   /** Called after the lifecycle stopped and before the database closes (cloud clients, sockets). */
   onClose?: () => void | Promise<void>;
+}
+
+/** Sink base URLs from the environment: point Slack/Telegram/webhooks at a local receiver. */
+function endpointsFromEnv(env: NodeJS.ProcessEnv = process.env): SinkEndpoints {
+  return {
+    ...(env.HIBERNATOR_SLACK_BASE_URL ? { slackBaseUrl: env.HIBERNATOR_SLACK_BASE_URL } : {}),
+    ...(env.HIBERNATOR_TELEGRAM_BASE_URL
+      ? { telegramBaseUrl: env.HIBERNATOR_TELEGRAM_BASE_URL }
+      : {}),
+    ...(env.HIBERNATOR_WEBHOOK_BASE_URL ? { webhookBaseUrl: env.HIBERNATOR_WEBHOOK_BASE_URL } : {}),
+  };
 }
 
 const noClients: ClientProvider = {
@@ -80,6 +98,7 @@ export class Engine {
     private readonly lock: EngineLock,
     private readonly onClose: (() => void | Promise<void>) | undefined,
     private readonly connections: ConnectionRepository,
+    private readonly dispatcher: NotificationDispatcher,
     api: HibernatorApi,
     lifecycle: Lifecycle,
     settings: SettingsRepository,
@@ -128,6 +147,19 @@ export class Engine {
     const restore = new RestoreStore(db);
     const history = new HistoryRepository(db);
     const settings = new SettingsRepository(db);
+    const notifications = new NotificationRepository(db);
+    const sinkSecrets = new SinkSecrets(dataDir);
+    const outbox = new OutboxRepository(db);
+    const dispatcher = new NotificationDispatcher({
+      outbox,
+      notifications,
+      plans,
+      secrets: sinkSecrets,
+      clock,
+      logger,
+      endpoints: options.notifications?.endpoints ?? endpointsFromEnv(),
+      ...(options.notifications?.limits ? { limits: options.notifications.limits } : {}),
+    });
     const executors = options.executors ?? defaultExecutors();
     const walSync = new WalSync(`${databasePath(dataDir)}-wal`);
     const lifecycleDeps: LifecycleDeps = {
@@ -178,6 +210,9 @@ export class Engine {
       plans,
       exceptions,
       connections,
+      notifications,
+      sinkSecrets,
+      outbox,
       restore,
       history,
       lifecycle,
@@ -203,6 +238,7 @@ export class Engine {
         await options.onClose?.();
       },
       connections,
+      dispatcher,
       api,
       lifecycle,
       settings,
@@ -222,6 +258,8 @@ export class Engine {
   start(): void {
     if (this.lifecycle.isStarted) return;
     this.migrate();
+    // Before the lifecycle starts: the first reconcile's events are already delivered.
+    this.dispatcher.start(this.bus);
     this.lifecycle.start();
   }
 
@@ -246,6 +284,7 @@ export class Engine {
     if (this.closed) return;
     this.closed = true;
     await this.lifecycle.close();
+    await this.dispatcher.close();
     try {
       await this.onClose?.();
     } catch (error) {

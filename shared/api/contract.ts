@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import type { Connection, Plan, ScheduleException } from '../model';
+import type {
+  Connection,
+  HibernateNotification,
+  LabelSelector,
+  NotificationEvent,
+  Plan,
+  ScheduleException,
+  SinkType,
+} from '../model';
 import {
   CLUSTER_PLAN_ACTIONS,
   type ClusterPlanActionResult,
@@ -92,6 +100,13 @@ export const apiInputSchemas = {
   listConnections: z.object({}).strict(),
   applyConnection: z.object({ connection: z.unknown() }).strict(),
   deleteConnection: z.object({ name }).strict(),
+  listNotifications: z.object({}).strict(),
+  getNotification: z.object({ name }).strict(),
+  applyNotification: z.object({ notification: z.unknown() }).strict(),
+  deleteNotification: z.object({ name }).strict(),
+  /** Write-only: the sink's config (as the operator's Secret `config` JSON) goes to the secrets file. */
+  setSinkConfig: z.object({ notification: name, sink: name, config: z.unknown() }).strict(),
+  clearSinkConfig: z.object({ notification: name, sink: name }).strict(),
   hibernateNow: z.object({ plan: name, until: isoInstant.optional() }).strict(),
   wakeNow: z.object({ plan: name, until: isoInstant.optional() }).strict(),
   keepAwake: z
@@ -315,6 +330,34 @@ export interface ConnectionTestResult {
   serverVersion?: string;
 }
 
+/** A sink as the API shows it: never its config (URL, token, chat id, headers). */
+export interface SinkView {
+  name: string;
+  type: SinkType;
+  /** The secrets file holds a config for it that fits its type. */
+  configured: boolean;
+  lastDeliveryAt: string | null;
+  /** The last delivery given up on, and why (no URL or token in it). */
+  lastFailure: { at: string; error: string } | null;
+  /** Reported once when a delivery failed for good; cleared by the next success. */
+  failing: boolean;
+}
+
+export interface NotificationView {
+  name: string;
+  labels: Record<string, string>;
+  selector: LabelSelector;
+  onEvents: NotificationEvent[];
+  sinks: SinkView[];
+  /** Plans whose labels match the selector now. */
+  watchedPlans: string[];
+}
+
+export interface NotificationDetail extends NotificationView {
+  /** The object as stored (secretRef names only), for the editor and export. */
+  notification: HibernateNotification;
+}
+
 export interface AwsProfileInfo {
   name: string;
   region?: string;
@@ -351,6 +394,12 @@ export interface ApiOutputs {
   listConnections: Connection[];
   applyConnection: ApplyResult;
   deleteConnection: { name: string; deleted: boolean };
+  listNotifications: NotificationView[];
+  getNotification: NotificationDetail;
+  applyNotification: ApplyResult;
+  deleteNotification: { name: string; deleted: boolean };
+  setSinkConfig: { notification: string; sink: SinkView };
+  clearSinkConfig: { notification: string; sink: SinkView };
   hibernateNow: ActionResult;
   wakeNow: ActionResult;
   keepAwake: ActionResult;
@@ -408,6 +457,8 @@ export const READ_ONLY_METHODS: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
   'exportYaml',
   'listExceptions',
   'listConnections',
+  'listNotifications',
+  'getNotification',
   'listRestorePoints',
   'inspectRestorePoint',
   'getHistory',

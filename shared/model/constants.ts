@@ -5,11 +5,13 @@ export const PLAN_KIND = 'HibernatePlan';
 export const EXCEPTION_KIND = 'ScheduleException';
 export const CLOUD_PROVIDER_KIND = 'CloudProvider';
 export const K8S_CLUSTER_KIND = 'K8SCluster';
+export const NOTIFICATION_KIND = 'HibernateNotification';
 export const OBJECT_KINDS = [
   PLAN_KIND,
   EXCEPTION_KIND,
   CLOUD_PROVIDER_KIND,
   K8S_CLUSTER_KIND,
+  NOTIFICATION_KIND,
 ] as const;
 export type ObjectKind = (typeof OBJECT_KINDS)[number];
 

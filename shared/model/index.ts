@@ -7,6 +7,7 @@ export { parseInstant, InstantSchema } from './instant';
 export { formatPath } from './issue';
 export * from './metadata';
 export * from './names';
+export * from './notification';
 export * from './override';
 export * from './parameters';
 export * from './plan';

@@ -4,6 +4,7 @@ import {
   CONNECTOR_KIND_FOR_EXECUTOR,
   EXCEPTION_KIND,
   K8S_CLUSTER_KIND,
+  NOTIFICATION_KIND,
   OBJECT_KINDS,
   PLAN_KIND,
 } from './constants';
@@ -31,6 +32,7 @@ import {
 import { checkClusterRules } from './cluster-rules';
 import { nestingIssue } from './input-limits';
 import { SERVER_METADATA_FIELDS } from './metadata';
+import { type HibernateNotification, NotificationSchema, checkNotification } from './notification';
 import { type Plan, PlanSchema } from './plan';
 import { checkPlan, isExecutorType } from './plan-rules';
 import { arrayAt, field, isRecord, quoteList, recordAt, stringAt } from './raw';
@@ -39,7 +41,7 @@ import { dropNulls, unknownKeyWarnings } from './schema-walk';
 export type { Issue, ValidationResult } from './issue';
 export { formatIssue };
 
-export type HibernatorObject = Plan | ScheduleException | Connection;
+export type HibernatorObject = Plan | ScheduleException | Connection | HibernateNotification;
 
 export interface ValidationContext {
   /** Stored connections: when given, a connectorRef naming a missing connection is an error. */
@@ -110,7 +112,14 @@ export function validateConnection(
   return kindError(raw, [CLOUD_PROVIDER_KIND, K8S_CLUSTER_KIND]);
 }
 
-/** Validates any of the four kinds, dispatching on `kind`. */
+export function validateNotification(raw: unknown): ValidationResult<HibernateNotification> {
+  const input = dropNulls(NotificationSchema, raw);
+  const out = new IssueCollector();
+  out.merge({ errors: [], warnings: checkNotification(input).warnings });
+  return finish(NotificationSchema, input, out, 'a HibernateNotification');
+}
+
+/** Validates any of the five kinds, dispatching on `kind`. */
 export function validateObject(
   input: unknown,
   ctx: ValidationContext = {},
@@ -120,6 +129,7 @@ export function validateObject(
   if (kind === EXCEPTION_KIND) return validateException(input, ctx);
   if (kind === CLOUD_PROVIDER_KIND || kind === K8S_CLUSTER_KIND)
     return validateConnection(input, ctx);
+  if (kind === NOTIFICATION_KIND) return validateNotification(input);
   return kindError(input, OBJECT_KINDS);
 }
 

@@ -9,10 +9,17 @@ import {
   visit,
 } from 'yaml';
 import { MAX_NESTING } from './input-limits';
-import { CLOUD_PROVIDER_KIND, EXCEPTION_KIND, K8S_CLUSTER_KIND, PLAN_KIND } from './constants';
+import {
+  CLOUD_PROVIDER_KIND,
+  EXCEPTION_KIND,
+  K8S_CLUSTER_KIND,
+  NOTIFICATION_KIND,
+  PLAN_KIND,
+} from './constants';
 import { CloudProviderSchema, type Connection, K8SClusterSchema } from './connection';
 import { ScheduleExceptionSchema } from './exception';
 import type { Issue } from './issue';
+import { DEFAULT_SECRET_KEY, type HibernateNotification, NotificationSchema } from './notification';
 import { type Plan, PlanSchema } from './plan';
 import { isExecutorType } from './plan-rules';
 import { parameterSchemas } from './parameters';
@@ -179,7 +186,13 @@ function nonJsonTags(doc: Document.Parsed, lineCounter: LineCounter): Issue[] {
   return found;
 }
 
-const KNOWN_KINDS = [PLAN_KIND, EXCEPTION_KIND, CLOUD_PROVIDER_KIND, K8S_CLUSTER_KIND];
+const KNOWN_KINDS = [
+  PLAN_KIND,
+  EXCEPTION_KIND,
+  CLOUD_PROVIDER_KIND,
+  K8S_CLUSTER_KIND,
+  NOTIFICATION_KIND,
+];
 /** Objects of this API group are ours: an unknown kind there is a typo, not another tool's object. */
 const HIBERNATOR_GROUP = 'hibernator.ardikabs.com/';
 
@@ -236,7 +249,7 @@ function validateDocuments(raws: RawDocument[], ctx: ValidationContext): Importe
       const what = result.kind ? `has kind "${result.kind}"` : 'has no kind';
       result.errors.push({
         path: 'kind',
-        message: `${raw.label} (line ${raw.line}) ${what}: only HibernatePlan, ScheduleException, CloudProvider and K8SCluster can be imported`,
+        message: `${raw.label} (line ${raw.line}) ${what}: only HibernatePlan, ScheduleException, CloudProvider, K8SCluster and HibernateNotification can be imported`,
       });
       continue;
     }
@@ -271,7 +284,10 @@ function validateDocuments(raws: RawDocument[], ctx: ValidationContext): Importe
     if (checked.value && result.errors.length === 0) {
       result.object = checked.value;
       if (checked.value.kind === PLAN_KIND) plans.set(checked.value.metadata.name, checked.value);
-      else if (checked.value.kind !== EXCEPTION_KIND)
+      else if (
+        checked.value.kind === CLOUD_PROVIDER_KIND ||
+        checked.value.kind === K8S_CLUSTER_KIND
+      )
         connections.set(`${checked.value.kind}/${checked.value.metadata.name}`, checked.value);
     }
   }
@@ -283,6 +299,7 @@ const SCHEMAS = {
   [EXCEPTION_KIND]: ScheduleExceptionSchema,
   [CLOUD_PROVIDER_KIND]: CloudProviderSchema,
   [K8S_CLUSTER_KIND]: K8SClusterSchema,
+  [NOTIFICATION_KIND]: NotificationSchema,
 } as const;
 
 /** The object with a stable key order: the schema's order, free maps sorted, parameters in their executor's order. */
@@ -310,12 +327,38 @@ export interface ExportWarning extends Issue {
   object: string;
 }
 
+/**
+ * Sink config never leaves the secrets file: the export names the Secret each sink needs in the
+ * cluster, and says that a templateRef is kept although the desktop uses its built-in format.
+ */
+function notificationWarnings(notification: HibernateNotification): ExportWarning[] {
+  const object = `${NOTIFICATION_KIND}/${notification.metadata.name}`;
+  return notification.spec.sinks.flatMap((sink, i) => {
+    const key = sink.secretRef.key ?? DEFAULT_SECRET_KEY;
+    const out: ExportWarning[] = [
+      {
+        object,
+        path: `spec.sinks[${i}].secretRef`,
+        message: `sink "${sink.name}": create the Secret "${sink.secretRef.name}" with key "${key}" (the sink's ${sink.type} config as JSON) in the cluster; the export does not carry it`,
+      },
+    ];
+    if (sink.templateRef)
+      out.push({
+        object,
+        path: `spec.sinks[${i}].templateRef`,
+        message: `sink "${sink.name}": templateRef "${sink.templateRef.name}" is kept for the operator; the desktop app sends its built-in ${sink.type} format`,
+      });
+    return out;
+  });
+}
+
 /** The object as exported: a plan's override kept only while far enough ahead, one-shot annotations dropped. */
 function exportable(
   given: HibernatorObject,
   options: ExportOptions,
 ): { object: HibernatorObject; warnings: ExportWarning[] } {
   const object = withOperatorEndTimes(given);
+  if (object.kind === NOTIFICATION_KIND) return { object, warnings: notificationWarnings(object) };
   if (object.kind !== PLAN_KIND) return { object, warnings: [] };
   const where = `${PLAN_KIND}/${object.metadata.name}`;
   const desktopOnly = desktopOnlyWarnings(object).map((w) => ({ ...w, object: where }));

@@ -106,7 +106,7 @@ describe('parseYamlDocuments', () => {
     expect(documents[0]?.errors).toEqual([
       {
         path: 'kind',
-        message: `document 1 (line ${documentLines(text)[0]}) has kind "HibernatePlann": only HibernatePlan, ScheduleException, CloudProvider and K8SCluster can be imported`,
+        message: `document 1 (line ${documentLines(text)[0]}) has kind "HibernatePlann": only HibernatePlan, ScheduleException, CloudProvider, K8SCluster and HibernateNotification can be imported`,
       },
     ]);
     expect(documents[1]?.errors[0]?.message).toMatch(/has no kind: only HibernatePlan/);

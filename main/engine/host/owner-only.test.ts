@@ -26,7 +26,7 @@ describe('isEngineFile', () => {
     ['engine.log.3', true],
     ['engine.lock', true],
     ['serve.token', true],
-    ['secrets.json', true],
+    ['notification-secrets.json', true],
     ['window-state.json', true],
     ['notes.txt', false],
     ['hibernator.db.bak', false],

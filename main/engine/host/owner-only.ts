@@ -11,7 +11,7 @@ const ENGINE_FILES: readonly RegExp[] = [
   /^engine\.log(\.\d+)?$/,
   /^engine\.lock$/,
   /^serve\.token$/,
-  /^secrets\.json(\.tmp)?$/,
+  /^notification-secrets\.json(\.\d+\.tmp)?$/,
   /^window-state\.json(\.tmp)?$/,
 ];
 

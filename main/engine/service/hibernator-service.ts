@@ -3,6 +3,7 @@ import * as actions from './action-methods';
 import * as connections from './connection-methods';
 import { discover } from './discover-methods';
 import * as exceptions from './exception-methods';
+import * as notifications from './notification-methods';
 import * as overrides from './override-methods';
 import * as plans from './plan-methods';
 import * as restore from './restore-methods';
@@ -53,6 +54,24 @@ export class HibernatorService implements HibernatorApi {
   }
   async deleteConnection(input: ApiInput<'deleteConnection'>): Out<'deleteConnection'> {
     return connections.deleteConnection(this.ctx, input.name);
+  }
+  async listNotifications(_: ApiInput<'listNotifications'>): Out<'listNotifications'> {
+    return notifications.listNotifications(this.ctx);
+  }
+  async getNotification(input: ApiInput<'getNotification'>): Out<'getNotification'> {
+    return notifications.getNotification(this.ctx, input.name);
+  }
+  async applyNotification(input: ApiInput<'applyNotification'>): Out<'applyNotification'> {
+    return notifications.applyNotification(this.ctx, input.notification);
+  }
+  async deleteNotification(input: ApiInput<'deleteNotification'>): Out<'deleteNotification'> {
+    return notifications.deleteNotification(this.ctx, input.name);
+  }
+  async setSinkConfig(input: ApiInput<'setSinkConfig'>): Out<'setSinkConfig'> {
+    return notifications.setSinkConfig(this.ctx, input.notification, input.sink, input.config);
+  }
+  async clearSinkConfig(input: ApiInput<'clearSinkConfig'>): Out<'clearSinkConfig'> {
+    return notifications.clearSinkConfig(this.ctx, input.notification, input.sink);
   }
   hibernateNow(input: ApiInput<'hibernateNow'>, caller?: ApiCaller): Out<'hibernateNow'> {
     return actions.hibernateNow(this.ctx, input.plan, input.until, caller);

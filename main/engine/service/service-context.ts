@@ -8,10 +8,13 @@ import type { ClientProvider } from '../connections/client-provider';
 import type { ExecutorRegistry } from '../executors/registry';
 import type { Lifecycle } from '../lifecycle/lifecycle';
 import type { Logger } from '../logging/logger';
+import type { SinkSecrets } from '../notify/sink-secrets';
 import type { RestoreStore } from '../restore/restore-store';
 import type { ConnectionRepository } from '../store/connection-repository';
 import type { ExceptionRepository } from '../store/exception-repository';
 import type { HistoryRepository } from '../store/history-repository';
+import type { NotificationRepository } from '../store/notification-repository';
+import type { OutboxRepository } from '../store/outbox-repository';
 import type { PlanRepository } from '../store/plan-repository';
 import type { SettingsRepository } from '../store/settings-repository';
 
@@ -20,6 +23,11 @@ export interface ServiceContext {
   plans: PlanRepository;
   exceptions: ExceptionRepository;
   connections: ConnectionRepository;
+  notifications: NotificationRepository;
+  /** Sink config (URLs, tokens): the owner-only secrets file, never the database. */
+  sinkSecrets: SinkSecrets;
+  /** Delivery outbox: last delivery and failure per sink. */
+  outbox: OutboxRepository;
   restore: RestoreStore;
   history: HistoryRepository;
   lifecycle: Lifecycle;

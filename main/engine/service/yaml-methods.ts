@@ -3,6 +3,7 @@ import { ApiError } from '../../../shared/api/errors';
 import {
   exportYamlWithWarnings,
   type ExportWarning,
+  matchesSelector,
   parseYamlDocuments,
   validateException,
   validatePlan,
@@ -85,8 +86,8 @@ export async function importYaml(
       path: '',
       message:
         items.length === 0
-          ? 'the file holds no documents; expected HibernatePlan, ScheduleException, CloudProvider or K8SCluster objects'
-          : 'the file holds no Hibernator objects (every document was skipped); expected HibernatePlan, ScheduleException, CloudProvider or K8SCluster objects',
+          ? 'the file holds no documents; expected HibernatePlan, ScheduleException, CloudProvider, K8SCluster or HibernateNotification objects'
+          : 'the file holds no Hibernator objects (every document was skipped); expected HibernatePlan, ScheduleException, CloudProvider, K8SCluster or HibernateNotification objects',
     });
   const ok = errors.length === 0 && items.every((i) => i.errors.length === 0);
   if (!ok || dryRun) return { ok, dryRun, items, errors };
@@ -97,6 +98,7 @@ export async function importYaml(
     'K8SCluster',
     'HibernatePlan',
     'ScheduleException',
+    'HibernateNotification',
   ];
   const changes: Array<() => void> = [];
   const touchedPlans = new Set<string>();
@@ -128,6 +130,8 @@ export async function importYaml(
               change: created ? 'created' : 'updated',
             }),
           );
+        } else if (object.kind === 'HibernateNotification') {
+          ctx.notifications.upsert(object, now);
         } else {
           const created = ctx.connections.upsert(object, now);
           changes.push(() =>
@@ -179,7 +183,13 @@ export function exportYaml(
   }
   const names = new Set(plans.map((p) => p.metadata.name));
   const exceptions = ctx.exceptions.list().filter((e) => names.has(e.spec.planRef.name));
-  const objects: HibernatorObject[] = [...connections, ...plans, ...exceptions];
+  // Notifications watching an exported plan (all of them for a full export); secretRef names only.
+  const notifications = ctx.notifications
+    .list()
+    .filter(
+      (n) => !planNames || plans.some((p) => matchesSelector(n.spec.selector, p.metadata.labels)),
+    );
+  const objects: HibernatorObject[] = [...connections, ...plans, ...exceptions, ...notifications];
   // `now`: the override is written only while its end is far enough ahead for the operator.
   return exportYamlWithWarnings(objects, { now: ctx.clock.now() });
 }
