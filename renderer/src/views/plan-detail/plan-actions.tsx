@@ -19,6 +19,15 @@ import {
 import { type ShownOverride, choiceLabel, describeResult } from '../../format/override';
 import { OverrideChoices } from './override-choices';
 
+/** How long after an override was set elsewhere the page still offers its Undo. */
+const RECENT_CHANGE_MS = 15 * 60_000;
+
+const ORIGIN_WORDS: Record<string, string> = {
+  tray: ' from the tray',
+  cli: ' from the CLI',
+  api: ' through the API',
+};
+
 interface Confirming {
   title: string;
   body: string;
@@ -87,6 +96,14 @@ export function PlanActions({
   };
 
   const busy = action.state.status === 'running';
+  // An override set moments ago elsewhere (the tray, the CLI) can be undone here too: the tray's
+  // notification has no Undo button on every platform, and a click on it opens this page.
+  const setAt = detail.override?.setAt ? Date.parse(detail.override.setAt) : Number.NaN;
+  const undoHere =
+    !undoable &&
+    action.state.status === 'idle' &&
+    detail.status.overrideUndo != null &&
+    now.getTime() - setAt < RECENT_CHANGE_MS;
   return (
     <section className="plan-actions" aria-label="Actions">
       <div className="toolbar">
@@ -107,6 +124,24 @@ export function PlanActions({
           </button>
         ))}
       </div>
+      {undoHere && (
+        <p className="recent-override">
+          Just changed{ORIGIN_WORDS[detail.override?.by ?? ''] ?? ''}.{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() =>
+              perform(
+                OVERRIDE_WORDS.undo,
+                () => transport.call('undoOverride', { plan: name }),
+                false,
+              )
+            }
+          >
+            {OVERRIDE_WORDS.undo}
+          </button>
+        </p>
+      )}
       {choosing && (
         <OverrideChoices
           plan={name}

@@ -71,6 +71,36 @@ describe('manual override in the window', () => {
     expect(actions().queryByRole('button', { name: 'Undo' })).toBeNull();
   });
 
+  it('offers Undo for an override the tray set moments ago, and not for an old one', async () => {
+    const fresh = withOverride(
+      sampleDetail('demo', 'Active'),
+      { phase: 'wakeup', until },
+      { setAt: utcSeconds(Date.now() - 60_000), by: 'tray', durationMs: null },
+    );
+    const detail: PlanDetail = {
+      ...fresh,
+      status: { ...fresh.status, overrideUndo: { previous: null } },
+    };
+    const transport = world(detail);
+    renderApp(transport, '#/plans/demo');
+    await screen.findByLabelText('Manual override');
+    await act(settle);
+    expect(actions().getByText(/Just changed from the tray/)).toBeTruthy();
+    fireEvent.click(actions().getByRole('button', { name: 'Undo' }));
+    await screen.findByText('demo: the override is back');
+    expect(callsOf(transport, 'undoOverride')).toEqual([{ plan: 'demo' }]);
+    cleanup();
+
+    const old = {
+      ...detail,
+      override: detail.override && { ...detail.override, setAt: utcSeconds(Date.now() - HOUR) },
+    };
+    renderApp(world(old), '#/plans/demo');
+    await screen.findByLabelText('Manual override');
+    await act(settle);
+    expect(actions().queryByRole('button', { name: 'Undo' })).toBeNull();
+  });
+
   it('offers no override line and no Back to schedule without an override', async () => {
     renderApp(world(sampleDetail('demo', 'Active')), '#/plans/demo');
     await screen.findByRole('heading', { name: 'demo', level: 1 });
