@@ -5,13 +5,7 @@
  */
 export { Engine, defaultExecutors, type EngineOptions } from './engine';
 export { openHostEngine, type HostEngineOptions } from './host/open-host-engine';
-export {
-  DataDirError,
-  PRODUCT_NAME,
-  defaultDataDir,
-  localUser,
-  prepareDataDir,
-} from './basics';
+export { DataDirError, PRODUCT_NAME, defaultDataDir, localUser, prepareDataDir } from './basics';
 export { EngineLockedError, type LockOwner } from './host/engine-lock';
 export { DatabaseError } from './store/database';
 export { dispatch, isApiMethod, type DispatchResult } from './service/dispatch';
