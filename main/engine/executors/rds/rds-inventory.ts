@@ -3,6 +3,7 @@ import type { RdsParameters } from '../../../../shared/model';
 import type { AwsTarget } from '../aws-common/aws-target';
 import type { RdsApi } from './rds-api';
 import { chunk } from '../aws-common/batching';
+import { runLimited } from '../../util/concurrency';
 import { sdkPages } from '../aws-common/sdk-pages';
 import { inIdList, keepSelected } from '../selection-guard';
 import { isOptedOut, matchesTags, tagsFromList, type Tags } from '../aws-common/tag-selector';
@@ -108,6 +109,9 @@ function converted<Raw>(
   return (items ?? []).flatMap((raw) => convert(raw) ?? []);
 }
 
+/** Describe calls by id in flight at once for one target. */
+const LOOKUPS_IN_FLIGHT = 4;
+
 /**
  * By identifier, through filters: an id that does not exist is absent, not an error. What comes
  * back is checked against the ids asked for (an endpoint that ignores the filter answers with every
@@ -119,7 +123,8 @@ export async function describeByIds(
   ids: readonly string[],
 ): Promise<Map<string, RdsResource>> {
   const found = new Map<string, RdsResource>();
-  for (const part of chunk([...new Set(ids)], IDS_PER_FILTER)) {
+  // Reads only: a few lookups in flight at once (110 ids are two calls, not two round trips).
+  await runLimited(chunk([...new Set(ids)], IDS_PER_FILTER), LOOKUPS_IN_FLIGHT, async (part) => {
     const list =
       kind === 'instance'
         ? await describeInstances(target, [{ Name: 'db-instance-id', Values: part }])
@@ -127,7 +132,7 @@ export async function describeByIds(
     const picks = inIdList(part, { caseInsensitive: true });
     for (const r of keepSelected(list, (x) => picks(x.id), target.ctx.logger, `rds ${kind}s by id`))
       found.set(r.id, r);
-  }
+  });
   return found;
 }
 
@@ -143,8 +148,10 @@ export async function selectDatabases(
 ): Promise<Selection> {
   const byIds = selector.instanceIds !== undefined || selector.clusterIds !== undefined;
   if (byIds) {
-    const instances = await describeByIds(target, 'instance', selector.instanceIds ?? []);
-    const clusters = await describeByIds(target, 'cluster', selector.clusterIds ?? []);
+    const [instances, clusters] = await Promise.all([
+      describeByIds(target, 'instance', selector.instanceIds ?? []),
+      describeByIds(target, 'cluster', selector.clusterIds ?? []),
+    ]);
     const lower = (s: string): string => s.toLowerCase();
     const missing = [
       ...(selector.instanceIds ?? []).filter(
@@ -154,10 +161,11 @@ export async function selectDatabases(
     ];
     return { resources: [...instances.values(), ...clusters.values()], missing };
   }
-  const all = [
-    ...(selector.discoverInstances === true ? await describeInstances(target) : []),
-    ...(selector.discoverClusters === true ? await describeClusters(target) : []),
-  ];
+  const [instances, clusters] = await Promise.all([
+    selector.discoverInstances === true ? describeInstances(target) : [],
+    selector.discoverClusters === true ? describeClusters(target) : [],
+  ]);
+  const all = [...instances, ...clusters];
   const picked =
     selector.includeAll === true
       ? all
