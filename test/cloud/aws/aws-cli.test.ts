@@ -120,6 +120,7 @@ const at = (value: unknown, ...path: Array<string | number>): unknown =>
     value,
   );
 
+// Skipped only where no AWS CLI is installed (`.ci/run` installs it); the title carries the reason.
 describe.skipIf(cli.path === undefined).concurrent(`the real AWS CLI (${cli.reason})`, () => {
   it(
     'drives EC2: paginated describe with filters, stop, start, errors',

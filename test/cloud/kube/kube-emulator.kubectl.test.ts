@@ -22,6 +22,8 @@ interface Run {
   stderr: string;
 }
 
+// Skipped only where kubectl is missing or cannot run (`.ci/run` installs it): the emulator's own
+// client tests still cover the API; this one proves a real kubectl agrees.
 describe.skipIf(!kubectl.ok)('kube emulator through the real kubectl over https', () => {
   let emu: KubeEmulator;
   let dir: string;
