@@ -3,9 +3,15 @@
  * ScheduleExceptions and HibernateNotifications, read through a K8SCluster connection.
  */
 
-/** The operator's phases (api/v1alpha1 PlanPhase); null before it first reconciled the plan. */
-export type ClusterPlanPhase =
-  'Pending' | 'Active' | 'Hibernating' | 'Hibernated' | 'WakingUp' | 'Suspended' | 'Error';
+import { PHASES } from '../model/status';
+
+/** The operator's phases (api/v1alpha1 PlanPhase): ours plus Pending, before it first reconciled the plan. */
+export const CLUSTER_PLAN_PHASES = ['Pending', ...PHASES] as const;
+export type ClusterPlanPhase = (typeof CLUSTER_PLAN_PHASES)[number];
+
+export function isClusterPlanPhase(value: unknown): value is ClusterPlanPhase {
+  return (CLUSTER_PLAN_PHASES as readonly unknown[]).includes(value);
+}
 
 export const CLUSTER_PLAN_ACTIONS = [
   'hibernate',

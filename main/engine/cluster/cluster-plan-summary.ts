@@ -3,13 +3,13 @@
  * and the time in, summaries out. Next transitions are estimated with this app's schedule
  * engine (docs/cluster.md says where the operator's rules differ).
  */
-import type {
-  ClusterExceptionSummary,
-  ClusterNotificationSummary,
-  ClusterPlanPhase,
-  ClusterPlanSummary,
-  ClusterPlanTarget,
-  EstimatedTransition,
+import {
+  isClusterPlanPhase,
+  type ClusterExceptionSummary,
+  type ClusterNotificationSummary,
+  type ClusterPlanSummary,
+  type ClusterPlanTarget,
+  type EstimatedTransition,
 } from '../../../shared/api/cluster-plans';
 import {
   upcomingDesired,
@@ -50,16 +50,6 @@ function num(value: unknown): number {
 function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
-
-const PHASES: ReadonlySet<string> = new Set([
-  'Pending',
-  'Active',
-  'Hibernating',
-  'Hibernated',
-  'WakingUp',
-  'Suspended',
-  'Error',
-]);
 
 function instant(text: string | null): number | null {
   if (text === null) return null;
@@ -231,7 +221,7 @@ export function summarizePlan(
   now: Date,
 ): ClusterPlanSummary {
   const status = rec(plan.status);
-  const phase = typeof status.phase === 'string' && PHASES.has(status.phase) ? status.phase : null;
+  const phase = isClusterPlanPhase(status.phase) ? status.phase : null;
   const operation = status.currentOperation;
   const suspension = suspensionOf(plan, now);
   const estimate = estimateTransitions(plan, exceptions, now, 1);
@@ -239,7 +229,7 @@ export function summarizePlan(
     connection,
     namespace: plan.metadata.namespace ?? '',
     name: plan.metadata.name,
-    phase: phase as ClusterPlanPhase | null,
+    phase,
     operation: operation === 'shutdown' || operation === 'wakeup' ? operation : null,
     override: overrideOf(plan, now),
     suspended: suspension.suspended,
