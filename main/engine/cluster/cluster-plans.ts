@@ -237,24 +237,12 @@ export class ClusterPlans {
       now,
       before.nextRetryAt,
     );
-    if (!decided.write)
-      return {
-        connection,
-        namespace,
-        name,
-        action,
-        message: decided.message,
-        patch: null,
-        plan: before,
-      };
+    const answer = { connection, namespace, name, action, message: decided.message };
+    if (!decided.write) return { ...answer, patch: null, plan: before };
     const patched = await client.mergePatch('hibernateplans', namespace, name, decided.patch);
     watch.remember('hibernateplans', patched);
     return {
-      connection,
-      namespace,
-      name,
-      action,
-      message: decided.message,
+      ...answer,
       patch: decided.patch,
       plan: summarizePlan(connection, patched, exceptions, now),
     };

@@ -13,14 +13,11 @@ export interface OutboxRow {
   createdAt: string;
 }
 
-export interface NewDelivery {
-  dedupeKey: string;
-  notification: string;
-  sink: string;
-  plan: string;
-  event: string;
-  messageJson: string;
-}
+/** What is written ahead of a delivery; the rest of a row is the store's bookkeeping. */
+export type NewDelivery = Pick<
+  OutboxRow,
+  'dedupeKey' | 'notification' | 'sink' | 'plan' | 'event' | 'messageJson'
+>;
 
 export interface SinkDeliveryState {
   lastDeliveryAt: string | null;
