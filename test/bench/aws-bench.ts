@@ -159,6 +159,31 @@ function table(
   }));
 }
 
+/** One timed shutdown against a freshly reset emulator, in ms. */
+function timedShutdown(
+  b: Bench,
+  target: string,
+  shutdown: (ctx: ExecutorContext) => Promise<unknown>,
+): () => Promise<number> {
+  const ctx: ExecutorContext = {
+    plan: 'bench',
+    target,
+    connection: b.connection,
+    clients: b.clients,
+    clock: systemClock,
+    logger: createMemoryLogger(),
+    signal: new AbortController().signal,
+    progress: () => undefined,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  };
+  return async () => {
+    await b.emu.post('/_emulator/reset');
+    const started = performance.now();
+    await shutdown(ctx);
+    return Math.round(performance.now() - started);
+  };
+}
+
 async function ec2Thousand(): Promise<BenchResult[]> {
   const b = await openBench({ ec2: { instances: instances(1000, { Environment: 'bench' }, 0) } });
   try {
@@ -166,24 +191,10 @@ async function ec2Thousand(): Promise<BenchResult[]> {
       selector: { tags: { Environment: 'bench' } },
     }).value;
     if (params === undefined) throw new Error('invalid bench parameters');
-    const ctx: ExecutorContext = {
-      plan: 'bench',
-      target: 'fleet',
-      connection: b.connection,
-      clients: b.clients,
-      clock: systemClock,
-      logger: createMemoryLogger(),
-      signal: new AbortController().signal,
-      progress: () => undefined,
-      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    };
     const executor = createEc2Executor({ pollIntervalMs: 50 });
-    const run = async (): Promise<number> => {
-      await b.emu.post('/_emulator/reset');
-      const started = performance.now();
-      await executor.shutdown(params, ctx, async () => undefined);
-      return Math.round(performance.now() - started);
-    };
+    const run = timedShutdown(b, 'fleet', (ctx) =>
+      executor.shutdown(params, ctx, async () => undefined),
+    );
     // The first run loads and compiles the SDK's EC2 deserialisers: reported, not judged.
     const cold = await run();
     const warm = await run();
@@ -237,24 +248,10 @@ async function rdsHundredTen(): Promise<BenchResult[]> {
   try {
     const params = parseExecutorParameters('rds', { selector: { instanceIds: ids } }).value;
     if (params === undefined) throw new Error('invalid bench parameters');
-    const ctx: ExecutorContext = {
-      plan: 'bench',
-      target: 'dbs',
-      connection: b.connection,
-      clients: b.clients,
-      clock: systemClock,
-      logger: createMemoryLogger(),
-      signal: new AbortController().signal,
-      progress: () => undefined,
-      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    };
     const executor = createRdsExecutor({ pollIntervalMs: 50 });
-    const run = async (): Promise<number> => {
-      await b.emu.post('/_emulator/reset');
-      const started = performance.now();
-      await executor.shutdown(params, ctx, async () => undefined);
-      return Math.round(performance.now() - started);
-    };
+    const run = timedShutdown(b, 'dbs', (ctx) =>
+      executor.shutdown(params, ctx, async () => undefined),
+    );
     const cold = await run();
     const warm = await run();
     const stops = (await b.emu.calls()).byAction['rds:StopDBInstance'] ?? 0;
